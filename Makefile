@@ -1,0 +1,34 @@
+# Set-up is two commands: `make extract` and `make test`. Both create the
+# virtual environment and install the package when it is missing.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+OUT ?= out
+SHARED ?= ../shared
+
+.PHONY: extract test eval bench install clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(STAMP)
+
+extract: $(STAMP)
+	$(BIN)/python -m pipeline extract corpus/articles --out $(OUT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+eval: $(STAMP)
+	$(BIN)/python -m pipeline eval --corpus corpus --seed $(SHARED)/seed --out $(OUT)/eval
+
+bench: $(STAMP)
+	$(BIN)/python -m pipeline.bench
+
+clean:
+	rm -rf $(OUT) .pytest_cache

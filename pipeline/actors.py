@@ -1,0 +1,421 @@
+"""Actors: find who does, says or undergoes something, and resolve the name.
+
+Three sources, in this order of trust:
+
+1. the registry ``models/actors.yml``: states (names, demonyms, metonyms
+   such as Kyiv or the Kremlin), persons (aliases, and the offices they held
+   in which years, so ``Ukrainian President`` in a 2025 article is Volodymyr
+   Zelensky), bodies, organizations and groups, all matched with one
+   PhraseMatcher built once;
+2. institutions named after a state (``Russia's defense ministry``, ``the
+   Ukrainian and Russian governments``) from ``models/patterns/actors.yml``,
+   resolved to a registry entry when one has that form, else named
+   ``<Institution> of <State>``;
+3. names the registry does not know: a title before capitalised words
+   (``spokesman John Doe``), capitalised words before a verb of saying, and
+   capitalised organization names (``State Emergency Service``).
+
+Pronouns (``he``, ``it``), group references (``both sides``) and definite
+descriptions (``the ministry``) resolve to the nearest compatible actor
+before them.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from .resources import load_yaml, patterns, registry_path
+
+if not Doc.has_extension("actors"):
+    Doc.set_extension("actors", default=None)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A resolved actor: canonical name, type, ISO alpha-3 country."""
+
+    name: str
+    type: str
+    country: str | None = None
+
+
+@dataclass
+class ActorMention:
+    """A stretch of text naming one actor, or several joined ("Ukraine and Russia")."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    actors: tuple[Actor, ...]
+    kind: str  # registry, office, institution, group, name, organization, pronoun, reference
+    antecedent: str | None = None  # for pronouns and references: the text they resolve through
+
+    @property
+    def is_group(self) -> bool:
+        return len(self.actors) > 1
+
+
+def normalize(text: str) -> str:
+    """Casefolded, apostrophes unified, whitespace collapsed, no leading "the"."""
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    text = " ".join(text.casefold().split())
+    return text[4:] if text.startswith("the ") else text
+
+
+@dataclass
+class _Office:
+    holders: list[tuple[int, int | None, Actor]] = field(default_factory=list)
+
+    def holder(self, year: int | None) -> Actor | None:
+        if year is None:
+            current = [h for h in self.holders if h[1] is None]
+            return current[-1][2] if current else None
+        for start, end, actor in self.holders:
+            if start <= year and (end is None or year <= end):
+                return actor
+        return None
+
+
+class Registry:
+    """The actor registry of models/actors.yml, indexed for lookup."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.states: dict[str, Actor] = {}
+        self.surfaces: dict[str, tuple[str, Any]] = {}  # exact text -> (kind, target)
+        self.by_normal: dict[str, Actor] = {}
+        self.state_names: dict[str, list[str]] = {}
+        self.demonyms: dict[str, list[str]] = {}
+        self.offices: dict[tuple[str, str], _Office] = {}
+        for entry in data.get("states") or []:
+            actor = Actor(entry["name"], "STATE", entry.get("country"))
+            self.states[actor.country] = actor
+            names = [actor.name, *(entry.get("aliases") or [])]
+            self.state_names[actor.country] = names
+            self.demonyms[actor.country] = list(entry.get("demonyms") or [])
+            for name in names:
+                self._add(name, "state", actor)
+            for metonym in entry.get("metonyms") or []:
+                self._add(metonym, "metonym", actor)
+                if metonym.startswith("the "):
+                    self._add(metonym[4:], "metonym", actor)
+            for demonym in self.demonyms[actor.country]:
+                self.surfaces.setdefault(demonym, ("demonym", actor))
+        orgs: dict[str, Actor] = {}
+        for entry in data.get("actors") or []:
+            actor = Actor(entry["name"], entry.get("type") or "ORGANIZATION", entry.get("country"))
+            orgs[actor.name] = actor
+            for name in [actor.name, *(entry.get("aliases") or [])]:
+                self._add(name, "actor", actor)
+            for office in entry.get("offices") or []:
+                key = (str(office["office"]).lower(), str(office["of"]))
+                self.offices.setdefault(key, _Office()).holders.append(
+                    (int(office.get("from") or 0), office.get("to"), actor))
+        self.orgs = orgs
+
+    def _add(self, surface: str, kind: str, actor: Actor) -> None:
+        self.surfaces.setdefault(surface, (kind, actor))
+        self.by_normal.setdefault(normalize(surface), actor)
+
+    def office_forms(self) -> dict[str, tuple[str, str]]:
+        """Title phrases ("Ukrainian President", "President of Ukraine") -> office key."""
+        forms: dict[str, tuple[str, str]] = {}
+        for key in self.offices:
+            office, of = key
+            titled = " ".join(w.capitalize() if w not in ("of", "the") else w for w in office.split())
+            titled = titled.replace("Secretary-general", "Secretary-General").replace("Director-general", "Director-General")
+            for title in {office, titled}:
+                if of in self.states:
+                    for demonym in self.demonyms.get(of, []):
+                        forms.setdefault(f"{demonym} {title}", key)
+                    for name in self.state_names.get(of, []):
+                        forms.setdefault(f"{name}'s {title}", key)
+                        forms.setdefault(f"{name}’s {title}", key)
+                        forms.setdefault(f"{title} of {name}", key)
+                elif of in self.orgs:
+                    forms.setdefault(f"{of} {title}", key)
+                    forms.setdefault(f"{title} of the {of}", key)
+        return forms
+
+
+@lru_cache(maxsize=4)
+def load_registry(path: str | None = None) -> Registry:
+    return Registry(load_yaml(path or registry_path()) or {})
+
+
+class ActorRecognizer:
+    """Writes ``doc._.actors``: actor mentions resolved to canonical actors."""
+
+    def __init__(self, nlp: Language, name: str = "news_actors", registry: str | None = None) -> None:
+        self.name = name
+        self.registry = load_registry(registry)
+        lex = patterns("actors")
+        self.institutions: dict[tuple[str, ...], dict[str, Any]] = {}
+        for entry in lex["institutions"]:
+            for form in entry["forms"]:
+                self.institutions[tuple(t.lower_ for t in nlp.make_doc(form))] = entry
+        self.max_institution = max(len(k) for k in self.institutions)
+        self.group_heads = {tuple(h.split()) for h in lex["group_heads"]}
+        self.group_references = [tuple(r.split()) for r in lex["group_references"]]
+        self.person_titles = frozenset(lex["person_titles"])
+        self.organization_heads = frozenset(lex["organization_heads"])
+        self.not_names = frozenset(lex["not_names"])
+        self.pronouns = {kind: frozenset(words) for kind, words in lex["pronouns"].items()}
+        self.speech_verbs = frozenset(lex["speech_verbs"])
+        self.targets: dict[int, tuple[str, Any]] = {}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        entries: dict[str, tuple[str, Any]] = dict(self.registry.surfaces)
+        for form, key in self.registry.office_forms().items():
+            entries.setdefault(form, ("office", key))
+        for surface, target in entries.items():
+            key = nlp.vocab.strings.add(f"ACTOR::{surface}")
+            self.targets[key] = target
+        texts = list(entries)
+        for surface, pattern in zip(texts, nlp.tokenizer.pipe(texts)):
+            self.matcher.add(f"ACTOR::{surface}", [pattern])
+
+    # -- pieces ----------------------------------------------------------------
+
+    def _institution_at(self, doc: Doc, i: int) -> tuple[int, dict[str, Any]] | None:
+        for n in range(self.max_institution, 0, -1):
+            words = tuple(t.lower_ for t in doc[i:i + n])
+            if len(words) == n and words in self.institutions:
+                return i + n, self.institutions[words]
+        return None
+
+    def _institution_actor(self, state: Actor, entry: dict[str, Any]) -> Actor:
+        if entry.get("state_body"):
+            return state
+        reg = self.registry
+        for form in entry["forms"]:
+            for prefix in [*reg.demonyms.get(state.country, []), *(f"{n}'s" for n in reg.state_names.get(state.country, []))]:
+                found = reg.by_normal.get(normalize(f"{prefix} {form}"))
+                if found is not None:
+                    return found
+        return Actor(f"{entry['label']} of {state.name}", entry["type"], state.country)
+
+    def _name_after(self, doc: Doc, i: int) -> int:
+        """End of a run of 1-3 capitalised words starting at i (i if none)."""
+        j = i
+        while j < len(doc) and j - i < 3 and doc[j].is_alpha and doc[j].text[0].isupper() \
+                and not doc[j].is_upper and doc[j].text not in self.not_names:
+            j += 1
+        return j
+
+    def _mention(self, doc: Doc, start: int, end: int, actors: tuple[Actor, ...], kind: str,
+                 antecedent: str | None = None) -> ActorMention:
+        span = doc[start:end]
+        return ActorMention(start, end, span.start_char, span.end_char, span.text, actors, kind, antecedent)
+
+    # -- passes ----------------------------------------------------------------
+
+    def _registry_pass(self, doc: Doc) -> list[ActorMention]:
+        year = doc._.published.year if doc._.published else None
+        raw = sorted(((s, e, self.targets[m]) for m, s, e in self.matcher(doc)), key=lambda x: (x[0], -(x[1] - x[0])))
+        spans: list[tuple[int, int, tuple[str, Any]]] = []
+        for s, e, target in raw:
+            if spans and s < spans[-1][1]:
+                continue
+            spans.append((s, e, target))
+        mentions: list[ActorMention] = []
+        k = 0
+        while k < len(spans):
+            s, e, (kind, target) = spans[k]
+            nxt = spans[k + 1] if k + 1 < len(spans) else None
+            if kind in ("state", "demonym", "metonym"):
+                j = e
+                if kind == "state" and j < len(doc) and doc[j].lower_ in ("'s", "’s"):
+                    j += 1
+                # "Ukraine's Coordination Headquarters ...": the registered body wins
+                if j > e and nxt and nxt[0] == j and nxt[2][0] == "actor":
+                    mentions.append(self._mention(doc, s, nxt[1], (nxt[2][1],), "registry"))
+                    k += 2
+                    continue
+                # "The Ukrainian and Russian governments"
+                if kind == "demonym" and nxt and nxt[2][0] == "demonym" and e < len(doc) \
+                        and doc[e].lower_ == "and" and nxt[0] == e + 1:
+                    head = next((h for h in self.group_heads
+                                 if tuple(t.lower_ for t in doc[nxt[1]:nxt[1] + len(h)]) == h), None)
+                    if head:
+                        start = s - 1 if s > 0 and doc[s - 1].lower_ == "the" else s
+                        entry = self._institution_at(doc, nxt[1]) or (0, {"state_body": True})
+                        pair = (self._institution_actor(target, entry[1]), self._institution_actor(nxt[2][1], entry[1]))
+                        mentions.append(self._mention(doc, start, nxt[1] + len(head), pair, "group"))
+                        k += 2
+                        continue
+                inst = self._institution_at(doc, j) if kind != "metonym" else None
+                if inst:
+                    start = s - 1 if s > 0 and doc[s - 1].lower_ == "the" else s
+                    mentions.append(self._mention(doc, start, inst[0], (self._institution_actor(target, inst[1]),),
+                                                  "institution"))
+                    k += 1
+                    while k < len(spans) and spans[k][0] < inst[0]:
+                        k += 1
+                    continue
+                if kind != "demonym":
+                    mentions.append(self._mention(doc, s, e, (target,), "registry"))
+                k += 1
+                continue
+            if kind == "office":
+                holder = self.registry.offices[target].holder(year)
+                # "Ukrainian President Volodymyr Zelensky": the name that follows decides
+                if nxt and nxt[0] == e and nxt[2][0] == "actor" and nxt[2][1].type == "PERSON":
+                    mentions.append(self._mention(doc, s, nxt[1], (nxt[2][1],), "office"))
+                    k += 2
+                    continue
+                name_end = self._name_after(doc, e)
+                if name_end - e >= 2:
+                    person = Actor(doc[e:name_end].text, "PERSON", target[1] if len(target[1]) == 3 else None)
+                    mentions.append(self._mention(doc, s, name_end, (person,), "office"))
+                elif holder is not None:
+                    mentions.append(self._mention(doc, s, e, (holder,), "office"))
+                k += 1
+                continue
+            mentions.append(self._mention(doc, s, e, (target,), "registry"))
+            k += 1
+        return mentions
+
+    def _names_pass(self, doc: Doc, taken: list[bool]) -> list[ActorMention]:
+        """Capitalised names the registry does not hold."""
+        found: list[ActorMention] = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            tok = doc[i]
+            if taken[i] or not tok.is_alpha or not tok.text[0].isupper() or tok.text in self.not_names:
+                i += 1
+                continue
+            # Organization: capitalised run (with of/for/the/and inside) holding an org head word
+            j = i
+            last_cap = i
+            while j < n and not taken[j] and (
+                    (doc[j].text[0].isupper() and (doc[j].is_alpha or doc[j].text in ("POWs",)))
+                    or (doc[j].lower_ in ("of", "for", "the", "and", "on") and j + 1 < n and doc[j + 1].text[0].isupper())):
+                if doc[j].text[0].isupper():
+                    last_cap = j
+                j += 1
+            words = {t.text for t in doc[i:last_cap + 1]}
+            if last_cap > i and words & self.organization_heads:
+                span = doc[i:last_cap + 1]
+                found.append(self._mention(doc, i, last_cap + 1, (Actor(span.text, "ORGANIZATION"),), "organization"))
+                i = last_cap + 1
+                continue
+            # Person: title + name, or name + verb of saying
+            end = self._name_after(doc, i)
+            if end - i >= 2:
+                before = doc[i - 1].text if i > 0 else ""
+                before = doc[i - 2].text if before == "," and i > 1 else before
+                after = doc[end].text if end < n else ""
+                after = doc[end + 1].text if after == "," and end + 1 < n else after
+                if before in self.person_titles or after in self.speech_verbs:
+                    found.append(self._mention(doc, i, end, (Actor(doc[i:end].text, "PERSON"),), "name"))
+                    i = end
+                    continue
+            i += 1
+        return found
+
+    def _surnames_pass(self, doc: Doc, mentions: list[ActorMention], taken: list[bool]) -> list[ActorMention]:
+        persons = {m.actors[0].name.split()[-1]: m.actors[0] for m in mentions
+                   if not m.is_group and m.actors[0].type == "PERSON" and " " in m.actors[0].name}
+        found = []
+        for tok in doc:
+            if not taken[tok.i] and tok.text in persons:
+                found.append(self._mention(doc, tok.i, tok.i + 1, (persons[tok.text],), "name"))
+        return found
+
+    def _references_pass(self, doc: Doc, mentions: list[ActorMention], taken: list[bool]) -> list[ActorMention]:
+        """Pronouns, "both sides", "the ministry": point them at an earlier mention."""
+        found: list[ActorMention] = []
+        ordered = sorted(mentions, key=lambda m: m.start)
+
+        def before(i: int, accept) -> int | None:
+            best = None
+            for index, m in enumerate(ordered):
+                if m.end <= i and accept(m):
+                    best = index
+            return best
+
+        n = len(doc)
+        i = 0
+        while i < n:
+            if taken[i]:
+                i += 1
+                continue
+            tok = doc[i]
+            nxt = doc[i + 1].text if i + 1 < n else ""
+            target = None
+            end = i + 1
+            ref = next((r for r in self.group_references
+                        if tuple(t.lower_ for t in doc[i:i + len(r)]) == r), None)
+            if ref:
+                target = before(i, lambda m: m.is_group)
+                end = i + len(ref)
+            elif tok.text in self.pronouns["person"]:
+                target = before(i, lambda m: not m.is_group and m.actors[0].type == "PERSON")
+            elif tok.text in self.pronouns["thing"] and (nxt in self.speech_verbs or nxt in ("has", "had")):
+                target = before(i, lambda m: not m.is_group and m.actors[0].type not in ("PERSON",))
+            elif tok.text in self.pronouns["plural"] and (nxt in self.speech_verbs or nxt in ("have", "had", "will")):
+                target = before(i, lambda m: m.is_group)
+            elif tok.lower_ == "the" and i + 1 < n:
+                inst = self._institution_at(doc, i + 1)
+                if inst and not inst[1].get("state_body"):
+                    head = doc[inst[0] - 1].lower_
+                    target = before(i, lambda m: not m.is_group and head in m.actors[0].name.lower())
+                    end = inst[0]
+            if target is not None:
+                antecedent = ordered[target]
+                found.append(self._mention(doc, i, end, antecedent.actors,
+                                           "pronoun" if end == i + 1 else "reference",
+                                           antecedent=antecedent.text))
+                # later pronouns may chain through this one
+                ordered.append(found[-1])
+                ordered.sort(key=lambda m: m.start)
+            i = end
+        return found
+
+    @staticmethod
+    def _coordinate(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+        """ "Ukraine and Russia" -> one mention of both."""
+        merged: list[ActorMention] = []
+        for m in sorted(mentions, key=lambda m: m.start):
+            prev = merged[-1] if merged else None
+            if prev is not None and m.start == prev.end + 1 and doc[prev.end].lower_ == "and" \
+                    and m.kind in ("registry", "institution") and prev.kind in ("registry", "institution") \
+                    and not (set(prev.actors) & set(m.actors)):
+                span = doc[prev.start:m.end]
+                merged[-1] = ActorMention(prev.start, m.end, span.start_char, span.end_char, span.text,
+                                          prev.actors + m.actors, "group")
+                continue
+            merged.append(m)
+        return merged
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = self._registry_pass(doc)
+        taken = [False] * len(doc)
+        for m in mentions:
+            for k in range(m.start, m.end):
+                taken[k] = True
+        for extra in (self._names_pass(doc, taken),):
+            mentions += extra
+            for m in extra:
+                for k in range(m.start, m.end):
+                    taken[k] = True
+        surnames = self._surnames_pass(doc, mentions, taken)
+        for m in surnames:
+            taken[m.start] = True
+        mentions = self._coordinate(doc, mentions + surnames)
+        references = self._references_pass(doc, mentions, taken)
+        doc._.actors = sorted(mentions + references, key=lambda m: m.start)
+        return doc
+
+
+@Language.factory("news_actors", default_config={"registry": None})
+def make_actor_recognizer(nlp: Language, name: str, registry: str | None) -> ActorRecognizer:
+    return ActorRecognizer(nlp, name, registry)

@@ -1,0 +1,373 @@
+"""Attachment: tie each quantity and date to its actor, predicate and counterpart.
+
+Rules over the sentence, applied in order (each a small function below):
+
+- a number inside a quotation belongs to the quote's speaker (role
+  ``source``), and takes the statement's date when the quote has none;
+- otherwise the subject of the number's clause: the first actor in the
+  clause that is not inside a prepositional phrase (or that a verb of
+  saying follows), so ``Zelensky said Saturday that 307 troops held captive
+  by Russia had returned`` gives Zelensky, not Russia;
+- then ``according to X``, then ``..., the ministry said`` after the
+  number, then any actor before it, then the subject of the previous
+  sentence (the discourse topic: ``He posted ... Among those released are
+  27 soldiers``);
+- joint actors (``both sides``, ``Ukraine and Russia``) give one event row
+  per side;
+- the date is the nearest event date before the number in its sentence, or
+  after it in the same clause; dates inside a ``when`` clause date that
+  clause only.
+
+Every event date that no quantity took becomes a row of its own, with the
+subject of its clause as actor.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .actors import Actor, ActorMention
+from .dates import DateMention
+from .numbers import Quantity
+from .resources import patterns
+
+if not Doc.has_extension("events"):
+    Doc.set_extension("events", default=None)
+
+_OPEN_QUOTES = {"“": "”", "«": "»"}
+_SCARE_QUOTE_MAX_TOKENS = 4
+
+
+@dataclass
+class Event:
+    """One row of the events table, before it is flattened."""
+
+    sentence_index: int
+    quantity: Quantity | None
+    date: DateMention | None
+    mention: ActorMention | None
+    actor: Actor | None
+    role: str | None
+    predicate: str | None
+    counterpart: Actor | None
+
+
+@dataclass
+class _Quote:
+    start: int  # token index of the opening mark
+    end: int  # token index after the closing mark
+    speaker: ActorMention | None
+    date: DateMention | None
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    prepositions: frozenset[str]
+    clause_breaks: frozenset[str]
+    comma_clause_openers: frozenset[str]
+    determiners: frozenset[str]
+    own_time_clauses: frozenset[str]
+    source_openers: tuple[tuple[str, ...], ...]
+    event_lemmas: frozenset[str]
+    speech_lemmas: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def _lexicon() -> _Lexicon:
+    data = patterns("attachment")
+    return _Lexicon(
+        prepositions=frozenset(data["prepositions"]), clause_breaks=frozenset(data["clause_breaks"]),
+        comma_clause_openers=frozenset(data["comma_clause_openers"]),
+        determiners=frozenset(data["determiners"]), own_time_clauses=frozenset(data["own_time_clauses"]),
+        source_openers=tuple(tuple(o) for o in data["source_openers"]),
+        event_lemmas=frozenset(data["event_lemmas"]), speech_lemmas=frozenset(data["speech_lemmas"]),
+    )
+
+
+class _DocView:
+    """Per-document indexes the rules share: sentences, clauses, quotes."""
+
+    def __init__(self, doc: Doc, lex: _Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        self.sentence_of = [0] * len(doc)
+        for index, sent in enumerate(self.sentences):
+            for k in range(sent.start, sent.end):
+                self.sentence_of[k] = index
+        self.actors: list[ActorMention] = list(doc._.actors or [])
+        self.quotes = self._find_quotes()
+        self.quote_of = [None] * len(doc)
+        for quote in self.quotes:
+            for k in range(quote.start, quote.end):
+                self.quote_of[k] = quote
+        self.clause_of = self._clauses()
+        self.own_time = self._own_time_clauses()
+        self.event_dates = [d for d in (doc._.dates or []) if d.is_event_date]
+        for quote in self.quotes:
+            quote.speaker = self._speaker(quote)
+            quote.date = self._statement_date(quote)
+
+    # -- structure -------------------------------------------------------------
+
+    def _find_quotes(self) -> list[_Quote]:
+        quotes: list[_Quote] = []
+        doc = self.doc
+        open_at: int | None = None
+        closing = ""
+        straight_open: int | None = None
+        for tok in doc:
+            if open_at is None and tok.text in _OPEN_QUOTES:
+                open_at, closing = tok.i, _OPEN_QUOTES[tok.text]
+            elif open_at is not None and tok.text == closing:
+                quotes.append(_Quote(open_at, tok.i + 1, None, None))
+                open_at = None
+            elif tok.text == '"':
+                if straight_open is None:
+                    straight_open = tok.i
+                else:
+                    quotes.append(_Quote(straight_open, tok.i + 1, None, None))
+                    straight_open = None
+            elif tok.is_space and "\n\n" in tok.text:
+                open_at = straight_open = None  # a quote never crosses a paragraph
+        if open_at is not None:
+            # an unclosed quote runs to the end of its paragraph
+            end = open_at
+            while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text) \
+                    and "\n" not in doc[end].whitespace_:
+                end += 1
+            quotes.append(_Quote(open_at, min(end + 1, len(doc)), None, None))
+        return [q for q in quotes if q.end - q.start > _SCARE_QUOTE_MAX_TOKENS]
+
+    def _clauses(self) -> list[int]:
+        doc, lex = self.doc, self.lex
+        clause_of = [0] * len(doc)
+        inside_actor = set()
+        for m in self.actors:
+            inside_actor.update(range(m.start, m.end))
+        clause = 0
+        for k, tok in enumerate(doc):
+            if k and self.sentence_of[k] != self.sentence_of[k - 1]:
+                clause += 1
+            elif tok.lower_ in lex.clause_breaks:
+                clause += 1
+            elif tok.text == "," and k + 1 < len(doc) and doc[k + 1].lower_ in lex.comma_clause_openers:
+                clause += 1
+            elif tok.lower_ == "and" and k not in inside_actor and k + 1 < len(doc) \
+                    and doc[k + 1].lower_ in lex.determiners and k + 1 not in inside_actor:
+                clause += 1
+            clause_of[k] = clause
+        return clause_of
+
+    def _own_time_clauses(self) -> set[int]:
+        """Tokens inside a "when ..." clause, which carries its own time."""
+        inside: set[int] = set()
+        doc = self.doc
+        for tok in doc:
+            if tok.lower_ in self.lex.own_time_clauses and tok.i > self.sentences[self.sentence_of[tok.i]].start:
+                k = tok.i
+                sentence_end = self.sentences[self.sentence_of[tok.i]].end
+                while k < sentence_end and doc[k].text not in (",", ";"):
+                    inside.add(k)
+                    k += 1
+        return inside
+
+    # -- questions the rules ask -------------------------------------------------
+
+    def token_before(self, mention: ActorMention) -> str:
+        k = mention.start - 1
+        while k >= 0 and (self.doc[k].lower_ in self.lex.determiners or self.doc[k].is_space):
+            k -= 1
+        return self.doc[k].lower_ if k >= 0 else ""
+
+    def followed_by_speech(self, mention: ActorMention) -> bool:
+        doc = self.doc
+        k = mention.end
+        if k < len(doc) and doc[k].text == ",":
+            k += 1
+        for tok in doc[k:min(k + 3, len(doc))]:
+            if tok.lemma_ in self.lex.speech_lemmas or tok.lower_ in ("said", "says"):
+                return True
+            if tok.text in ("“", '"', ":"):
+                return True
+        return False
+
+    def preceded_by_speech(self, mention: ActorMention) -> bool:
+        k = mention.start - 1
+        return k >= 0 and (self.doc[k].lemma_ in self.lex.speech_lemmas or self.doc[k].lower_ == "said")
+
+    def is_subject_like(self, mention: ActorMention) -> bool:
+        return self.token_before(mention) not in self.lex.prepositions or self.followed_by_speech(mention)
+
+    def sentence_actors(self, index: int, outside_quotes: bool = True) -> list[ActorMention]:
+        sent = self.sentences[index]
+        return [m for m in self.actors if sent.start <= m.start < sent.end
+                and not (outside_quotes and self.quote_of[m.start] is not None)]
+
+    def _speaker(self, quote: _Quote) -> ActorMention | None:
+        open_sentence = self.sentence_of[quote.start]
+        before = [m for m in self.sentence_actors(open_sentence) if m.end <= quote.start]
+        subjects = [m for m in before if self.is_subject_like(m)]
+        if subjects:
+            return subjects[0]
+        if quote.end < len(self.doc):
+            after = [m for m in self.sentence_actors(self.sentence_of[quote.end - 1]) if m.start >= quote.end]
+            for m in after:
+                if self.followed_by_speech(m) or self.preceded_by_speech(m):
+                    return m
+        return before[-1] if before else None
+
+    def _statement_date(self, quote: _Quote) -> DateMention | None:
+        sentence = self.sentence_of[quote.start]
+        outside = [d for d in self.event_dates if self.sentence_of[d.start] == sentence
+                   and self.quote_of[d.start] is None]
+        return outside[-1] if outside else None
+
+
+class Attacher:
+    """Writes ``doc._.events`` from quantities, dates and actors."""
+
+    def __init__(self, nlp: Language, name: str = "news_attachment") -> None:
+        self.name = name
+        self.lex = _lexicon()
+
+    # -- actor rules -------------------------------------------------------------
+
+    def quote_speaker(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
+        quote = view.quote_of[start]
+        if quote is not None and quote.speaker is not None:
+            return quote.speaker, "source"
+        return None
+
+    def clause_subject(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
+        clause = view.clause_of[start]
+        for m in view.sentence_actors(view.sentence_of[start]):
+            if m.start < start and view.clause_of[m.start] == clause and view.is_subject_like(m):
+                return m, "source" if view.followed_by_speech(m) else "agent"
+        return None
+
+    def according_to(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
+        doc = view.doc
+        for m in view.sentence_actors(view.sentence_of[start]):
+            k = m.start
+            while k > 0 and doc[k - 1].lower_ in self.lex.determiners:
+                k -= 1
+            for opener in self.lex.source_openers:
+                n = len(opener)
+                if k >= n and tuple(t.lower_ for t in doc[k - n:k]) == opener:
+                    return m, "source"
+        return None
+
+    def speaker_after(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
+        for m in view.sentence_actors(view.sentence_of[start]):
+            if m.start > start and (view.followed_by_speech(m) or view.preceded_by_speech(m)):
+                return m, "source"
+        return None
+
+    def any_before(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
+        before = [m for m in view.sentence_actors(view.sentence_of[start]) if m.start < start]
+        subjects = [m for m in before if view.is_subject_like(m)]
+        if subjects:
+            return subjects[0], "agent"
+        return (before[-1], "agent") if before else None
+
+    def previous_topic(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
+        index = view.sentence_of[start]
+        for back in range(index - 1, max(index - 3, -1), -1):
+            subjects = [m for m in view.sentence_actors(back) if view.is_subject_like(m)]
+            if subjects:
+                return subjects[0], "agent"
+        return None
+
+    def actor_for(self, view: _DocView, start: int, for_quantity: bool = True) -> tuple[ActorMention, str] | None:
+        """The first rule that finds an actor wins. A date alone keeps to its own
+        clause: its event need not be the previous sentence's."""
+        rules = [self.quote_speaker, self.clause_subject, self.according_to, self.speaker_after]
+        if for_quantity:
+            rules += [self.any_before, self.previous_topic]
+        for rule in rules:
+            found = rule(view, start)
+            if found is not None:
+                return found
+        return None
+
+    # -- date, predicate, counterpart ------------------------------------------------
+
+    def date_for(self, view: _DocView, quantity: Quantity) -> DateMention | None:
+        sentence = view.sentence_of[quantity.start]
+        quote = view.quote_of[quantity.start]
+        candidates = [d for d in view.event_dates if view.sentence_of[d.start] == sentence
+                      and view.quote_of[d.start] is quote
+                      and (d.start not in view.own_time or quantity.start in view.own_time)]
+        before = [d for d in candidates if d.end <= quantity.start]
+        if before:
+            return before[-1]
+        after = [d for d in candidates if d.start >= quantity.end
+                 and view.clause_of[d.start] == view.clause_of[quantity.start]]
+        if after:
+            return after[0]
+        if quote is not None:
+            return quote.date
+        return None
+
+    def predicate_for(self, view: _DocView, mention: ActorMention | None, start: int, end: int) -> str | None:
+        doc = view.doc
+        sent = view.sentences[view.sentence_of[start]]
+        lo = mention.end if mention is not None and mention.end <= start else sent.start
+        window: Iterable = list(doc[lo:start]) + list(doc[end:min(end + 6, sent.end)])
+        speech = None
+        for tok in window:
+            lemma = tok.lemma_.lower()
+            if lemma in self.lex.speech_lemmas:
+                speech = speech or lemma
+            elif lemma in self.lex.event_lemmas and not tok.is_title:
+                return lemma
+        return speech
+
+    def counterpart_for(self, view: _DocView, actor: Actor | None, start: int) -> Actor | None:
+        clause = view.clause_of[start]
+        for m in view.sentence_actors(view.sentence_of[start]):
+            if m.start > start and view.clause_of[m.start] == clause \
+                    and view.token_before(m) in ("by", "from", "with", "to", "against", "on") \
+                    and actor not in m.actors and not m.is_group:
+                return m.actors[0]
+        return None
+
+    # -- the component ---------------------------------------------------------------
+
+    def _rows(self, view: _DocView, quantity: Quantity | None, date: DateMention | None,
+              start: int, end: int) -> list[Event]:
+        found = self.actor_for(view, start, for_quantity=quantity is not None)
+        mention, role = found if found else (None, None)
+        predicate = self.predicate_for(view, mention, start, end)
+        actors: Sequence[Actor | None] = mention.actors if mention else (None,)
+        rows = []
+        for actor in actors:
+            rows.append(Event(view.sentence_of[start], quantity, date, mention, actor, role, predicate,
+                              self.counterpart_for(view, actor, start)))
+        return rows
+
+    def __call__(self, doc: Doc) -> Doc:
+        view = _DocView(doc, self.lex)
+        events: list[Event] = []
+        used_dates: set[int] = set()
+        for quantity in doc._.quantities or []:
+            date = self.date_for(view, quantity)
+            if date is not None:
+                used_dates.add(date.start)
+            events += self._rows(view, quantity, date, quantity.start, quantity.end)
+        for date in view.event_dates:
+            if date.start not in used_dates:
+                events += self._rows(view, None, date, date.start, date.end)
+        events.sort(key=lambda e: ((e.quantity or e.date).start_char, e.actor.name if e.actor else ""))
+        doc._.events = events
+        return doc
+
+
+@Language.factory("news_attachment")
+def make_attacher(nlp: Language, name: str) -> Attacher:
+    return Attacher(nlp, name)

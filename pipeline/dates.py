@@ -1,0 +1,435 @@
+"""Dates: find temporal expressions and resolve them to calendar intervals.
+
+The finder is a set of regular expressions compiled once from the lexicon in
+``models/patterns/dates.yml``; overlapping matches keep the longest. Each
+match is typed the TimeML way (DATE, TIME, DURATION, SET) and, for dates,
+resolved against the document's reference date (``doc._.published``) into
+an interval with a granularity (day, week, month, quarter, year, decade,
+interval). dateparser parses the absolute expressions once found (``May
+24``, ``February 2022``); relative ones (``last week``, ``Saturday``,
+``three years ago``) are calendar arithmetic here. A weekday or a month
+without a year follows the tense of its clause: past reporting takes the
+most recent one on or before the reference date, future text the next one
+on or after it. Without a reference date, relative expressions stay
+unresolved: the clock never decides.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Iterator
+
+import dateparser
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .numbers import words_to_number, lexicon as number_lexicon
+from .resources import patterns
+
+if not Doc.has_extension("published"):
+    Doc.set_extension("published", default=None)
+if not Doc.has_extension("dates"):
+    Doc.set_extension("dates", default=None)
+
+
+@dataclass
+class DateMention:
+    """A temporal expression with its TIMEX3 type/value and calendar interval."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    timex_type: str  # DATE, TIME, DURATION, SET
+    timex_value: str | None
+    start_date: date | None
+    end_date: date | None
+    granularity: str | None
+    kind: str  # which pattern found it
+
+    @property
+    def is_event_date(self) -> bool:
+        """Durations, sets and times of day never date an event."""
+        return self.timex_type == "DATE"
+
+
+# --------------------------------------------------------------------------
+# Calendar helpers
+
+
+def month_interval(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def week_interval(day: date) -> tuple[date, date]:
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def quarter_interval(year: int, quarter: int) -> tuple[date, date]:
+    first = month_interval(year, 3 * quarter - 2)[0]
+    return first, month_interval(year, 3 * quarter)[1]
+
+
+def shift_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def weekday_near(reference: date, weekday: int, future: bool, strict: bool = False) -> date:
+    """The given weekday on or before (past) / on or after (future) the reference."""
+    if future:
+        delta = (weekday - reference.weekday()) % 7
+        if strict and delta == 0:
+            delta = 7
+        return reference + timedelta(days=delta)
+    delta = (reference.weekday() - weekday) % 7
+    if strict and delta == 0:
+        delta = 7
+    return reference - timedelta(days=delta)
+
+
+def timex_for(start: date, granularity: str) -> str:
+    if granularity == "day":
+        return start.isoformat()
+    if granularity == "week":
+        iso = start.isocalendar()
+        return f"{iso[0]}-W{iso[1]:02d}"
+    if granularity == "month":
+        return f"{start.year}-{start.month:02d}"
+    if granularity == "quarter":
+        return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
+    if granularity == "year":
+        return str(start.year)
+    if granularity == "decade":
+        return str(start.year)[:3]
+    return start.isoformat()
+
+
+@lru_cache(maxsize=4096)
+def parse_absolute(text: str, reference: date | None, future: bool) -> date | None:
+    """dateparser on one absolute expression; the reference only fills a missing year."""
+    base = datetime(reference.year, reference.month, reference.day) if reference else datetime(2000, 1, 1)
+    settings = {"RELATIVE_BASE": base, "PREFER_DAY_OF_MONTH": "first",
+                "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    result = parsed.date()
+    if future and reference and result < reference:
+        settings["PREFER_DATES_FROM"] = "future"
+        later = dateparser.parse(text, languages=["en"], settings=settings)
+        result = later.date() if later else result
+    return result
+
+
+# --------------------------------------------------------------------------
+# The finder
+
+
+def _alternation(words: list[str]) -> str:
+    forms: list[str] = []
+    for word in sorted(words, key=len, reverse=True):
+        forms += [re.escape(word.capitalize()), re.escape(word.upper())]
+    return "(?:" + "|".join(forms) + ")"
+
+
+class DateRecognizer:
+    """Writes ``doc._.dates``: every temporal expression with its resolution."""
+
+    def __init__(self, nlp: Language, name: str = "news_dates") -> None:
+        self.name = name
+        data = patterns("dates")
+        self.months: dict[str, int] = data["months"]
+        self.weekdays: dict[str, int] = data["weekdays"]
+        self.units: dict[str, str] = data["units"]
+        self.relative_days: dict[str, int] = data["relative_days"]
+        self.future_cues = [tuple(c.lower().split()) for c in data["future_cues"]]
+        self.clause_breaks = frozenset(data["clause_breaks"])
+        lex = number_lexicon()
+        self.number_words = sorted({*lex.units, *lex.tens, "a", "an", "hundred", "dozen"}, key=len, reverse=True)
+        self.patterns = self._compile()
+
+    def _compile(self) -> list[tuple[str, re.Pattern[str]]]:
+        month = _alternation(list(self.months)) + r"\.?"
+        weekday = _alternation(list(self.weekdays))
+        num = r"(?:\d{1,3}(?:,\d{3})*|(?:" + "|".join(self.number_words) + r")(?:[\s-](?:" + \
+              "|".join(self.number_words) + r"))*)"
+        unit = r"(?:second|minute|hour|day|night|week|weekend|month|year|decade|century)"
+        year = r"(?:1[89]|20)\d\d"
+        part = r"(?:early|mid|late|the end of|the beginning of|the start of|the middle of)"
+        table = [
+            ("iso", rf"\b(?P<m>(?P<y>{year})-(?P<mo>[01]\d)-(?P<d>[0-3]\d))\b"),
+            ("mdy", rf"\b(?P<m>(?:(?P<wd>{weekday}),?\s+)?(?P<mon>{month})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{year})\b)?)"),
+            ("dmy", rf"\b(?P<m>(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{month})(?:,?\s+(?P<y>{year}))?)\b"),
+            ("month_year", rf"\b(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month}),?\s+(?P<y>{year}))\b"),
+            ("month_cue", rf"\b(?:in|since|until|by|from|during|through|throughout|of|on|before|after|between|and|to)\s+(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month}))(?![\w-])"),
+            ("month_rel", rf"\b(?P<m>(?P<rel>last|next|this|early|late|mid)[\s-]+(?P<mon>{month}))(?![\w-])"),
+            ("quarter", rf"\b(?P<m>(?:the\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<y>{year}))?)\b"),
+            ("quarter_code", rf"\b(?P<m>Q(?P<qn>[1-4])(?:\s+(?P<y>{year}))?)\b"),
+            ("decade", rf"\b(?P<m>(?:the\s+)?(?P<dec>(?:1[89]|20)\d0)s)\b"),
+            ("year_cue", rf"\b(?:in|since|until|by|from|during|through|throughout|of|for|before|after|early|late|mid|fiscal|and|to)\s+(?P<m>(?P<y>{year}))\b(?![-,.]?\d)"),
+            ("year", rf"(?<![\d,.$€£/-])(?P<m>(?P<y>{year}))(?![\d%]|,\d|\.\d|-\d)"),
+            ("weekday", rf"\b(?P<m>(?:(?P<pre>overnight|late|early|last|next|this|coming)\s+)?(?P<wd>{weekday})(?:\s+(?P<dp>morning|afternoon|evening|night))?)\b"),
+            ("relday", r"\b(?P<m>(?:the\s+day\s+before\s+)?(?P<rd>today|yesterday|tomorrow|tonight|Today|Yesterday|Tomorrow|Tonight)(?:\s+(?:morning|afternoon|evening|night))?)\b"),
+            ("lastnight", r"\b(?P<m>(?P<ln>[Ll]ast\s+night|[Tt]his\s+morning|[Ee]arlier\s+today))\b"),
+            ("relunit", rf"\b(?P<m>(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Cc]urrent|[Tt]he\s+previous|[Tt]he\s+following|[Tt]he\s+next|[Tt]he\s+coming|[Tt]he\s+preceding)\s+(?P<unit>week|month|year|weekend|quarter|decade))\b"),
+            ("earlier", r"\b(?P<m>(?P<el>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+(?:in\s+)?(?P<rel>this|last|next|the)\s+(?P<unit>week|month|year))\b"),
+            ("ago", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>{unit})s?\s+ago)\b"),
+            ("anchored", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>day|week|month|year)s?\s+(?P<ba>earlier|later))\b"),
+            ("anchored_the", r"\b(?P<m>[Tt]he\s+(?P<unit>day|week|month|year)\s+(?P<ba>before|after))\b(?!\s+(?:the|a|an|his|her|its|their)\b)"),
+            ("duration", rf"\b(?P<m>(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?P<n>{num}|several|a\s+few|few|many)\s+(?P<unit>{unit})s?)\b(?!-)"),
+            ("duration_adj", rf"\b(?P<m>(?P<n>\d+|{num})-(?P<unit>second|minute|hour|day|week|month|year)(?:-long)?)\b(?!-old)"),
+            ("time", r"\b(?P<m>\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?:local time|GMT|UTC|EST|ET|CET))?|\d{1,2}:\d{2}(?:\s+(?:local time|GMT|UTC))?|\d{4}\s+(?:GMT|UTC)|midnight|noon)"),
+            ("set", rf"\b(?P<m>(?:every|each)\s+(?:{unit}|{weekday}))\b"),
+        ]
+        return [(name, re.compile(rx)) for name, rx in table]
+
+    # -- finding -------------------------------------------------------------
+
+    def _matches(self, text: str) -> Iterator[tuple[str, re.Match[str]]]:
+        for name, rx in self.patterns:
+            for match in rx.finditer(text):
+                yield name, match
+
+    def _select(self, doc: Doc) -> list[tuple[str, re.Match[str], int, int]]:
+        candidates = []
+        for order, (name, match) in enumerate(self._matches(doc.text)):
+            s, e = match.span("m")
+            candidates.append((s, e, name, match, order))
+        # Longest first; among equals, the earlier pattern in the table.
+        candidates.sort(key=lambda c: (-(c[1] - c[0]), c[4]))
+        taken: list[tuple[int, int]] = []
+        chosen = []
+        for s, e, name, match, _ in candidates:
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if name == "year" and not self._bare_year_is_date(doc.text, e):
+                continue
+            taken.append((s, e))
+            chosen.append((name, match, s, e))
+        chosen.sort(key=lambda c: c[2])
+        return chosen
+
+    @staticmethod
+    def _bare_year_is_date(text: str, end: int) -> bool:
+        # "2000 people" counts people; "2024 election" is a year.
+        following = text[end:end + 30].split()
+        if not following:
+            return True
+        word = following[0].strip(".,;:")
+        return not (word.isalpha() and word.islower() and word.endswith("s") and not word.endswith("ss"))
+
+    # -- tense ---------------------------------------------------------------
+
+    def _is_future(self, doc: Doc, start: int, end: int) -> bool:
+        """A future-tense cue in the clause holding tokens [start, end)."""
+        sent_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
+        sent_end = doc[start].sent.end if doc.has_annotation("SENT_START") else len(doc)
+        lo = start
+        while lo > sent_start and doc[lo - 1].lower_ not in self.clause_breaks:
+            lo -= 1
+        hi = end
+        while hi < sent_end and doc[hi].lower_ not in self.clause_breaks:
+            hi += 1
+        words = [t.lower_ for t in doc[lo:hi]]
+        for cue in self.future_cues:
+            n = len(cue)
+            if any(tuple(words[k:k + n]) == cue for k in range(len(words) - n + 1)):
+                return True
+        return False
+
+    # -- resolving -----------------------------------------------------------
+
+    def _count(self, text: str) -> float | None:
+        words = re.split(r"[\s-]+", text.lower().strip())
+        if words in (["a"], ["an"]):
+            return 1.0
+        if words[0] in ("several", "few", "many") or words[:2] == ["a", "few"]:
+            return None
+        try:
+            return words_to_number([w.replace(",", "") if w[0].isdigit() else w for w in words])
+        except ValueError:
+            return None
+
+    def _resolve(self, doc: Doc, name: str, match: re.Match[str], start: int, end: int,
+                 reference: date | None, previous: date | None) -> tuple:
+        """(timex_type, timex_value, start_date, end_date, granularity)."""
+        g = match.groupdict()
+        future = self._is_future(doc, start, end)
+        if name in ("iso", "mdy", "dmy"):
+            if g.get("y") is None and reference is None:
+                return "DATE", "XXXX-XX-XX", None, None, "day"
+            text = match.group("m")
+            if g.get("wd") and name == "mdy":
+                text = text[match.end("wd") - match.start("m"):].lstrip(" ,")
+            day = parse_absolute(text.replace(".", ""), reference, future)
+            if day is None:
+                return "DATE", None, None, None, "day"
+            return "DATE", day.isoformat(), day, day, "day"
+        if name in ("month_year", "month_cue", "month_rel"):
+            month = self.months[g["mon"].lower().rstrip(".")]
+            if g.get("y"):
+                year = int(g["y"])
+            elif reference is None:
+                return "DATE", f"XXXX-{month:02d}", None, None, "month"
+            else:
+                rel = (g.get("rel") or "").lower()
+                if rel == "this":
+                    year = reference.year
+                elif rel == "next" or (future and rel != "last"):
+                    year = reference.year + (month < reference.month)
+                else:
+                    year = reference.year - (month > reference.month or (rel == "last" and month == reference.month))
+            s, e = month_interval(year, month)
+            return "DATE", f"{year}-{month:02d}", s, e, "month"
+        if name in ("quarter", "quarter_code"):
+            q = int(g["qn"]) if g.get("qn") else {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4,
+                                                  "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[g["q"].lower()]
+            if g.get("y"):
+                year = int(g["y"])
+            elif reference is None:
+                return "DATE", f"XXXX-Q{q}", None, None, "quarter"
+            else:
+                current = (reference.month - 1) // 3 + 1
+                year = reference.year - (q > current and not future) + (q < current and future)
+            s, e = quarter_interval(year, q)
+            return "DATE", f"{year}-Q{q}", s, e, "quarter"
+        if name == "decade":
+            y = int(g["dec"])
+            return "DATE", str(y)[:3], date(y, 1, 1), date(y + 9, 12, 31), "decade"
+        if name in ("year", "year_cue"):
+            y = int(g["y"])
+            return "DATE", str(y), date(y, 1, 1), date(y, 12, 31), "year"
+        if name == "weekday":
+            wd = self.weekdays[g["wd"].lower()]
+            pre = (g.get("pre") or "").lower()
+            if reference is None:
+                return "DATE", "XXXX-XX-XX", None, None, "day"
+            if pre == "last":
+                day = weekday_near(reference, wd, False, strict=True)
+            elif pre in ("next", "coming"):
+                day = weekday_near(reference, wd, True, strict=True)
+            elif pre == "this":
+                day = week_interval(reference)[0] + timedelta(days=wd)
+            else:
+                day = weekday_near(reference, wd, future)
+            return "DATE", day.isoformat(), day, day, "day"
+        if name in ("relday", "lastnight"):
+            if reference is None:
+                return "DATE", "XXXX-XX-XX", None, None, "day"
+            word = (g.get("rd") or g.get("ln") or "").lower()
+            offset = -1 if word.startswith("last") else self.relative_days.get(word, 0)
+            if match.group("m").lower().startswith("the day before"):
+                offset -= 1
+            day = reference + timedelta(days=offset)
+            return "DATE", day.isoformat(), day, day, "day"
+        if name == "relunit":
+            return self._relative_unit(g["rel"].lower().split()[-1], g["unit"], reference)
+        if name == "earlier":
+            return self._earlier_later(g["el"].lower(), g["rel"].lower(), g["unit"], reference)
+        if name == "ago":
+            n = self._count(g["n"])
+            unit = g["unit"]
+            if reference is None or n is None or unit not in ("day", "week", "month", "year", "decade"):
+                return "DATE", None, None, None, unit if unit != "decade" else "decade"
+            return self._shifted(reference, unit, -int(n))
+        if name in ("anchored", "anchored_the"):
+            anchor = previous or reference
+            unit = g["unit"]
+            n = 1 if name == "anchored_the" else self._count(g["n"])
+            if anchor is None or n is None:
+                return "DATE", None, None, None, unit
+            sign = -1 if g["ba"].lower() in ("earlier", "before") else 1
+            return self._shifted(anchor, unit, sign * int(n))
+        if name in ("duration", "duration_adj"):
+            n = self._count(g["n"])
+            letter = self.units.get(g["unit"].lower(), "D")
+            amount = "X" if n is None else (str(int(n)) if n == int(n) else str(n))
+            prefix = "PT" if letter in ("H", "MIN") or g["unit"] == "second" else "P"
+            letter = "M" if letter == "MIN" else letter
+            return "DURATION", f"{prefix}{amount}{letter}", None, None, None
+        if name == "time":
+            return "TIME", None, None, None, None
+        return "SET", None, None, None, None
+
+    def _shifted(self, anchor: date, unit: str, n: int) -> tuple:
+        if unit == "day":
+            day = anchor + timedelta(days=n)
+            return "DATE", day.isoformat(), day, day, "day"
+        if unit == "week":
+            s, e = week_interval(anchor + timedelta(weeks=n))
+            return "DATE", timex_for(s, "week"), s, e, "week"
+        if unit == "month":
+            first = shift_months(anchor, n)
+            s, e = month_interval(first.year, first.month)
+            return "DATE", timex_for(s, "month"), s, e, "month"
+        if unit == "decade":
+            y = (anchor.year // 10 + n) * 10
+            return "DATE", str(y)[:3], date(y, 1, 1), date(y + 9, 12, 31), "decade"
+        y = anchor.year + n
+        return "DATE", str(y), date(y, 1, 1), date(y, 12, 31), "year"
+
+    def _relative_unit(self, rel: str, unit: str, reference: date | None) -> tuple:
+        if reference is None:
+            return "DATE", None, None, None, unit
+        step = {"last": -1, "previous": -1, "preceding": -1, "next": 1, "following": 1,
+                "coming": 1}.get(rel, 0)
+        if unit == "weekend":
+            saturday = week_interval(reference)[0] + timedelta(days=5 + 7 * step)
+            return "DATE", timex_for(saturday, "week") + "-WE", saturday, saturday + timedelta(days=1), "interval"
+        if unit == "quarter":
+            q = (reference.month - 1) // 3 + step
+            year = reference.year + (q // 4 if q >= 0 else -1)
+            q = q % 4 + 1
+            s, e = quarter_interval(year, q)
+            return "DATE", f"{year}-Q{q}", s, e, "quarter"
+        return self._shifted(reference, unit, step)
+
+    def _earlier_later(self, el: str, rel: str, unit: str, reference: date | None) -> tuple:
+        if reference is None:
+            return "DATE", None, None, None, "interval"
+        step = {"last": -1, "next": 1}.get(rel, 0)
+        _, value, s, e, _ = self._shifted(reference, unit, step)
+        if step == 0 and el == "earlier":
+            e = reference - timedelta(days=1)
+        elif step == 0 and el == "later":
+            s = reference + timedelta(days=1)
+        elif el == "early":
+            e = s + (e - s) / 3
+        elif el == "late":
+            s = e - (e - s) / 3
+        return "DATE", value, s, e, "interval"
+
+    def __call__(self, doc: Doc) -> Doc:
+        reference: date | None = doc._.published
+        found: list[DateMention] = []
+        previous: date | None = None
+        for name, match, s, e in self._select(doc):
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None or span.start_char != s:
+                continue  # starts inside a token ("5May")
+            start, end = span.start, span.end
+            ttype, tvalue, d0, d1, gran = self._resolve(doc, name, match, start, end, reference, previous)
+            # "since 2022": from then up to the reference date
+            if ttype == "DATE" and start > 0 and doc[start - 1].lower_ == "since":
+                start -= 1
+                span = doc[start:end]
+                d1 = reference if d0 is not None else None
+                d0 = d0 if reference is not None else None
+                gran = "interval"
+            if ttype == "DATE" and d0 is not None and gran == "day":
+                previous = d0
+            found.append(DateMention(start, end, span.start_char, span.end_char, span.text,
+                                     ttype, tvalue, d0, d1, gran, name))
+        doc._.dates = found
+        return doc
+
+
+@Language.factory("news_dates")
+def make_date_recognizer(nlp: Language, name: str) -> DateRecognizer:
+    return DateRecognizer(nlp, name)

@@ -1,0 +1,41 @@
+"""Where the project's data lives and how it is loaded.
+
+Language data (lexicons, patterns, the actor registry) sits under
+``models/`` as YAML, apart from the code that uses it, the way dateparser
+keeps its language files apart. Each file is parsed once per process.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+#: ``models/`` beside the package; ``PIPELINE_MODELS_DIR`` overrides it.
+MODELS_DIR = Path(os.environ.get("PIPELINE_MODELS_DIR", PACKAGE_DIR.parent / "models"))
+PATTERNS_DIR = MODELS_DIR / "patterns"
+
+
+@lru_cache(maxsize=None)
+def load_yaml(path: str | Path) -> Any:
+    """Parse a YAML data file once; errors name the file."""
+    path = Path(path)
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except FileNotFoundError:
+        raise FileNotFoundError(f"{path}: data file missing (expected under {MODELS_DIR})") from None
+    except yaml.YAMLError as err:
+        raise ValueError(f"{path}: not valid YAML: {err}") from None
+
+
+def patterns(name: str) -> dict[str, Any]:
+    """One lexicon from ``models/patterns/<name>.yml``."""
+    return load_yaml(PATTERNS_DIR / f"{name}.yml")
+
+
+def registry_path() -> Path:
+    return MODELS_DIR / "actors.yml"

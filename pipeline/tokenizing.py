@@ -1,0 +1,78 @@
+"""Tokenizing and sentence splitting that survive news text.
+
+The tokenizer is spaCy's English one with two news additions: military
+and civil title abbreviations stay one token (``Lt.``, ``Col.``), and
+``1,000-for-1,000`` splits into numbers and joiners so the quantity reader
+sees both numbers. Sentences end at sentence-final punctuation (with its
+closing quotes) and at every line break, since headlines, datelines and
+subheads in wire copy stand on lines of their own.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, registry
+
+from .resources import patterns
+
+# "for-1,000" and "to-1,000" split before the number.
+_EXTRA_INFIXES = [r"(?<=for)-(?=[0-9])", r"(?<=to)-(?=[0-9])"]
+
+
+@registry.tokenizers("news_tokenizer.v1")
+def create_news_tokenizer() -> Callable[[Language], Tokenizer]:
+    def make(nlp: Language) -> Tokenizer:
+        tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
+        infixes = list(nlp.Defaults.infixes or []) + _EXTRA_INFIXES
+        tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        for abbreviation in patterns("tokenizer")["abbreviations"]:
+            tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+        return tokenizer
+
+    return make
+
+
+class NewsSentencizer:
+    """Sets sentence starts: after final punctuation (+ closing quotes) and at line breaks."""
+
+    def __init__(self, nlp: Language, name: str = "news_sentences") -> None:
+        self.name = name
+        data = patterns("tokenizer")
+        self.final = frozenset(data["sentence_final"])
+        self.closing = frozenset(data["closing"])
+        self.opening = frozenset({"“", "\"", "'", "‘", "(", "«"})
+
+    def _looks_like_start(self, tok) -> bool:
+        return tok.is_title or tok.is_upper or tok.like_num or tok.text in self.opening
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        starts = [i == 0 for i in range(n)]
+        for i, tok in enumerate(doc):
+            if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+                j = i + 1
+            elif tok.text in self.final:
+                j = i + 1
+                # closing quotes and brackets written against the stop stay with it
+                while j < n and doc[j].text in self.closing and not doc[j - 1].whitespace_:
+                    j += 1
+                if j < n and not (doc[j - 1].whitespace_ or doc[j].is_space):
+                    continue
+            else:
+                continue
+            while j < n and doc[j].is_space:
+                j += 1
+            if j < n and ("\n" in doc[j - 1].whitespace_ or doc[j - 1].is_space
+                          or self._looks_like_start(doc[j])):
+                starts[j] = True
+        for i, tok in enumerate(doc):
+            tok.is_sent_start = starts[i]
+        return doc
+
+
+@Language.factory("news_sentences")
+def make_news_sentencizer(nlp: Language, name: str) -> NewsSentencizer:
+    return NewsSentencizer(nlp, name)
