@@ -169,6 +169,7 @@ class ActorRecognizer:
         self.not_names = frozenset(lex["not_names"])
         self.pronouns = {kind: frozenset(words) for kind, words in lex["pronouns"].items()}
         self.speech_verbs = frozenset(lex["speech_verbs"])
+        self.description_heads = frozenset(lex["description_heads"])
         self.targets: dict[int, tuple[str, Any]] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         entries: dict[str, tuple[str, Any]] = dict(self.registry.surfaces)
@@ -201,11 +202,11 @@ class ActorRecognizer:
                     return found
         return Actor(f"{entry['label']} of {state.name}", entry["type"], state.country)
 
-    def _name_after(self, doc: Doc, i: int) -> int:
+    def _name_after(self, doc: Doc, i: int, taken: list[bool] | None = None) -> int:
         """End of a run of 1-3 capitalised words starting at i (i if none)."""
         j = i
         while j < len(doc) and j - i < 3 and doc[j].is_alpha and doc[j].text[0].isupper() \
-                and not doc[j].is_upper and doc[j].text not in self.not_names:
+                and not doc[j].is_upper and doc[j].text not in self.not_names and not (taken and taken[j]):
             j += 1
         return j
 
@@ -292,23 +293,29 @@ class ActorRecognizer:
             if taken[i] or not tok.is_alpha or not tok.text[0].isupper() or tok.text in self.not_names:
                 i += 1
                 continue
-            # Organization: capitalised run (with of/for/the/and inside) holding an org head word
-            j = i
-            last_cap = i
-            while j < n and not taken[j] and (
-                    (doc[j].text[0].isupper() and (doc[j].is_alpha or doc[j].text in ("POWs",)))
-                    or (doc[j].lower_ in ("of", "for", "the", "and", "on") and j + 1 < n and doc[j + 1].text[0].isupper())):
-                if doc[j].text[0].isupper():
-                    last_cap = j
-                j += 1
-            words = {t.text for t in doc[i:last_cap + 1]}
-            if last_cap > i and words & self.organization_heads:
-                span = doc[i:last_cap + 1]
-                found.append(self._mention(doc, i, last_cap + 1, (Actor(span.text, "ORGANIZATION"),), "organization"))
-                i = last_cap + 1
+            org_end = self._organization_end(doc, i, taken)
+            if org_end - i >= 2:
+                found.append(self._organization(doc, i, org_end, None))
+                i = org_end
                 continue
             # Person: title + name, or name + verb of saying
-            end = self._name_after(doc, i)
+            titled = i
+            while titled < n and doc[titled].text in self.person_titles and not taken[titled]:
+                titled += 1
+            if titled > i:
+                end = self._name_after(doc, titled, taken)
+                if end - titled >= 1 and (end - titled >= 2 or doc[titled - 1].text.endswith(".")
+                                         or doc[titled - 1].text in ("Mr", "Ms", "Mrs")):
+                    found.append(self._mention(doc, i, end, (Actor(doc[titled:end].text, "PERSON"),), "name"))
+                    i = end
+                    continue
+            end = self._name_after(doc, i, taken)
+            # one capitalised word before a verb of saying: "Ukrenergo said"
+            if end - i == 1 and end < n and doc[end].text in self.speech_verbs and i > 0 \
+                    and doc[i - 1].text not in (".", "\n") and not doc[i - 1].is_space:
+                found.append(self._mention(doc, i, end, (Actor(tok.text, "ORGANIZATION"),), "name"))
+                i = end
+                continue
             if end - i >= 2:
                 before = doc[i - 1].text if i > 0 else ""
                 before = doc[i - 2].text if before == "," and i > 1 else before
@@ -320,6 +327,51 @@ class ActorRecognizer:
                     continue
             i += 1
         return found
+
+    def _organization_end(self, doc: Doc, i: int, taken: list[bool]) -> int:
+        """End of a capitalised run (of/for/the/and inside) that holds an organization word, else i."""
+        n = len(doc)
+        connectors = ("of", "for", "the", "and", "on")
+        j = last_cap = i
+        while j < n and not taken[j]:
+            if doc[j].text[0].isupper() and (doc[j].is_alpha or doc[j].text.isupper()):
+                last_cap = j
+            elif j > i and doc[j].lower_ in connectors:
+                k = j
+                while k < n and doc[k].lower_ in connectors:
+                    k += 1
+                if not (k < n and doc[k].text[0].isupper() and not taken[k]):
+                    break
+            else:
+                break
+            j += 1
+        words = [t.text for t in doc[i:last_cap + 1]]
+        # the organization word closes the name ("State Emergency Service") or
+        # opens its complement ("Ministry of Health"), never "Bank Rate"
+        heads = [k for k, w in enumerate(words) if w in self.organization_heads]
+        if not heads or (heads[-1] != len(words) - 1 and
+                         doc[i + heads[0] + 1].lower_ not in ("of", "for", "on")):
+            return i
+        return last_cap + 1
+
+    def _organization(self, doc: Doc, start: int, end: int, country: str | None) -> ActorMention:
+        text = doc[start:end].text
+        known = self.registry.by_normal.get(normalize(text))
+        actor = known or Actor(text, "ORGANIZATION", country)
+        return self._mention(doc, start, end, (actor,), "organization")
+
+    def _extend_organizations(self, doc: Doc, mentions: list[ActorMention], taken: list[bool]) -> list[ActorMention]:
+        """ "U.S. Central Command", "UN Office for ...": a known name opening an organization's name."""
+        out = []
+        for m in mentions:
+            end = self._organization_end(doc, m.end, taken) if m.kind == "registry" and not m.is_group else m.end
+            if end > m.end:
+                out.append(self._organization(doc, m.start, end, m.actors[0].country))
+                for k in range(m.end, end):
+                    taken[k] = True
+            else:
+                out.append(m)
+        return out
 
     def _surnames_pass(self, doc: Doc, mentions: list[ActorMention], taken: list[bool]) -> list[ActorMention]:
         persons = {m.actors[0].name.split()[-1]: m.actors[0] for m in mentions
@@ -359,7 +411,8 @@ class ActorRecognizer:
                 end = i + len(ref)
             elif tok.text in self.pronouns["person"]:
                 target = before(i, lambda m: not m.is_group and m.actors[0].type == "PERSON")
-            elif tok.text in self.pronouns["thing"] and (nxt in self.speech_verbs or nxt in ("has", "had")):
+            elif tok.text in self.pronouns["thing"] and (
+                    nxt in self.speech_verbs or (nxt in ("has", "had") and i + 2 < n and doc[i + 2].text in self.speech_verbs)):
                 target = before(i, lambda m: not m.is_group and m.actors[0].type not in ("PERSON",))
             elif tok.text in self.pronouns["plural"] and (nxt in self.speech_verbs or nxt in ("have", "had", "will")):
                 target = before(i, lambda m: m.is_group)
@@ -379,6 +432,56 @@ class ActorRecognizer:
                 ordered.sort(key=lambda m: m.start)
             i = end
         return found
+
+    def _descriptions_pass(self, doc: Doc, mentions: list[ActorMention], taken: list[bool]) -> list[ActorMention]:
+        """Lower-case descriptions before a verb of saying: "the county medical examiner said"."""
+        found: list[ActorMention] = []
+        earlier = sorted(mentions, key=lambda m: m.start)
+        for verb in doc:
+            if verb.text not in self.speech_verbs or verb.i == 0:
+                continue
+            end = verb.i
+            head = doc[end - 1]
+            if taken[end - 1] or head.lemma_.lower() not in self.description_heads and head.lower_ not in self.description_heads:
+                continue
+            start = end - 1
+            while start > 0 and end - start < 6 and not taken[start - 1] and (
+                    doc[start - 1].is_lower and doc[start - 1].is_alpha or doc[start - 1].text in ("'s", "’s")):
+                start -= 1
+                if doc[start].lower_ in ("the", "a", "an", "its", "their"):
+                    break
+            words = [t.lower_ for t in doc[start:end]]
+            if words[0] not in ("the", "a", "an", "its", "their") and (len(words) > 2 or not head.lower_.endswith("s")):
+                continue
+            if any(w in ("said", "and", "or", "that", "who", "which", "of", "in", "on", "to") for w in words[1:]):
+                continue
+            actor = self._description_actor(doc[start:end], earlier)
+            found.append(self._mention(doc, start, end, (actor,), "description"))
+            for k in range(start, end):
+                taken[k] = True
+        return found
+
+    def _description_actor(self, span, earlier: list[ActorMention]) -> Actor:
+        """ "the ministry" -> the last actor named a ministry; else the description itself."""
+        words = [t.lower_ for t in span]
+        bare = words[1:] if words[0] in ("the", "its", "their") else None
+        if bare and len(bare) == 1:
+            head = bare[0]
+            for m in reversed([m for m in earlier if m.end <= span.start and not m.is_group]):
+                actor = m.actors[0]
+                if head in actor.name.lower() or (head in ("agency", "organization", "organisation", "body", "group")
+                                                  and actor.type in ("ORGANIZATION", "GOVERNMENT")):
+                    return actor
+                if head == "government" and actor.type == "STATE":
+                    return actor
+        text = span.text
+        for article in ("the ", "The ", "a ", "A ", "an ", "An "):
+            if text.startswith(article):
+                text = text[len(article):]
+                break
+        person = words[-1] in ("spokesman", "spokeswoman", "spokesperson", "official", "minister", "governor",
+                               "mayor", "examiner", "coroner", "prosecutor")
+        return Actor(text, "PERSON" if person else "ORGANIZATION")
 
     @staticmethod
     def _coordinate(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -402,6 +505,7 @@ class ActorRecognizer:
         for m in mentions:
             for k in range(m.start, m.end):
                 taken[k] = True
+        mentions = self._extend_organizations(doc, mentions, taken)
         for extra in (self._names_pass(doc, taken),):
             mentions += extra
             for m in extra:
@@ -412,6 +516,10 @@ class ActorRecognizer:
             taken[m.start] = True
         mentions = self._coordinate(doc, mentions + surnames)
         references = self._references_pass(doc, mentions, taken)
+        for m in references:
+            for k in range(m.start, m.end):
+                taken[k] = True
+        references += self._descriptions_pass(doc, mentions + references, taken)
         doc._.actors = sorted(mentions + references, key=lambda m: m.start)
         return doc
 

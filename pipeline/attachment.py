@@ -74,6 +74,7 @@ class _Lexicon:
     source_openers: tuple[tuple[str, ...], ...]
     event_lemmas: frozenset[str]
     speech_lemmas: frozenset[str]
+    joint_cues: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -85,6 +86,7 @@ def _lexicon() -> _Lexicon:
         determiners=frozenset(data["determiners"]), own_time_clauses=frozenset(data["own_time_clauses"]),
         source_openers=tuple(tuple(o) for o in data["source_openers"]),
         event_lemmas=frozenset(data["event_lemmas"]), speech_lemmas=frozenset(data["speech_lemmas"]),
+        joint_cues=frozenset(data["joint_cues"]),
     )
 
 
@@ -108,9 +110,16 @@ class _DocView:
         self.clause_of = self._clauses()
         self.own_time = self._own_time_clauses()
         self.event_dates = [d for d in (doc._.dates or []) if d.is_event_date]
+        previous: _Quote | None = None
         for quote in self.quotes:
             quote.speaker = self._speaker(quote)
             quote.date = self._statement_date(quote)
+            # '"...," Bailey said on Thursday. "We still expect ..."': the next quote goes on
+            if quote.speaker is None and previous is not None and previous.speaker is not None \
+                    and self.sentence_of[quote.start] - self.sentence_of[previous.end - 1] <= 1:
+                quote.speaker = previous.speaker
+                quote.date = quote.date or previous.date
+            previous = quote
 
     # -- structure -------------------------------------------------------------
 
@@ -223,8 +232,9 @@ class _DocView:
 
     def _statement_date(self, quote: _Quote) -> DateMention | None:
         sentence = self.sentence_of[quote.start]
-        outside = [d for d in self.event_dates if self.sentence_of[d.start] == sentence
-                   and self.quote_of[d.start] is None]
+        last = self.sentence_of[quote.end - 1]
+        outside = [d for d in self.event_dates if sentence <= self.sentence_of[d.start] <= last
+                   and self.quote_of[d.start] is None and d.kind != "dateline"]
         return outside[-1] if outside else None
 
 
@@ -301,7 +311,7 @@ class Attacher:
         sentence = view.sentence_of[quantity.start]
         quote = view.quote_of[quantity.start]
         candidates = [d for d in view.event_dates if view.sentence_of[d.start] == sentence
-                      and view.quote_of[d.start] is quote
+                      and view.quote_of[d.start] is quote and d.kind != "dateline"
                       and (d.start not in view.own_time or quantity.start in view.own_time)]
         before = [d for d in candidates if d.end <= quantity.start]
         if before:
@@ -339,12 +349,21 @@ class Attacher:
 
     # -- the component ---------------------------------------------------------------
 
+    def _is_joint(self, view: _DocView, mention: ActorMention, start: int) -> bool:
+        """Each side did it ("both sides swapped 390 each", an exchange between two)."""
+        if mention.kind == "reference":
+            return True
+        sent = view.sentences[view.sentence_of[start]]
+        return any(t.lower_ in self.lex.joint_cues for t in sent)
+
     def _rows(self, view: _DocView, quantity: Quantity | None, date: DateMention | None,
               start: int, end: int) -> list[Event]:
         found = self.actor_for(view, start, for_quantity=quantity is not None)
         mention, role = found if found else (None, None)
         predicate = self.predicate_for(view, mention, start, end)
         actors: Sequence[Actor | None] = mention.actors if mention else (None,)
+        if mention is not None and mention.is_group and not self._is_joint(view, mention, start):
+            actors = mention.actors[:1]  # "Russia and Belarus released 16": one side, either name
         rows = []
         for actor in actors:
             rows.append(Event(view.sentence_of[start], quantity, date, mention, actor, role, predicate,

@@ -35,6 +35,9 @@ if not Doc.has_extension("dates"):
     Doc.set_extension("dates", default=None)
 
 
+_DATELINE_PLACE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z .'’-]+)?,\s*$")
+
+
 @dataclass
 class DateMention:
     """A temporal expression with its TIMEX3 type/value and calendar interval."""
@@ -426,8 +429,21 @@ class DateRecognizer:
                 previous = d0
             found.append(DateMention(start, end, span.start_char, span.end_char, span.text,
                                      ttype, tvalue, d0, d1, gran, name))
+        self._mark_dateline(doc, found)
         doc._.dates = found
         return doc
+
+    @staticmethod
+    def _mark_dateline(doc: Doc, found: list[DateMention]) -> None:
+        """ "KYIV, May 24 -": the first date of the first line, after a place in capitals."""
+        text = doc.text
+        first = len(text) - len(text.lstrip())
+        if not found or found[0].start_char > first + 60:
+            return
+        head = text[first:found[0].start_char]
+        tail = text[found[0].end_char:found[0].end_char + 4].lstrip(" ,")
+        if _DATELINE_PLACE.match(head) and (tail[:1] in ("-", "–", "—", "(") or tail.startswith("\n")):
+            found[0].kind = "dateline"
 
 
 @Language.factory("news_dates")
