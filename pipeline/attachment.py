@@ -101,7 +101,8 @@ class _DocView:
         for index, sent in enumerate(self.sentences):
             for k in range(sent.start, sent.end):
                 self.sentence_of[k] = index
-        self.actors: list[ActorMention] = list(doc._.actors or [])
+        dateline_end = max((d.end for d in doc._.dates or [] if d.kind == "dateline"), default=0)
+        self.actors: list[ActorMention] = [m for m in doc._.actors or [] if m.start >= dateline_end]
         self.quotes = self._find_quotes()
         self.quote_of = [None] * len(doc)
         for quote in self.quotes:
@@ -209,8 +210,29 @@ class _DocView:
         k = mention.start - 1
         return k >= 0 and (self.doc[k].lemma_ in self.lex.speech_lemmas or self.doc[k].lower_ == "said")
 
+    def is_oblique(self, mention: ActorMention) -> bool:
+        """Inside a prepositional phrase ("on southern and eastern Lebanon") or a verb's object."""
+        doc = self.doc
+        k = mention.start - 1
+        steps = 0
+        while k >= 0 and steps < 5:
+            tok = doc[k]
+            low = tok.lower_
+            if low in self.lex.prepositions and low != "and":
+                return True
+            if tok.is_punct or tok.is_space or tok.lemma_.lower() in self.lex.speech_lemmas:
+                return False
+            if tok.lemma_.lower() in self.lex.event_lemmas and (low != tok.lemma_.lower() or low.endswith("ed")):
+                return True  # "invaded Ukraine": the object, not the subject
+            if not (tok.is_lower and tok.is_alpha) or low not in self.lex.determiners and low != "and" \
+                    and tok.lemma_.lower() != low:
+                return False
+            k -= 1
+            steps += 1
+        return False
+
     def is_subject_like(self, mention: ActorMention) -> bool:
-        return self.token_before(mention) not in self.lex.prepositions or self.followed_by_speech(mention)
+        return not self.is_oblique(mention) or self.followed_by_speech(mention)
 
     def sentence_actors(self, index: int, outside_quotes: bool = True) -> list[ActorMention]:
         sent = self.sentences[index]
@@ -254,11 +276,15 @@ class Attacher:
         return None
 
     def clause_subject(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
+        """The nearest subject before the mention in its clause: "X said Y launched 50" gives Y."""
         clause = view.clause_of[start]
+        found = None
         for m in view.sentence_actors(view.sentence_of[start]):
             if m.start < start and view.clause_of[m.start] == clause and view.is_subject_like(m):
-                return m, "source" if view.followed_by_speech(m) else "agent"
-        return None
+                found = m
+        if found is None:
+            return None
+        return found, "source" if view.followed_by_speech(found) else "agent"
 
     def according_to(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
         doc = view.doc
@@ -313,13 +339,18 @@ class Attacher:
         candidates = [d for d in view.event_dates if view.sentence_of[d.start] == sentence
                       and view.quote_of[d.start] is quote and d.kind != "dateline"
                       and (d.start not in view.own_time or quantity.start in view.own_time)]
-        before = [d for d in candidates if d.end <= quantity.start]
-        if before:
-            return before[-1]
-        after = [d for d in candidates if d.start >= quantity.end
-                 and view.clause_of[d.start] == view.clause_of[quantity.start]]
-        if after:
-            return after[0]
+        doc = view.doc
+        scored: list[tuple[int, int, DateMention]] = []
+        for d in candidates:
+            if d.end <= quantity.start:
+                between = doc[d.end:quantity.start]
+                # a date before a verb of saying dates the statement; the event's own date wins
+                penalty = 6 if any(t.lemma_.lower() in self.lex.speech_lemmas for t in between) else 0
+                scored.append((quantity.start - d.end + penalty, 0, d))
+            elif d.start >= quantity.end and view.clause_of[d.start] == view.clause_of[quantity.start]:
+                scored.append((d.start - quantity.end, 1, d))
+        if scored:
+            return min(scored, key=lambda x: (x[0], x[1]))[2]
         if quote is not None:
             return quote.date
         return None

@@ -1,0 +1,192 @@
+"""Tests for pipeline.dates: the date recognizer (doc._.dates), resolved per ANNOTATION.md (Dates)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.dates import DateMention
+
+SAT = date(2025, 5, 24)  # a Saturday
+
+
+def dates(parse, text: str, published: date | None = SAT) -> list[DateMention]:
+    return list(parse(text, published)._.dates)
+
+
+def the(parse, text: str, surface: str, published: date | None = SAT) -> DateMention:
+    found = dates(parse, text, published)
+    hits = [d for d in found if d.text == surface]
+    assert len(hits) == 1, f"{surface!r} not found once in {text!r}: {[d.text for d in found]}"
+    d = hits[0]
+    assert text[d.start_char:d.end_char] == surface
+    return d
+
+
+def interval(d: DateMention) -> tuple:
+    return d.start_date, d.end_date, d.granularity
+
+
+def day(iso: str) -> tuple:
+    x = date.fromisoformat(iso)
+    return x, x, "day"
+
+
+def test_reference_is_a_saturday() -> None:
+    assert SAT.weekday() == 5
+
+
+# ---------------------------------------------------------------- weekdays and tense
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("The minister said Saturday that the talks went well.", "Saturday", day("2025-05-24")),
+    ("The exchange will continue until Sunday.", "Sunday", day("2025-05-25")),
+    ("On Friday, both sides swapped prisoners.", "Friday", day("2025-05-23")),
+    ("Officials said Thursday that the lists were ready.", "Thursday", day("2025-05-22")),
+    ("The talks will resume on Monday.", "Monday", day("2025-05-26")),
+    ("Drones struck the capital overnight Friday.", "overnight Friday", day("2025-05-23")),
+])
+def test_weekdays_follow_tense(parse, text, surface, expected) -> None:
+    d = the(parse, text, surface)
+    assert interval(d) == expected
+    assert d.timex_type == "DATE"
+    assert d.timex_value == expected[0].isoformat()
+
+
+def test_overnight_weekday_is_one_mention(parse) -> None:
+    text = "Missiles hit the port overnight Friday, officials said."
+    found = dates(parse, text)
+    assert [d.text for d in found] == ["overnight Friday"]
+
+
+def test_on_weekday_span_is_the_weekday(parse) -> None:
+    text = "On Friday, both sides swapped prisoners."
+    assert [d.text for d in dates(parse, text)] == ["Friday"]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # published Wednesday 2025-01-01: past tense reaches back into 2024
+    ("The minister said Monday that talks had failed.", date(2025, 1, 1), "2024-12-30"),
+    # future tense runs forward past New Year's Day
+    ("The leaders will meet on Friday.", date(2025, 1, 1), "2025-01-03"),
+    # published Friday 2024-03-01: back across the end of a leap February
+    ("The minister said Thursday that talks had failed.", date(2024, 3, 1), "2024-02-29"),
+    # published Wednesday 2024-02-28: forward across the month boundary
+    ("The leaders will meet on Sunday.", date(2024, 2, 28), "2024-03-03"),
+    # published Tuesday 2024-12-31: forward across the year boundary
+    ("Delegations will arrive on Thursday.", date(2024, 12, 31), "2025-01-02"),
+    # the weekday of the reference date itself, both tenses
+    ("The minister said Wednesday that talks had failed.", date(2025, 1, 1), "2025-01-01"),
+    ("The leaders will meet on Wednesday.", date(2025, 1, 1), "2025-01-01"),
+])
+def test_weekday_across_month_and_year_boundaries(parse, text, published, expected) -> None:
+    found = [d for d in dates(parse, text, published) if d.timex_type == "DATE"]
+    assert len(found) == 1
+    assert interval(found[0]) == day(expected)
+
+
+def test_weekday_tense_is_per_clause(parse) -> None:
+    text = "The ministry said on Saturday that it will hold talks on Monday."
+    got = {d.text: d.start_date for d in dates(parse, text)}
+    assert got == {"Saturday": date(2025, 5, 24), "Monday": date(2025, 5, 26)}
+
+
+# ---------------------------------------------------------------- relative units
+
+
+@pytest.mark.parametrize("text, surface, start, end, granularity, timex", [
+    ("Talks took place last week in Istanbul.", "last week",
+     "2025-05-12", "2025-05-18", "week", "2025-W20"),
+    ("The talks will resume next week.", "next week",
+     "2025-05-26", "2025-06-01", "week", "2025-W22"),
+    ("Earlier this month, an official said the talks had stalled.", "Earlier this month",
+     "2025-05-01", "2025-05-23", "interval", None),
+    ("The president said earlier this week that the talks had failed.", "earlier this week",
+     "2025-05-19", "2025-05-23", "interval", None),
+    ("Russia invaded in February 2022.", "February 2022",
+     "2022-02-01", "2022-02-28", "month", "2022-02"),
+    ("These were the first talks since 2022.", "since 2022",
+     "2022-01-01", "2025-05-24", "interval", None),
+    ("The war began three years ago.", "three years ago",
+     "2022-01-01", "2022-12-31", "year", "2022"),
+    ("Officials met on May 24 in Geneva.", "May 24",
+     "2025-05-24", "2025-05-24", "day", "2025-05-24"),
+    ("The siege ended in May 2022.", "May 2022",
+     "2022-05-01", "2022-05-31", "month", "2022-05"),
+    ("Profits rose in the first quarter of 2024.", "the first quarter of 2024",
+     "2024-01-01", "2024-03-31", "quarter", "2024-Q1"),
+    ("The war began in 2022.", "2022", "2022-01-01", "2022-12-31", "year", "2022"),
+])
+def test_resolution(parse, text, surface, start, end, granularity, timex) -> None:
+    d = the(parse, text, surface)
+    assert d.timex_type == "DATE" and d.is_event_date
+    assert interval(d) == (date.fromisoformat(start), date.fromisoformat(end), granularity)
+    if timex is not None:
+        assert d.timex_value == timex
+
+
+def test_last_week_across_a_year_boundary(parse) -> None:
+    d = the(parse, "Talks took place last week.", "last week", date(2025, 1, 1))
+    assert interval(d) == (date(2024, 12, 23), date(2024, 12, 29), "week")
+    assert d.timex_value == "2024-W52"
+
+
+def test_leap_february(parse) -> None:
+    d = the(parse, "Prices fell in February 2024.", "February 2024")
+    assert interval(d) == (date(2024, 2, 1), date(2024, 2, 29), "month")
+
+
+# ---------------------------------------------------------------- durations and times
+
+
+@pytest.mark.parametrize("text", [
+    "In two days 697 people returned home.",
+    "The strike on the city lasted for two days.",
+])
+def test_durations_are_never_event_dates(parse, text) -> None:
+    found = dates(parse, text)
+    assert len(found) == 1
+    d = found[0]
+    assert "two days" in d.text
+    assert d.timex_type == "DURATION" and d.timex_value == "P2D"
+    assert not d.is_event_date
+    assert d.start_date is None and d.end_date is None
+
+
+def test_time_of_day_is_a_time_not_a_date(parse) -> None:
+    d = the(parse, "The leaders met at 5 p.m. in Geneva.", "5 p.m.")
+    assert d.timex_type == "TIME" and not d.is_event_date
+    assert d.start_date is None
+
+
+# ---------------------------------------------------------------- no reference date
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The minister said Saturday that the talks went well.", "Saturday"),
+    ("Talks took place last week in Istanbul.", "last week"),
+    ("The war began three years ago.", "three years ago"),
+    ("Earlier this month, an official said the talks had stalled.", "Earlier this month"),
+    ("Officials met on May 24 in Geneva.", "May 24"),
+    ("These were the first talks since 2022.", "since 2022"),
+    ("The talks resumed today.", "today"),
+])
+def test_relative_without_reference_is_unresolved(parse, text, surface) -> None:
+    d = the(parse, text, surface, published=None)
+    assert (d.start_date, d.end_date) == (None, None)
+
+
+def test_absolute_without_reference_still_resolves(parse) -> None:
+    d = the(parse, "Russia invaded in February 2022.", "February 2022", published=None)
+    assert interval(d) == (date(2022, 2, 1), date(2022, 2, 28), "month")
+    assert d.timex_value == "2022-02"
+
+
+def test_reference_date_changes_resolution(parse) -> None:
+    # The reference, never the clock, decides: two references give two answers.
+    text = "The minister said Saturday that the talks went well."
+    first = the(parse, text, "Saturday", date(2025, 5, 24)).start_date
+    second = the(parse, text, "Saturday", date(2020, 1, 8)).start_date
+    assert (first, second) == (date(2025, 5, 24), date(2020, 1, 4))

@@ -1,0 +1,349 @@
+"""Tests for pipeline.numbers: the quantity recognizer (doc._.quantities) and words_to_number.
+
+Each case is a short sentence written for the test; the expected values follow
+../shared/spec/ANNOTATION.md (Quantities).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.numbers import Quantity, words_to_number
+
+PUBLISHED = date(2025, 5, 24)
+
+
+def quantities(parse, text: str) -> list[Quantity]:
+    return list(parse(text, PUBLISHED)._.quantities)
+
+
+def the(parse, text: str, surface: str) -> Quantity:
+    """The one quantity whose span is exactly ``surface`` (its offsets checked too)."""
+    found = [q for q in quantities(parse, text) if q.text == surface]
+    assert len(found) == 1, f"{surface!r} not found once in {text!r}: " \
+        f"{[q.text for q in quantities(parse, text)]}"
+    q = found[0]
+    assert text[q.start_char:q.end_char] == surface
+    return q
+
+
+def bounds(q: Quantity) -> tuple:
+    return q.value, q.low, q.high, q.modifier
+
+
+def exact(v: float) -> tuple:
+    return v, v, v, "exact"
+
+
+# ---------------------------------------------------------------- digits
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("Officials counted 8,000 troops at the border.", "8,000", 8000, "troop"),
+    ("The convoy carried 5.44 tonnes of grain.", "5.44", 5.44, "tonne"),
+    ("The city has 1.2m residents.", "1.2m", 1_200_000, "resident"),
+    ("Donors pledged $6bn for reconstruction.", "$6bn", 6_000_000_000, "USD"),
+    ("The budget deficit reached UAH 2.23 trillion this spring.", "UAH 2.23 trillion",
+     2_230_000_000_000, "UAH"),
+    ("Turnout was 45% in the capital.", "45%", 45, "percent"),
+    ("Turnout was 45 percent in the capital.", "45 percent", 45, "percent"),
+    ("The fund holds $6 million in cash.", "$6 million", 6_000_000, "USD"),
+    ("The flood displaced 1,234,567 people.", "1,234,567", 1_234_567, "people"),
+    ("Engineers cleared 12 mines.", "12", 12, "mine"),
+])
+def test_digits(parse, text, surface, value, unit) -> None:
+    q = the(parse, text, surface)
+    assert bounds(q) == pytest.approx(exact(value))
+    assert q.unit == unit
+
+
+def test_digits_with_scale_word(parse) -> None:
+    q = the(parse, "The war displaced 1.5 million people.", "1.5 million")
+    assert bounds(q) == exact(1_500_000)
+    assert q.unit == "people"
+
+
+# ---------------------------------------------------------------- spelled-out numbers
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("Guards freed three hundred and seven prisoners.", "three hundred and seven", 307),
+    ("Guards freed three hundred seven prisoners.", "three hundred seven", 307),
+    ("Medics treated a dozen soldiers.", "a dozen", 12),
+    ("Medics treated two dozen soldiers.", "two dozen", 24),
+    ("The camp held thirty-four hundred and fifty refugees.", "thirty-four hundred and fifty", 3450),
+    ("The army mobilized seventy five hundred reservists.", "seventy five hundred", 7500),
+    ("The region lost one and a half million residents.", "one and a half million", 1_500_000),
+    ("Storms cut power to half a million homes.", "half a million", 500_000),
+    ("Two soldiers were wounded.", "Two", 2),
+    ("The bill passed with twenty-one votes.", "twenty-one", 21),
+    ("The state owes two million one thousand dollars.", "two million one thousand", 2_001_000),
+])
+def test_spelled_out(parse, text, surface, value) -> None:
+    assert bounds(the(parse, text, surface)) == exact(value)
+
+
+def test_fraction(parse) -> None:
+    q = the(parse, "Lawmakers need two-thirds of the votes.", "two-thirds")
+    assert q.value == pytest.approx(2 / 3)
+    assert q.low == pytest.approx(2 / 3) and q.high == pytest.approx(2 / 3)
+
+
+# ---------------------------------------------------------------- modifiers and bounds
+
+
+@pytest.mark.parametrize("text, surface, value, low, high, modifier", [
+    ("At least 8,000 soldiers are held captive.", "At least 8,000", None, 8000, None, "at_least"),
+    ("More than 6,000 people fled the town.", "More than 6,000", None, 6000, None, "at_least"),
+    ("Over 100 drones were launched.", "Over 100", None, 100, None, "at_least"),
+    ("Upwards of 300 shells fell.", "Upwards of 300", None, 300, None, "at_least"),
+    ("The ministry holds 307 or more prisoners.", "307 or more", None, 307, None, "at_least"),
+    ("Up to 700 drones were launched.", "Up to 700", None, None, 700, "at_most"),
+    ("Fewer than 50 people attended.", "Fewer than 50", None, None, 50, "at_most"),
+    ("Less than 20 cars remained.", "Less than 20", None, None, 20, "at_most"),
+    ("About 40 people died in the blast.", "About 40", 40, None, None, "approx"),
+    ("Nearly 300 homes burned.", "Nearly 300", 300, None, None, "approx"),
+    ("Some 120 villages were shelled.", "Some 120", 120, None, None, "approx"),
+    ("Around 12 missiles missed.", "Around 12", 12, None, None, "approx"),
+])
+def test_modifiers_and_bounds(parse, text, surface, value, low, high, modifier) -> None:
+    assert bounds(the(parse, text, surface)) == (value, low, high, modifier)
+
+
+# ---------------------------------------------------------------- ranges
+
+
+@pytest.mark.parametrize("text, surface, low, high", [
+    ("Those released were aged 25 to 61.", "25 to 61", 25, 61),
+    ("Rebels fired between 10 and 15 rockets.", "between 10 and 15", 10, 15),
+    ("Rebels fired 10-15 rockets.", "10-15", 10, 15),
+    ("Polls give the party 10 to 15 percent.", "10 to 15 percent", 10, 15),
+])
+def test_ranges(parse, text, surface, low, high) -> None:
+    assert bounds(the(parse, text, surface)) == (None, low, high, "range")
+
+
+def test_range_scale_applies_to_both_ends(parse) -> None:
+    q = the(parse, "Between 5 and 7 million people fled.", "Between 5 and 7 million")
+    assert bounds(q) == (None, 5_000_000, 7_000_000, "range")
+
+
+# ---------------------------------------------------------------- vague amounts
+
+
+@pytest.mark.parametrize("text, surface, low", [
+    ("Dozens of people were hurt.", "Dozens", 24),
+    ("Scores of people were hurt.", "Scores", 40),
+    ("Hundreds of homes burned.", "Hundreds", 200),
+    ("Thousands of people marched.", "Thousands", 2000),
+    ("Tens of thousands of people fled.", "Tens of thousands", 20000),
+    ("Millions of people watched the parade.", "Millions", 2_000_000),
+])
+def test_vague_amounts(parse, text, surface, low) -> None:
+    assert bounds(the(parse, text, surface)) == (None, low, None, "vague")
+
+
+def test_vague_amount_has_counted_noun_as_unit(parse) -> None:
+    assert the(parse, "Hundreds of homes burned.", "Hundreds").unit == "home"
+
+
+def test_vague_amount_before_a_verb_takes_no_verb_as_unit(parse) -> None:
+    # The unit is what is counted, or null: "fled" is not counted.
+    q = the(parse, "After the strike thousands fled the city.", "thousands")
+    assert q.unit in (None, "people")
+
+
+# ---------------------------------------------------------------- special mentions
+
+
+def test_one_for_one_exchange_is_one_mention(parse) -> None:
+    text = "The sides agreed a 1,000-for-1,000 prisoner swap."
+    qs = quantities(parse, text)
+    assert [q.text for q in qs] == ["1,000-for-1,000"]
+    assert bounds(qs[0]) == exact(1000)
+    assert text[qs[0].start_char:qs[0].end_char] == "1,000-for-1,000"
+
+
+def test_same_number_copies_antecedent(parse) -> None:
+    text = "Kyiv said 412 troops came home, and Moscow said the same number of soldiers returned."
+    qs = quantities(parse, text)
+    assert [q.text for q in qs] == ["412", "the same number"]
+    same = qs[1]
+    assert bounds(same) == exact(412)
+    assert same.refers_to == 0
+    assert same.unit == "soldier"
+    assert text[same.start_char:same.end_char] == "the same number"
+
+
+def test_same_number_without_antecedent_is_not_a_quantity(parse) -> None:
+    assert quantities(parse, "Moscow said the same number of soldiers returned.") == []
+
+
+def test_part_of_whole_gives_two_numbers(parse) -> None:
+    qs = quantities(parse, "Air defenses downed 50 of 62 drones overnight.")
+    assert [(q.text, q.value) for q in qs] == [("50", 50), ("62", 62)]
+    assert qs[1].unit == "drone"
+
+
+def test_unit_is_lemma_of_counted_noun(parse) -> None:
+    q = the(parse, "Moscow released 307 Ukrainian prisoners of war.", "307")
+    assert q.unit == "prisoner"
+
+
+def test_phrasal_verb_over_is_not_a_lower_bound(parse) -> None:
+    # "handed over 307 prisoners": "over" belongs to the verb; the count is exact.
+    text = "Moscow handed over 307 prisoners on Friday."
+    q = next(q for q in quantities(parse, text) if "307" in q.text)
+    assert (q.text, bounds(q)) == ("307", exact(307))
+
+
+def test_bare_year_sized_number_counting_people_is_a_quantity(parse) -> None:
+    # "2000 people" counts people (numbers.py's own example), it is no year.
+    q = the(parse, "The rally drew 2000 people.", "2000")
+    assert bounds(q) == exact(2000)
+
+
+# ---------------------------------------------------------------- not quantities
+
+
+@pytest.mark.parametrize("text, inside", [
+    ("The war began in 2022 and has not ended.", "2022"),
+    ("Officials met on May 24 in Geneva.", "24"),
+    ("The meeting began at 5 p.m. in Geneva.", "5"),
+    ("The second phase of the exchange began.", "second"),
+    ("A Su-34 bomber crashed near the border.", "34"),
+    ("The G7 summit opened in Italy.", "7"),
+    ("Covid-19 closed the schools.", "19"),
+    ("Britain triggered Article 50 in Brussels.", "50"),
+    ("One of them was freed.", "One"),
+    ("He named one of the prisoners.", "one"),
+])
+def test_not_quantities(parse, text, inside) -> None:
+    at = text.index(inside)
+    overlapping = [q.text for q in quantities(parse, text)
+                   if q.start_char < at + len(inside) and at < q.end_char]
+    assert overlapping == []
+
+
+def test_dates_and_counts_in_one_sentence(parse) -> None:
+    text = "On May 24, 2025, officials said 15 people died at 5 p.m. in the second attack."
+    assert [(q.text, q.value) for q in quantities(parse, text)] == [("15", 15)]
+
+
+# ---------------------------------------------------------------- word2number regressions
+
+
+def test_regression_w2n_decimal_with_scale(parse) -> None:
+    # word2number reads "1.5 million" as 1000000.
+    assert words_to_number(["1.5", "million"]) == 1_500_000
+    assert the(parse, "Floods hit 1.5 million homes.", "1.5 million").value == 1_500_000
+
+
+def test_regression_w2n_colloquial_hundreds(parse) -> None:
+    # word2number reads "thirty-four hundred and fifty" as 270.
+    assert words_to_number(["thirty", "-", "four", "hundred", "and", "fifty"]) == 3450
+    text = "Crews rebuilt thirty-four hundred and fifty homes."
+    assert the(parse, text, "thirty-four hundred and fifty").value == 3450
+
+
+def test_regression_w2n_two_scales(parse) -> None:
+    # word2number reads "two million one thousand" as 2002001.
+    assert words_to_number(["two", "million", "one", "thousand"]) == 2_001_000
+    text = "The region counted two million one thousand voters."
+    assert the(parse, text, "two million one thousand").value == 2_001_000
+
+
+@pytest.mark.parametrize("words, value", [
+    (["a", "dozen"], 12),
+    (["two", "dozen"], 24),
+    (["half", "a", "million"], 500_000),
+    (["one", "and", "a", "half", "million"], 1_500_000),
+    (["three", "hundred", "and", "seven"], 307),
+    (["seventy", "five", "hundred"], 7500),
+])
+def test_words_to_number_examples(words, value) -> None:
+    assert words_to_number(words) == value
+
+
+def test_words_to_number_rejects_non_number_words() -> None:
+    with pytest.raises(ValueError):
+        words_to_number(["three", "apples"])
+
+
+# ---------------------------------------------------------------- property: render and read back
+
+UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen"]
+TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+SCALES = [(10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (10**3, "thousand")]
+
+
+def _below_100(n: int, hyphen: bool) -> str:
+    if n < 20:
+        return UNITS[n]
+    tens, unit = divmod(n, 10)
+    if unit == 0:
+        return TENS[tens]
+    return f"{TENS[tens]}{'-' if hyphen else ' '}{UNITS[unit]}"
+
+
+def _below_1000(n: int, use_and: bool, hyphen: bool) -> str:
+    hundreds, rest = divmod(n, 100)
+    if hundreds == 0:
+        return _below_100(rest, hyphen)
+    head = f"{UNITS[hundreds]} hundred"
+    if rest == 0:
+        return head
+    return f"{head} {'and ' if use_and else ''}{_below_100(rest, hyphen)}"
+
+
+def render(n: int, use_and: bool = False, hyphen: bool = True, colloquial: bool = False) -> str:
+    """English words for 0 <= n <= 10**12, in one of a few common styles."""
+    if n == 0:
+        return "zero"
+    if colloquial and 1100 <= n <= 9999 and n % 1000:
+        hundreds, rest = divmod(n, 100)
+        head = f"{_below_100(hundreds, hyphen)} hundred"
+        return head if rest == 0 else f"{head} {'and ' if use_and else ''}{_below_100(rest, hyphen)}"
+    parts = []
+    for size, name in SCALES:
+        count, n = divmod(n, size)
+        if count:
+            parts.append(f"{_below_1000(count, use_and, hyphen)} {name}")
+    if n:
+        parts.append(_below_1000(n, use_and, hyphen))
+    return " ".join(parts)
+
+
+def as_words(rendered: str) -> list[str]:
+    """Split on spaces, keeping hyphens as items: "thirty-four" -> thirty, -, four."""
+    words: list[str] = []
+    for item in rendered.split(" "):
+        pieces = item.split("-")
+        for k, piece in enumerate(pieces):
+            if k:
+                words.append("-")
+            words.append(piece)
+    return words
+
+
+def test_renderer_examples() -> None:
+    # The renderer itself, so that the property below tests the reader.
+    assert render(307, use_and=True) == "three hundred and seven"
+    assert render(3450, use_and=True, colloquial=True) == "thirty-four hundred and fifty"
+    assert render(2_001_000) == "two million one thousand"
+    assert render(10**12) == "one trillion"
+    assert as_words("thirty-four hundred") == ["thirty", "-", "four", "hundred"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(n=st.one_of(st.integers(0, 10**12), st.integers(0, 9999)),
+       use_and=st.booleans(), hyphen=st.booleans(), colloquial=st.booleans())
+def test_words_to_number_reads_back_rendered_numbers(n, use_and, hyphen, colloquial) -> None:
+    rendered = render(n, use_and=use_and, hyphen=hyphen, colloquial=colloquial)
+    assert words_to_number(as_words(rendered)) == n, rendered
