@@ -170,6 +170,9 @@ class ActorRecognizer:
         self.pronouns = {kind: frozenset(words) for kind, words in lex["pronouns"].items()}
         self.speech_verbs = frozenset(lex["speech_verbs"])
         self.description_heads = frozenset(lex["description_heads"])
+        self.place_words = frozenset(lex["place_words"])
+        self.place_prepositions = frozenset(lex["place_prepositions"])
+        self.apposition_titles = frozenset(lex["apposition_titles"])
         self.targets: dict[int, tuple[str, Any]] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         entries: dict[str, tuple[str, Any]] = dict(self.registry.surfaces)
@@ -183,6 +186,13 @@ class ActorRecognizer:
             self.matcher.add(f"ACTOR::{surface}", [pattern])
 
     # -- pieces ----------------------------------------------------------------
+
+    def _is_place(self, doc: Doc, start: int, end: int) -> bool:
+        """ "in Moscow", "the Moscow region", "the Rome-based agency": the city, not its government."""
+        if end < len(doc) and (doc[end].lower_ in self.place_words
+                               or (doc[end].text == "-" and not doc[end - 1].whitespace_)):
+            return True
+        return start > 0 and doc[start - 1].lower_ in self.place_prepositions
 
     def _institution_at(self, doc: Doc, i: int) -> tuple[int, dict[str, Any]] | None:
         for n in range(self.max_institution, 0, -1):
@@ -230,6 +240,9 @@ class ActorRecognizer:
         while k < len(spans):
             s, e, (kind, target) = spans[k]
             nxt = spans[k + 1] if k + 1 < len(spans) else None
+            if kind == "metonym" and self._is_place(doc, s, e):
+                k += 1
+                continue
             if kind in ("state", "demonym", "metonym"):
                 j = e
                 if kind == "state" and j < len(doc) and doc[j].lower_ in ("'s", "’s"):
@@ -321,7 +334,7 @@ class ActorRecognizer:
                 before = doc[i - 2].text if before == "," and i > 1 else before
                 after = doc[end].text if end < n else ""
                 after = doc[end + 1].text if after == "," and end + 1 < n else after
-                if before in self.person_titles or after in self.speech_verbs:
+                if before in self.person_titles or after in self.speech_verbs or self._apposition_follows(doc, end):
                     found.append(self._mention(doc, i, end, (Actor(doc[i:end].text, "PERSON"),), "name"))
                     i = end
                     continue
@@ -373,6 +386,12 @@ class ActorRecognizer:
                 out.append(m)
         return out
 
+    def _apposition_follows(self, doc: Doc, end: int) -> bool:
+        """ "Andrei Vorobyov, the governor of the Moscow region, said ..." """
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return False
+        return any(t.lower_ in self.apposition_titles for t in doc[end + 1:end + 7])
+
     def _surnames_pass(self, doc: Doc, mentions: list[ActorMention], taken: list[bool]) -> list[ActorMention]:
         persons = {m.actors[0].name.split()[-1]: m.actors[0] for m in mentions
                    if not m.is_group and m.actors[0].type == "PERSON" and " " in m.actors[0].name}
@@ -412,7 +431,8 @@ class ActorRecognizer:
             elif tok.text in self.pronouns["person"]:
                 target = before(i, lambda m: not m.is_group and m.actors[0].type == "PERSON")
             elif tok.text in self.pronouns["thing"] and (
-                    nxt in self.speech_verbs or (nxt in ("has", "had") and i + 2 < n and doc[i + 2].text in self.speech_verbs)):
+                    nxt in self.speech_verbs or (nxt in ("has", "had") and i + 2 < n and doc[i + 2].is_lower
+                                                 and doc[i + 2].lemma_.lower() != doc[i + 2].lower_)):
                 target = before(i, lambda m: not m.is_group and m.actors[0].type not in ("PERSON",))
             elif tok.text in self.pronouns["plural"] and (nxt in self.speech_verbs or nxt in ("have", "had", "will")):
                 target = before(i, lambda m: m.is_group)
@@ -444,15 +464,21 @@ class ActorRecognizer:
             head = doc[end - 1]
             if taken[end - 1] or head.lemma_.lower() not in self.description_heads and head.lower_ not in self.description_heads:
                 continue
+            determiners = ("the", "a", "an", "its", "their")
             start = end - 1
-            while start > 0 and end - start < 6 and not taken[start - 1] and (
-                    doc[start - 1].is_lower and doc[start - 1].is_alpha or doc[start - 1].text in ("'s", "’s")):
+            while start > 0 and end - start < 7 and not taken[start - 1] and doc[start].lower_ not in determiners \
+                    and (doc[start - 1].is_alpha or doc[start - 1].text in ("'s", "’s", "-")) \
+                    and doc[start - 1].text not in self.speech_verbs:
                 start -= 1
-                if doc[start].lower_ in ("the", "a", "an", "its", "their"):
-                    break
             words = [t.lower_ for t in doc[start:end]]
-            if words[0] not in ("the", "a", "an", "its", "their") and (len(words) > 2 or not head.lower_.endswith("s")):
-                continue
+            if words[0] not in determiners:
+                # no article: only short plurals ("officials said", "police said")
+                start = max(start, end - 2)
+                while start < end - 1 and not doc[start].is_lower:
+                    start += 1
+                words = [t.lower_ for t in doc[start:end]]
+                if not (head.lower_.endswith("s") or head.lower_ == "police") or not all(t.is_alpha for t in doc[start:end]):
+                    continue
             if any(w in ("said", "and", "or", "that", "who", "which", "of", "in", "on", "to") for w in words[1:]):
                 continue
             actor = self._description_actor(doc[start:end], earlier)

@@ -206,8 +206,8 @@ class ArticleWriter:
                                      "fewer than", "around"))
         return f"{qualifier} {self.plain(n)}"
 
-    def percent(self) -> str:
-        value = self.rng.uniform(0.1, 75.0)
+    def percent(self, high: float = 75.0) -> str:
+        value = self.rng.uniform(0.1, high)
         form = self.rng.randrange(4)
         if form == 0:
             return f"{value:.1f}%"
@@ -287,12 +287,14 @@ class ArticleWriter:
         if form == 4:
             month = MONTHS[self._day(self.rng.randint(20, 50)).month - 1]
             return (f"{_cap(self.actor())} {self.say()} {self.when()} that {self.rng.choice(INDICATORS)} "
-                    f"{self.rng.choice(MOVES)} {self.percent()} in {month}.")
+                    f"{self.rng.choice(MOVES)} {self.percent(12.0)} in {month}.")
         if form == 5:
             return (f"{_cap(self.actor())} {self.say()} {self.when()} it would provide {self.money()} in "
                     f"{self.rng.choice(AID)}.")
         if form == 6:
-            return f"\"We have recorded {self.count()} {noun} since {self.since()},\" {self.actor()} {self.say()}."
+            if self.rng.random() < 0.5:
+                return f"\"We have recorded {self.count()} deaths since {self.since()},\" {self.actor()} {self.say()}."
+            return f"\"{_cap(self.count())} {noun} {happened} {self.when()},\" {self.actor()} {self.say()}."
         if form == 7:
             group, state = self.rng.choice(SHARES)
             return (f"{_cap(self.actor())} {self.say()} {self.percent()} of {group} {state}, up from "

@@ -69,10 +69,3 @@ def test_one_for_one_tokenizes_both_numbers(parse) -> None:
     tokens = [t.text for t in doc]
     assert tokens[3:8] == ["1,000", "-", "for", "-", "1,000"]
 
-
-def test_hyphenated_words_stay_whole(parse) -> None:
-    # The extra infixes split only before a number after "for"/"to".
-    doc = parse("A long-term plan for the all-for-all swap.")
-    assert "long" in [t.text for t in doc] and "all" in [t.text for t in doc]
-    assert "for-1" not in doc.text
-    assert [t.text for t in doc].count("-") == 3
