@@ -334,6 +334,7 @@ class ActorRecognizer:
                 before = doc[i - 2].text if before == "," and i > 1 else before
                 after = doc[end].text if end < n else ""
                 after = doc[end + 1].text if after == "," and end + 1 < n else after
+                after = doc[end + 2].text if after == "who" and end + 2 < n else after
                 if before in self.person_titles or after in self.speech_verbs or self._apposition_follows(doc, end):
                     found.append(self._mention(doc, i, end, (Actor(doc[i:end].text, "PERSON"),), "name"))
                     i = end
@@ -442,6 +443,13 @@ class ActorRecognizer:
                     head = doc[inst[0] - 1].lower_
                     target = before(i, lambda m: not m.is_group and head in m.actors[0].name.lower())
                     end = inst[0]
+                elif doc[i + 1].lower_ in self.description_heads and not (i + 2 < n and doc[i + 2].is_lower
+                                                                          and doc[i + 2].is_alpha and doc[i + 2].lemma_ == doc[i + 2].lower_
+                                                                          and doc[i + 2].lower_ not in self.speech_verbs):
+                    # "the bureau", "the agency": the last actor of that kind
+                    head = doc[i + 1].lower_
+                    target = before(i, lambda m: not m.is_group and head in m.actors[0].name.lower())
+                    end = i + 2
             if target is not None:
                 antecedent = ordered[target]
                 found.append(self._mention(doc, i, end, antecedent.actors,
@@ -471,6 +479,15 @@ class ActorRecognizer:
                     and doc[start - 1].text not in self.speech_verbs:
                 start -= 1
             words = [t.lower_ for t in doc[start:end]]
+            possessive = next((k for k in range(end - 2, start - 1, -1) if doc[k].text in ("'s", "’s")), None)
+            if words[0] not in determiners and possessive is not None and possessive > start \
+                    and doc[possessive - 1].text[0].isupper():
+                # "Uttar Pradesh's government said": the owner's capitalised name opens it
+                start = possessive - 1
+                while start > 0 and doc[start - 1].text[0].isupper() and doc[start - 1].is_alpha \
+                        and not taken[start - 1] and doc[start - 1].text not in self.not_names:
+                    start -= 1
+                words = ["the"]
             if words[0] not in determiners:
                 # no article: only short plurals ("officials said", "police said")
                 start = max(start, end - 2)

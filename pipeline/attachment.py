@@ -195,15 +195,21 @@ class _DocView:
         return self.doc[k].lower_ if k >= 0 else ""
 
     def followed_by_speech(self, mention: ActorMention) -> bool:
+        """ "X said", "X also said", "X, who said", "X in a statement on Saturday: “..." """
         doc = self.doc
         k = mention.end
-        if k < len(doc) and doc[k].text == ",":
+        if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in ("who", "which"):
+            k += 2
+        while k < len(doc) and doc[k].lower_ in ("also", "later", "earlier", "previously", "has", "had", "have", "again"):
             k += 1
-        for tok in doc[k:min(k + 3, len(doc))]:
-            if tok.lemma_ in self.lex.speech_lemmas or tok.lower_ in ("said", "says"):
-                return True
+        if k < len(doc) and doc[k].lemma_.lower() in self.lex.speech_lemmas and doc[k].is_lower:
+            return True
+        # a statement introducing a quote, with no comma on the way
+        for tok in doc[mention.end:min(mention.end + 8, len(doc))]:
             if tok.text in ("“", '"', ":"):
                 return True
+            if tok.text == "," or tok.is_space:
+                break
         return False
 
     def preceded_by_speech(self, mention: ActorMention) -> bool:
@@ -338,7 +344,7 @@ class Attacher:
         quote = view.quote_of[quantity.start]
         candidates = [d for d in view.event_dates if view.sentence_of[d.start] == sentence
                       and view.quote_of[d.start] is quote and d.kind != "dateline"
-                      and (d.start not in view.own_time or quantity.start in view.own_time)]
+                      and not self._in_other_time(view, d, quantity)]
         doc = view.doc
         scored: list[tuple[int, int, DateMention]] = []
         for d in candidates:
@@ -354,6 +360,15 @@ class Attacher:
         if quote is not None:
             return quote.date
         return None
+
+    @staticmethod
+    def _in_other_time(view: _DocView, date: DateMention, quantity: Quantity) -> bool:
+        """ "27 soldiers who had defended the city when it was under siege in May 2022":
+        a when-clause inside a relative clause times that clause, not the number."""
+        if date.start not in view.own_time or quantity.start in view.own_time:
+            return False
+        lo, hi = sorted((quantity.end, date.start))
+        return any(t.lower_ in ("who", "which", "whose") for t in view.doc[lo:hi])
 
     def predicate_for(self, view: _DocView, mention: ActorMention | None, start: int, end: int) -> str | None:
         doc = view.doc
@@ -389,7 +404,9 @@ class Attacher:
 
     def _rows(self, view: _DocView, quantity: Quantity | None, date: DateMention | None,
               start: int, end: int) -> list[Event]:
-        found = self.actor_for(view, start, for_quantity=quantity is not None)
+        found = None
+        if quantity is not None or date is None or date.kind != "dateline":  # a dateline has no actor
+            found = self.actor_for(view, start, for_quantity=quantity is not None)
         mention, role = found if found else (None, None)
         predicate = self.predicate_for(view, mention, start, end)
         actors: Sequence[Actor | None] = mention.actors if mention else (None,)
