@@ -325,16 +325,15 @@ class Attacher:
                 return subjects[0], "agent"
         return None
 
-    def actor_for(self, view: _DocView, start: int, for_quantity: bool = True) -> tuple[ActorMention, str] | None:
-        """The first rule that finds an actor wins. A date alone keeps to its own
-        clause: its event need not be the previous sentence's."""
-        rules = [self.quote_speaker, self.clause_subject, self.according_to, self.speaker_after]
-        if for_quantity:
-            rules += [self.any_before, self.previous_topic]
-        for rule in rules:
+    def actor_for(self, view: _DocView, start: int) -> tuple[ActorMention, str, bool] | None:
+        """(mention, role, found in the mention's own clause or statement); the first rule that finds one wins."""
+        rules = [(self.quote_speaker, True), (self.clause_subject, True), (self.according_to, True),
+                 (self.speaker_after, True), (self.any_before, False), (self.previous_topic, False)]
+        for rule, local in rules:
             found = rule(view, start)
             if found is not None:
-                return found
+                same_clause = view.clause_of[found[0].start] == view.clause_of[start]
+                return found[0], found[1], local or same_clause
         return None
 
     # -- date, predicate, counterpart ------------------------------------------------
@@ -406,11 +405,11 @@ class Attacher:
               start: int, end: int) -> list[Event]:
         found = None
         if quantity is not None or date is None or date.kind != "dateline":  # a dateline has no actor
-            found = self.actor_for(view, start, for_quantity=quantity is not None)
-        mention, role = found if found else (None, None)
+            found = self.actor_for(view, start)
+        mention, role, local = found if found else (None, None, False)
         predicate = self.predicate_for(view, mention, start, end)
         actors: Sequence[Actor | None] = mention.actors if mention else (None,)
-        if mention is not None and mention.is_group and not self._is_joint(view, mention, start):
+        if mention is not None and mention.is_group and not (local and self._is_joint(view, mention, start)):
             actors = mention.actors[:1]  # "Russia and Belarus released 16": one side, either name
         rows = []
         for actor in actors:
