@@ -323,6 +323,12 @@ class ActorRecognizer:
                     i = end
                     continue
             end = self._name_after(doc, i, taken)
+            # a name after a describing noun: "grid operator Ukrenergo", "forecaster AccuWeather"
+            if end > i and i > 0 and doc[i - 1].lower_ in self.description_heads and doc[i - 1].is_lower \
+                    and doc[i - 1].lower_ not in self.person_titles:
+                found.append(self._mention(doc, i, end, (Actor(doc[i:end].text, "ORGANIZATION"),), "name"))
+                i = end
+                continue
             # one capitalised word before a verb of saying: "Ukrenergo said"
             if end - i == 1 and end < n and doc[end].text in self.speech_verbs and i > 0 \
                     and doc[i - 1].text not in (".", "\n") and not doc[i - 1].is_space:
@@ -528,17 +534,20 @@ class ActorRecognizer:
 
     @staticmethod
     def _coordinate(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
-        """ "Ukraine and Russia" -> one mention of both."""
+        """ "Ukraine and Russia", "Qatar, Egypt and the United States" -> one mention of all."""
         merged: list[ActorMention] = []
+        joinable = ("registry", "institution", "group", "organization")
         for m in sorted(mentions, key=lambda m: m.start):
             prev = merged[-1] if merged else None
-            if prev is not None and m.start == prev.end + 1 and doc[prev.end].lower_ == "and" \
-                    and m.kind in ("registry", "institution") and prev.kind in ("registry", "institution") \
+            if prev is not None and m.kind in joinable and prev.kind in joinable \
                     and not (set(prev.actors) & set(m.actors)):
-                span = doc[prev.start:m.end]
-                merged[-1] = ActorMention(prev.start, m.end, span.start_char, span.end_char, span.text,
-                                          prev.actors + m.actors, "group")
-                continue
+                between = [t.lower_ for t in doc[prev.end:m.start]]
+                if between in (["and"], [",", "and"], ["and", "the"], [",", "and", "the"]) or (
+                        between in ([","], [",", "the"]) and any(t.lower_ == "and" for t in doc[m.end:m.end + 2])):
+                    span = doc[prev.start:m.end]
+                    merged[-1] = ActorMention(prev.start, m.end, span.start_char, span.end_char, span.text,
+                                              prev.actors + m.actors, "group")
+                    continue
             merged.append(m)
         return merged
 

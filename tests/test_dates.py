@@ -118,6 +118,12 @@ def test_weekday_tense_is_per_clause(parse) -> None:
     ("Profits rose in the first quarter of 2024.", "the first quarter of 2024",
      "2024-01-01", "2024-03-31", "quarter", "2024-Q1"),
     ("The war began in 2022.", "2022", "2022-01-01", "2022-12-31", "year", "2022"),
+    ("Sales rose this month in the capital.", "this month",
+     "2025-05-01", "2025-05-31", "month", "2025-05"),
+    ("Growth slowed last year in the region.", "last year",
+     "2024-01-01", "2024-12-31", "year", "2024"),
+    ("Prices soared in the 1990s.", "the 1990s", "1990-01-01", "1999-12-31", "decade", None),
+    ("Talks resumed yesterday in Geneva.", "yesterday", "2025-05-23", "2025-05-23", "day", "2025-05-23"),
 ])
 def test_resolution(parse, text, surface, start, end, granularity, timex) -> None:
     d = the(parse, text, surface)
@@ -125,6 +131,21 @@ def test_resolution(parse, text, surface, start, end, granularity, timex) -> Non
     assert interval(d) == (date.fromisoformat(start), date.fromisoformat(end), granularity)
     if timex is not None:
         assert d.timex_value == timex
+
+
+@pytest.mark.parametrize("text, surface, start, end", [
+    ("Russia invaded in February.", "February", "2025-02-01", "2025-02-28"),
+    ("The talks will resume in June.", "June", "2025-06-01", "2025-06-30"),
+])
+def test_month_at_sentence_end_leaves_the_full_stop_out(parse, text, surface, start, end) -> None:
+    # The sentence's full stop is no part of the date ("Feb." would be; "February." is not).
+    d = the(parse, text, surface)
+    assert interval(d) == (date.fromisoformat(start), date.fromisoformat(end), "month")
+
+
+def test_abbreviated_month_keeps_its_period(parse) -> None:
+    d = the(parse, "Officials met on Feb. 3 in Geneva.", "Feb. 3")
+    assert interval(d) == day("2025-02-03")
 
 
 def test_last_week_across_a_year_boundary(parse) -> None:

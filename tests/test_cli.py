@@ -1,0 +1,127 @@
+"""The command line end to end: ``python -m pipeline extract DIR --out OUT``.
+
+Subprocess runs are few (each loads spaCy); the in-process ones call
+pipeline.__main__.main([...]).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.__main__ import main
+from test_tables import COLUMNS, DOC_STATUS, REFERENCE, make_corpus
+
+PROJECT = Path(__file__).resolve().parents[1]
+TABLE_FILES = sorted(f"{n}.{ext}" for n in COLUMNS for ext in ("parquet", "csv")) + ["run.json"]
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=PROJECT,
+                          capture_output=True, text=True, timeout=300)
+
+
+def read_tables(out: Path) -> dict[str, pd.DataFrame]:
+    return {name: pd.read_parquet(out / f"{name}.parquet") for name in COLUMNS}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return make_corpus(tmp_path_factory.mktemp("cli") / "articles")
+
+
+@pytest.fixture(scope="module")
+def in_process(corpus, tmp_path_factory) -> Path:
+    """main([...]) with one worker: the reference output."""
+    out = tmp_path_factory.mktemp("cli_out") / "one"
+    assert main(["extract", str(corpus), "--out", str(out),
+                 "--reference-date", REFERENCE.isoformat()]) == 0
+    return out
+
+
+def test_subprocess_extract(corpus, tmp_path, in_process) -> None:
+    out = tmp_path / "out"
+    done = cli("extract", str(corpus), "--out", str(out), "--reference-date", REFERENCE.isoformat())
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in out.iterdir()) == TABLE_FILES
+    assert f"{len(DOC_STATUS)} documents" in done.stdout
+    # bad inputs are reported on stderr, naming the file
+    assert "empty.txt" in done.stderr and "latin1.txt" in done.stderr
+    manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert manifest["schema_version"] and manifest["packages"]["spacy"]
+    assert manifest["counts"]["documents"] == len(DOC_STATUS)
+    assert isinstance(manifest["seconds"], (int, float))
+    # the same tables as the in-process run
+    for name, frame in read_tables(out).items():
+        pd.testing.assert_frame_equal(frame, read_tables(in_process)[name])
+
+
+def test_two_workers_give_the_same_tables(corpus, tmp_path, in_process) -> None:
+    out = tmp_path / "two"
+    done = cli("extract", str(corpus), "--out", str(out), "--reference-date", REFERENCE.isoformat(),
+               "--workers", "2", "--batch-size", "1")
+    assert done.returncode == 0, done.stderr
+    manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert manifest["workers"] == 2
+    one, two = read_tables(in_process), read_tables(out)
+    for name in COLUMNS:
+        pd.testing.assert_frame_equal(two[name], one[name])
+
+
+def test_main_in_process_writes_tables(in_process, capsys) -> None:
+    assert sorted(p.name for p in in_process.iterdir()) == TABLE_FILES
+    docs = read_tables(in_process)["documents"].set_index("doc_id")
+    assert docs["status"].to_dict() == DOC_STATUS
+    assert (docs.loc["undated", "published"], docs.loc["undated", "published_from"]) == (REFERENCE, "cli")
+
+
+def test_main_prints_a_summary(corpus, tmp_path, capsys) -> None:
+    out = tmp_path / "out"
+    assert main(["extract", str(corpus / "undated.txt"), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "1 documents" in printed and str(out) in printed
+    docs = read_tables(out)["documents"]
+    # no --reference-date and nothing else dates it: published stays null, never the clock
+    assert docs["published"].isna().all() and docs["published_from"].isna().all()
+    events = read_tables(out)["events"]
+    assert events["date_start"].isna().all()
+
+
+def test_main_several_inputs(corpus, tmp_path) -> None:
+    out = tmp_path / "out"
+    assert main(["extract", str(corpus / "undated.txt"), str(corpus / "nested"), "--out", str(out)]) == 0
+    assert set(read_tables(out)["documents"]["doc_id"]) == {"undated", "front-story"}
+
+
+def test_missing_input_is_exit_code_2(tmp_path, capsys) -> None:
+    out = tmp_path / "out"
+    assert main(["extract", str(tmp_path / "nowhere"), "--out", str(out)]) == 2
+    assert "nowhere" in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("extra", [
+    ["--reference-date", "24/05/2025"],
+    ["--workers", "0"],
+    ["--batch-size", "-1"],
+])
+def test_bad_arguments_are_usage_errors(tmp_path, extra, capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["extract", str(tmp_path), "--out", str(tmp_path / "out"), *extra])
+    assert exit_info.value.code == 2
+    assert "error" in capsys.readouterr().err
+
+
+def test_reference_date_option_parses_iso(corpus, tmp_path) -> None:
+    out = tmp_path / "out"
+    assert main(["extract", str(corpus / "undated.txt"), "--out", str(out),
+                 "--reference-date", "2025-05-24"]) == 0
+    events = read_tables(out)["events"]
+    row = events[events["quantity_text"] == "90"].iloc[0]
+    assert (row["published"], row["date_start"]) == (dt.date(2025, 5, 24), dt.date(2025, 5, 23))

@@ -1,0 +1,393 @@
+"""End to end on a small temporary folder: the three tables against ../shared/spec/TABLES.md.
+
+The pipeline runs in process (pipeline.running.extract with the session's nlp);
+tests/test_cli.py drives the same through the command line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+import pipeline.tables
+from pipeline.reading import read_articles
+from pipeline.running import extract
+from pipeline.tables import SCHEMA_VERSION
+
+REFERENCE = dt.date(2025, 5, 10)
+
+# The columns TABLES.md lists, with their contract types.
+EVENTS_COLUMNS = {
+    "event_id": "string", "doc_id": "string", "published": "date", "sentence_index": "int",
+    "sentence": "string", "actor": "string", "actor_text": "string", "actor_type": "string",
+    "actor_country": "string", "actor_role": "string", "actor_char_start": "int",
+    "actor_char_end": "int", "predicate": "string", "counterpart": "string",
+    "quantity_text": "string", "quantity_value": "float", "quantity_low": "float",
+    "quantity_high": "float", "quantity_modifier": "string", "quantity_unit": "string",
+    "quantity_char_start": "int", "quantity_char_end": "int", "date_text": "string",
+    "date_start": "date", "date_end": "date", "date_granularity": "string",
+    "date_char_start": "int", "date_char_end": "int",
+}
+MENTIONS_COLUMNS = {
+    "doc_id": "string", "label": "string", "text": "string", "char_start": "int", "char_end": "int",
+    "quantity_value": "float", "quantity_low": "float", "quantity_high": "float",
+    "quantity_modifier": "string", "quantity_unit": "string", "date_start": "date",
+    "date_end": "date", "date_granularity": "string", "actor": "string", "actor_type": "string",
+    "actor_country": "string", "timex_type": "string", "timex_value": "string",
+}
+DOCUMENTS_COLUMNS = {
+    "doc_id": "string", "path": "string", "published": "date", "published_from": "string",
+    "n_chars": "int", "n_sentences": "int", "n_mentions": "int", "n_events": "int",
+    "status": "string", "error": "string",
+}
+COLUMNS = {"events": EVENTS_COLUMNS, "mentions": MENTIONS_COLUMNS, "documents": DOCUMENTS_COLUMNS}
+ARROW_TYPES = {"string": pa.string(), "int": pa.int64(), "float": pa.float64(), "date": pa.date32()}
+
+SWAP = ("Prisoners come home\n"
+        "Ukrainian President Volodymyr Zelensky said Saturday that 412 troops had returned home. "
+        "Russia's defense ministry said the same number of soldiers were brought back.\n"
+        "At least 8,000 Ukrainians remain in captivity, an official said earlier this month.\n"
+        "In two days 800 people have been brought home, the ministry said on Friday.\n")
+UNDATED = "Russia launched 90 drones overnight Friday, the air force said.\n"
+
+#: file name -> expected status in the documents table (doc ids below).
+INPUT_STATUS = {
+    "kyiv-swap-2025-05-24.txt": "ok",
+    "undated.txt": "ok",
+    "nested/front.md": "ok",
+    "feed.jsonl": "ok",  # two good lines and one malformed (see DOC_STATUS)
+    "empty.txt": "error",
+    "latin1.txt": "error",
+    "notes.pdf": "skipped",
+}
+DOC_STATUS = {
+    "kyiv-swap-2025-05-24": "ok", "undated": "ok", "front-story": "ok", "f1": "ok", "f2": "ok",
+    "feed-3": "error", "empty": "error", "latin1": "error", "notes": "skipped",
+}
+
+
+def make_corpus(root: Path) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "kyiv-swap-2025-05-24.txt").write_text(SWAP, encoding="utf-8")
+    (root / "undated.txt").write_text(UNDATED, encoding="utf-8")
+    (root / "nested").mkdir(exist_ok=True)
+    (root / "nested" / "front.md").write_text(
+        "---\nid: front-story\npublished: 2025-05-20\n---\nMoscow said 12 drones fell on Monday.\n",
+        encoding="utf-8")
+    (root / "feed.jsonl").write_text("\n".join([
+        json.dumps({"id": "f1", "text": "Kyiv said about 40 missiles hit the city on Sunday.",
+                    "published": "2025-05-19"}),
+        json.dumps({"id": "f2", "body": "Officials said 25 to 61 people were hurt last week.",
+                    "date": "2025-05-24"}),
+        '{"id": "f3", "text": ',
+    ]) + "\n", encoding="utf-8")
+    (root / "empty.txt").write_text("", encoding="utf-8")
+    (root / "latin1.txt").write_bytes("Caf\u00e9 owners said 12 windows broke.\n".encode("latin-1"))
+    (root / "notes.pdf").write_bytes(b"%PDF-1.4")
+    return root
+
+
+def quiet(message: str) -> None:
+    pass
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return make_corpus(tmp_path_factory.mktemp("tables") / "articles")
+
+
+@pytest.fixture(scope="module")
+def run(corpus, tmp_path_factory, nlp):
+    out = tmp_path_factory.mktemp("tables_out") / "out"
+    result = extract([corpus], out, reference_date=REFERENCE, nlp=nlp, log=quiet)
+    return out, result
+
+
+@pytest.fixture(scope="module")
+def tables(run) -> dict[str, pd.DataFrame]:
+    out, _ = run
+    return {name: pd.read_parquet(out / f"{name}.parquet") for name in COLUMNS}
+
+
+@pytest.fixture(scope="module")
+def texts(corpus) -> dict[str, str]:
+    return {a.doc_id: a.text for a in read_articles([corpus], REFERENCE) if a.text is not None}
+
+
+def nonnull(series: pd.Series) -> list:
+    return [v for v in series.tolist() if v is not None and not (isinstance(v, float) and pd.isna(v))]
+
+
+# ---------------------------------------------------------------- files and manifest
+
+
+def test_files_written(run) -> None:
+    out, result = run
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["documents.csv", "documents.parquet", "events.csv", "events.parquet",
+                     "mentions.csv", "mentions.parquet", "run.json"]
+    assert sorted(p.name for p in result.files) == names
+
+
+def test_manifest(run, tables) -> None:
+    out, result = run
+    manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert manifest["schema_version"] == SCHEMA_VERSION
+    for package in ("python", "spacy", "pandas", "pyarrow", "pipeline"):
+        assert manifest["packages"][package]
+    counts = manifest["counts"]
+    assert counts["documents"] == len(tables["documents"]) == len(DOC_STATUS)
+    assert counts["events"] == len(tables["events"])
+    assert counts["mentions"] == len(tables["mentions"])
+    assert counts["documents_by_status"] == {"error": 3, "ok": 5, "skipped": 1}
+    assert isinstance(manifest["seconds"], (int, float)) and manifest["seconds"] >= 0
+    assert manifest["reference_date"] == REFERENCE.isoformat()
+
+
+# ---------------------------------------------------------------- columns and types
+
+
+@pytest.mark.parametrize("name", list(COLUMNS))
+def test_columns_listed_in_contract_are_present(tables, name) -> None:
+    missing = set(COLUMNS[name]) - set(tables[name].columns)
+    assert not missing
+
+
+@pytest.mark.parametrize("name", list(COLUMNS))
+def test_parquet_types_match_contract(run, name) -> None:
+    out, _ = run
+    schema = pq.read_schema(out / f"{name}.parquet")
+    for column, kind in COLUMNS[name].items():
+        assert schema.field(column).type == ARROW_TYPES[kind], column
+
+
+@pytest.mark.parametrize("name", list(COLUMNS))
+def test_pandas_types_after_read_parquet(tables, name) -> None:
+    frame = tables[name]
+    assert len(frame) > 0
+    for column, kind in COLUMNS[name].items():
+        values = nonnull(frame[column])
+        if kind == "date":
+            # dates come back as datetime.date objects, not timestamps or strings
+            assert all(type(v) is dt.date for v in values), column
+        elif kind == "int":
+            if frame[column].isna().any():
+                # pandas holds a nullable int64 column as float; every value is whole
+                assert all(float(v).is_integer() for v in values), column
+            else:
+                assert pd.api.types.is_integer_dtype(frame[column]), column
+        elif kind == "float":
+            assert pd.api.types.is_float_dtype(frame[column]), column
+        else:
+            assert all(isinstance(v, str) for v in values), column
+
+
+@pytest.mark.parametrize("name", list(COLUMNS))
+def test_csv_matches_parquet(run, tables, name) -> None:
+    out, _ = run
+    csv = pd.read_csv(out / f"{name}.csv", keep_default_na=True)
+    assert list(csv.columns) == list(tables[name].columns)
+    assert len(csv) == len(tables[name])
+    key = {"events": "event_id", "mentions": "char_start", "documents": "doc_id"}[name]
+    assert csv[key].astype(str).tolist() == tables[name][key].astype(str).tolist()
+
+
+# ---------------------------------------------------------------- documents
+
+
+def test_every_input_file_is_in_documents(tables, corpus) -> None:
+    docs = tables["documents"]
+    paths = {str(Path(corpus.name) / name) for name in INPUT_STATUS}
+    assert set(docs["path"]) == paths
+    for name, status in INPUT_STATUS.items():
+        rows = docs[docs["path"] == str(Path(corpus.name) / name)]
+        assert status in set(rows["status"]), name
+
+
+def test_document_statuses_and_errors(tables) -> None:
+    docs = tables["documents"].set_index("doc_id")
+    assert docs["status"].to_dict() == DOC_STATUS
+    for doc_id, row in docs.iterrows():
+        if row["status"] == "ok":
+            assert row["n_sentences"] >= 1
+        else:
+            assert isinstance(row["error"], str) and row["path"] in row["error"], doc_id
+            assert (row["n_mentions"], row["n_events"]) == (0, 0)
+    assert ":3:" in docs.loc["feed-3", "error"]
+
+
+def test_document_counts_match_tables(tables, texts) -> None:
+    docs = tables["documents"].set_index("doc_id")
+    for doc_id, row in docs[docs["status"] == "ok"].iterrows():
+        assert row["n_chars"] == len(texts[doc_id])
+        assert row["n_mentions"] == (tables["mentions"]["doc_id"] == doc_id).sum()
+        assert row["n_events"] == (tables["events"]["doc_id"] == doc_id).sum()
+
+
+def test_published_and_where_it_came_from(tables) -> None:
+    docs = tables["documents"].set_index("doc_id")
+    got = {d: (docs.loc[d, "published"], docs.loc[d, "published_from"])
+           for d in ("kyiv-swap-2025-05-24", "undated", "front-story", "f1", "f2")}
+    assert got == {
+        "kyiv-swap-2025-05-24": (dt.date(2025, 5, 24), "filename"),
+        "undated": (REFERENCE, "cli"),
+        "front-story": (dt.date(2025, 5, 20), "front_matter"),
+        "f1": (dt.date(2025, 5, 19), "record"),
+        "f2": (dt.date(2025, 5, 24), "record"),
+    }
+
+
+# ---------------------------------------------------------------- events and mentions
+
+
+def test_event_offsets_point_into_the_text(tables, texts) -> None:
+    events = tables["events"]
+    assert len(events) > 0
+    for _, row in events.iterrows():
+        text = texts[row["doc_id"]]
+        for prefix, surface in (("quantity", "quantity_text"), ("date", "date_text"), ("actor", "actor_text")):
+            if pd.isna(row[f"{prefix}_char_start"]):
+                assert pd.isna(row[f"{prefix}_char_end"]) and row[surface] is None
+                continue
+            start, end = int(row[f"{prefix}_char_start"]), int(row[f"{prefix}_char_end"])
+            assert text[start:end] == row[surface], (row["doc_id"], prefix)
+
+
+def test_mention_offsets_point_into_the_text(tables, texts) -> None:
+    mentions = tables["mentions"]
+    assert set(mentions["label"]) == {"QUANTITY", "DATE", "ACTOR"}
+    for _, row in mentions.iterrows():
+        assert texts[row["doc_id"]][row["char_start"]:row["char_end"]] == row["text"]
+
+
+def test_front_matter_offsets_point_into_the_file(tables, corpus) -> None:
+    raw = (corpus / "nested" / "front.md").read_text(encoding="utf-8")
+    mentions = tables["mentions"]
+    front = mentions[mentions["doc_id"] == "front-story"]
+    assert {"12", "Monday"} <= set(front["text"])
+    for _, row in front.iterrows():
+        assert raw[row["char_start"]:row["char_end"]] == row["text"]
+
+
+def test_events_carry_published_and_sentence(tables, texts) -> None:
+    docs = tables["documents"].set_index("doc_id")
+    for _, row in tables["events"].iterrows():
+        assert row["published"] == docs.loc[row["doc_id"], "published"]
+        assert row["sentence"] and row["sentence"] in texts[row["doc_id"]]
+        if not pd.isna(row["quantity_char_start"]):
+            assert row["quantity_text"] in row["sentence"]
+        assert not (pd.isna(row["quantity_char_start"]) and pd.isna(row["date_char_start"]))
+
+
+def test_event_values_in_a_small_article(tables) -> None:
+    events = tables["events"]
+    swap = events[events["doc_id"] == "kyiv-swap-2025-05-24"]
+
+    def rows(text: str) -> pd.DataFrame:
+        found = swap[swap["quantity_text"] == text]
+        assert len(found) >= 1, text
+        return found
+
+    troops = rows("412")
+    assert (troops["quantity_value"] == 412.0).all() and (troops["quantity_unit"] == "troop").all()
+    assert ((troops["date_text"] == "Saturday") & (troops["date_start"] == dt.date(2025, 5, 24))).any()
+    assert (rows("the same number")["quantity_value"] == 412.0).all()
+    bound = rows("At least 8,000").iloc[0]
+    assert pd.isna(bound["quantity_value"]) and bound["quantity_low"] == 8000.0 \
+        and pd.isna(bound["quantity_high"]) and bound["quantity_modifier"] == "at_least"
+
+
+def test_reference_date_resolves_undated_article(tables) -> None:
+    events = tables["events"]
+    row = events[(events["doc_id"] == "undated") & (events["quantity_text"] == "90")].iloc[0]
+    assert row["published"] == REFERENCE
+    # REFERENCE is a Saturday: past-tense "overnight Friday" is the day before
+    assert (row["date_text"], row["date_start"], row["date_end"]) == \
+        ("overnight Friday", dt.date(2025, 5, 9), dt.date(2025, 5, 9))
+
+
+def test_durations_are_mentions_never_event_dates(tables) -> None:
+    mentions = tables["mentions"]
+    durations = mentions[mentions["timex_type"] == "DURATION"]
+    assert "P2D" in set(durations["timex_value"])
+    spans = set(zip(durations["doc_id"], durations["char_start"]))
+    events = tables["events"]
+    dated = events[events["date_char_start"].notna()]
+    assert not {(d, int(s)) for d, s in zip(dated["doc_id"], dated["date_char_start"])} & spans
+
+
+def test_event_ids_unique(tables) -> None:
+    assert tables["events"]["event_id"].is_unique
+
+
+# ---------------------------------------------------------------- stability
+
+
+def test_two_runs_give_identical_tables(run, corpus, tmp_path, nlp) -> None:
+    out, _ = run
+    again = tmp_path / "again"
+    extract([corpus], again, reference_date=REFERENCE, nlp=nlp, log=quiet)
+    for name in COLUMNS:
+        first = pd.read_parquet(out / f"{name}.parquet")
+        second = pd.read_parquet(again / f"{name}.parquet")
+        pd.testing.assert_frame_equal(first, second)
+    first_ids = pd.read_parquet(out / "events.parquet")["event_id"].tolist()
+    assert first_ids == pd.read_parquet(again / "events.parquet")["event_id"].tolist()
+
+
+def test_event_ids_do_not_depend_on_other_files(run, corpus, tmp_path, nlp) -> None:
+    out, _ = run
+    alone = tmp_path / "alone"
+    extract([corpus / "kyiv-swap-2025-05-24.txt"], alone, nlp=nlp, log=quiet)
+    full = pd.read_parquet(out / "events.parquet")
+    expected = full[full["doc_id"] == "kyiv-swap-2025-05-24"]["event_id"].tolist()
+    assert pd.read_parquet(alone / "events.parquet")["event_id"].tolist() == expected
+
+
+# ---------------------------------------------------------------- atomic writing
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def _fail_on_second_table(monkeypatch) -> list:
+    calls: list = []
+    real = pipeline.tables.pq.write_table
+
+    def flaky(table, where, *args, **kwargs):
+        calls.append(Path(where))
+        if len(calls) == 2:
+            raise OSError("disk full (simulated)")
+        return real(table, where, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline.tables.pq, "write_table", flaky)
+    return calls
+
+
+def test_failed_write_keeps_previous_tables(corpus, tmp_path, monkeypatch, nlp) -> None:
+    out = tmp_path / "out"
+    extract([corpus], out, reference_date=REFERENCE, nlp=nlp, log=quiet)
+    before = _snapshot(out)
+    calls = _fail_on_second_table(monkeypatch)
+    # a different input, so that a replaced file would differ
+    with pytest.raises(OSError, match="simulated"):
+        extract([corpus / "undated.txt"], out, reference_date=REFERENCE, nlp=nlp, log=quiet)
+    assert len(calls) == 2
+    # the first table went to a temporary name, never straight to its final name
+    assert calls[0].parent == out and calls[0].name != "events.parquet"
+    assert _snapshot(out) == before  # nothing replaced, nothing half written, no temp left
+
+
+def test_failed_write_into_new_folder_leaves_no_files(corpus, tmp_path, monkeypatch, nlp) -> None:
+    out = tmp_path / "fresh"
+    _fail_on_second_table(monkeypatch)
+    with pytest.raises(OSError, match="simulated"):
+        extract([corpus], out, reference_date=REFERENCE, nlp=nlp, log=quiet)
+    assert not out.exists() or list(out.iterdir()) == []
