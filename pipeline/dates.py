@@ -134,10 +134,12 @@ def parse_absolute(text: str, reference: date | None, future: bool) -> date | No
 # The finder
 
 
-def _alternation(words: list[str]) -> str:
+def _alternation(words: list[str], abbreviations: bool = False) -> str:
+    """Capitalised and upper-case forms; abbreviations (up to 4 letters) may take a dot."""
     forms: list[str] = []
     for word in sorted(words, key=len, reverse=True):
-        forms += [re.escape(word.capitalize()), re.escape(word.upper())]
+        dot = r"\.?" if abbreviations and len(word) <= 4 and word not in ("may", "june", "july") else ""
+        forms += [re.escape(word.capitalize()) + dot, re.escape(word.upper()) + dot]
     return "(?:" + "|".join(forms) + ")"
 
 
@@ -155,10 +157,11 @@ class DateRecognizer:
         self.clause_breaks = frozenset(data["clause_breaks"])
         lex = number_lexicon()
         self.number_words = sorted({*lex.units, *lex.tens, "a", "an", "hundred", "dozen"}, key=len, reverse=True)
+        self.plural_nouns = lex.plural_nouns
         self.patterns = self._compile()
 
     def _compile(self) -> list[tuple[str, re.Pattern[str]]]:
-        month = _alternation(list(self.months)) + r"\.?"
+        month = _alternation(list(self.months), abbreviations=True)
         weekday = _alternation(list(self.weekdays))
         num = r"(?:\d{1,3}(?:,\d{3})*|(?:" + "|".join(self.number_words) + r")(?:[\s-](?:" + \
               "|".join(self.number_words) + r"))*)"
@@ -218,13 +221,14 @@ class DateRecognizer:
         chosen.sort(key=lambda c: c[2])
         return chosen
 
-    @staticmethod
-    def _bare_year_is_date(text: str, end: int) -> bool:
+    def _bare_year_is_date(self, text: str, end: int) -> bool:
         # "2000 people" counts people; "2024 election" is a year.
         following = text[end:end + 30].split()
         if not following:
             return True
         word = following[0].strip(".,;:")
+        if word in self.plural_nouns:
+            return False
         return not (word.isalpha() and word.islower() and word.endswith("s") and not word.endswith("ss"))
 
     # -- tense ---------------------------------------------------------------

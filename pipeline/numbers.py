@@ -82,6 +82,7 @@ class Lexicon:
     of_determiners: frozenset[str]
     plural_nouns: frozenset[str]
     not_units: frozenset[str]
+    phrasal_verbs: frozenset[str]
 
     @property
     def number_words(self) -> set[str]:
@@ -113,6 +114,7 @@ def lexicon() -> Lexicon:
         of_determiners=frozenset(data["of_determiners"]),
         plural_nouns=frozenset(data["plural_nouns"]),
         not_units=frozenset(data["not_units"]),
+        phrasal_verbs=frozenset(data["phrasal_verbs"]),
     )
 
 
@@ -404,6 +406,8 @@ class QuantityRecognizer:
         modifier = "exact"
         start = i
         phrase = self._phrase_at(doc, i, lex.modifiers)
+        if phrase and len(phrase) == 1 and i > 0 and doc[i - 1].lower_ in lex.phrasal_verbs:
+            phrase = None  # "handed over 307": the verb's particle, not a bound
         if phrase:
             modifier = lex.modifiers[phrase]
             i += len(phrase)
@@ -500,6 +504,8 @@ class QuantityRecognizer:
                 return lemma
             if tok.is_title and k > j and candidate is None:
                 continue
+            if lemma != low:
+                break  # an inflected verb ("thousands fled") is not what is counted
             if candidate is None and not tok.is_title:
                 candidate = lemma
         if number.value == 1 and candidate:
