@@ -348,9 +348,9 @@ class Attacher:
         scored: list[tuple[int, int, DateMention]] = []
         for d in candidates:
             if d.end <= quantity.start:
-                between = doc[d.end:quantity.start]
-                # a date before a verb of saying dates the statement; the event's own date wins
-                penalty = 6 if any(t.lemma_.lower() in self.lex.speech_lemmas for t in between) else 0
+                # a date on the verb of saying dates the statement; the event's own date wins
+                around = list(doc[max(d.start - 3, 0):d.start]) + list(doc[d.end:quantity.start])
+                penalty = 6 if any(t.lemma_.lower() in self.lex.speech_lemmas for t in around) else 0
                 scored.append((quantity.start - d.end + penalty, 0, d))
             elif d.start >= quantity.end and view.clause_of[d.start] == view.clause_of[quantity.start]:
                 scored.append((d.start - quantity.end, 1, d))

@@ -1,0 +1,157 @@
+"""The actor recognizer: registry names, titles by year, institutions, groups, references."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import yaml
+
+from pipeline.actors import Registry, normalize
+from pipeline.resources import PATTERNS_DIR
+
+MAY_2025 = date(2025, 5, 24)
+
+
+def actors_of(doc) -> list[tuple[str, list[str]]]:
+    return [(m.text, [a.name for a in m.actors]) for m in doc._.actors]
+
+
+def named(doc, text: str):
+    found = [m for m in doc._.actors if m.text == text]
+    assert found, f"no actor mention {text!r} in {actors_of(doc)}"
+    return found[0]
+
+
+def test_registry_alias_resolves_to_canonical_name(parse) -> None:
+    doc = parse("Zelensky spoke to reporters.", MAY_2025)
+    assert named(doc, "Zelensky").actors[0].name == "Volodymyr Zelensky"
+
+
+def test_title_resolves_by_the_year_of_the_article(parse) -> None:
+    now = parse("The Ukrainian President spoke on Friday.", MAY_2025)
+    before = parse("The Ukrainian President spoke on Friday.", date(2017, 5, 24))
+    assert named(now, "Ukrainian President").actors[0].name == "Volodymyr Zelensky"
+    assert named(before, "Ukrainian President").actors[0].name == "Petro Poroshenko"
+
+
+def test_title_followed_by_a_name_is_one_mention(parse) -> None:
+    doc = parse("Russian President Vladimir Putin met envoys.", MAY_2025)
+    mention = named(doc, "Russian President Vladimir Putin")
+    assert mention.actors[0].name == "Vladimir Putin" and mention.actors[0].type == "PERSON"
+
+
+def test_metonym_stands_for_the_state(parse) -> None:
+    doc = parse("The Kremlin said talks would go on.", MAY_2025)
+    assert named(doc, "Kremlin").actors[0].name == "Russia"
+
+
+def test_city_used_as_a_place_is_not_an_actor(parse) -> None:
+    doc = parse("Drones struck homes in Kyiv and the Moscow region.", MAY_2025)
+    assert [m for m in doc._.actors if m.text in ("Kyiv", "Moscow")] == []
+
+
+def test_state_institution_resolves_to_registry_entry(parse) -> None:
+    doc = parse("Russia's defense ministry said 40 drones were downed.", MAY_2025)
+    mention = named(doc, "Russia's defense ministry")
+    assert mention.actors[0].country == "RUS" and mention.actors[0].type in ("GOVERNMENT", "MILITARY")
+
+
+def test_demonym_government_is_the_state(parse) -> None:
+    doc = parse("The Ukrainian government said it would respond.", MAY_2025)
+    assert named(doc, "The Ukrainian government").actors[0].name == "Ukraine"
+
+
+def test_two_demonyms_with_plural_head_give_both_states(parse) -> None:
+    doc = parse("The Ukrainian and Russian governments signed the lists.", MAY_2025)
+    names = named(doc, "The Ukrainian and Russian governments").actors
+    assert {a.name for a in names} == {"Ukraine", "Russia"}
+
+
+def test_coordinated_list_is_one_group(parse) -> None:
+    doc = parse("Qatar, Egypt and the United States brokered the deal.", MAY_2025)
+    group = [m for m in doc._.actors if m.is_group]
+    assert group and {a.name for a in group[0].actors} == {"Qatar", "Egypt", "United States"}
+
+
+def test_both_sides_refers_to_the_last_pair(parse) -> None:
+    doc = parse("Ukraine and Russia met in Istanbul. Both sides swapped 390 prisoners each.", MAY_2025)
+    reference = named(doc, "Both sides")
+    assert {a.name for a in reference.actors} == {"Ukraine", "Russia"}
+
+
+def test_he_resolves_to_the_last_person(parse) -> None:
+    doc = parse("Zelensky met troops in Kharkiv. He said the front was holding.", MAY_2025)
+    assert named(doc, "He").actors[0].name == "Volodymyr Zelensky"
+
+
+def test_it_resolves_only_before_a_verb_of_saying(parse) -> None:
+    doc = parse("The World Health Organization sent teams. It said 12 clinics were hit. It was raining.", MAY_2025)
+    its = [m for m in doc._.actors if m.text == "It"]
+    assert len(its) == 1 and its[0].actors[0].name == "World Health Organization"
+
+
+def test_unknown_person_after_a_title(parse) -> None:
+    doc = parse("Governor Jane Doe said 40 homes burned.", MAY_2025)
+    assert ("Jane Doe", "PERSON") in [(m.actors[0].name, m.actors[0].type) for m in doc._.actors]
+
+
+def test_unknown_person_in_apposition(parse) -> None:
+    doc = parse("Ivan Petrenko, the governor of the region, said two people died.", MAY_2025)
+    assert named(doc, "Ivan Petrenko").actors[0].type == "PERSON"
+
+
+def test_unknown_organization_by_its_head_word(parse) -> None:
+    doc = parse("The Regional Flood Monitoring Agency said rivers were rising.", MAY_2025)
+    assert named(doc, "Regional Flood Monitoring Agency").actors[0].type == "ORGANIZATION"
+
+
+def test_description_before_a_verb_of_saying(parse) -> None:
+    doc = parse("The toll rose to 24, the county medical examiner said.", MAY_2025)
+    assert named(doc, "the county medical examiner").actors[0].type == "PERSON"
+
+
+def test_definite_description_resolves_to_its_antecedent(parse) -> None:
+    doc = parse("The Bureau of Labor Statistics published data. The bureau said hiring slowed.", MAY_2025)
+    assert named(doc, "The bureau").actors[0].name == named(doc, "Bureau of Labor Statistics").actors[0].name
+
+
+def test_normalize_unifies_apostrophes_case_and_article() -> None:
+    assert normalize("The Russia’s  Defense Ministry") == normalize("russia's defense ministry")
+
+
+def test_registry_office_holder_by_year() -> None:
+    registry = Registry({"states": [{"name": "Utopia", "country": "UTO", "demonyms": ["Utopian"]}],
+                         "actors": [{"name": "A One", "type": "PERSON", "country": "UTO",
+                                     "offices": [{"office": "president", "of": "UTO", "from": 2010, "to": 2014}]},
+                                    {"name": "B Two", "type": "PERSON", "country": "UTO",
+                                     "offices": [{"office": "president", "of": "UTO", "from": 2015, "to": None}]}]})
+    office = registry.offices[("president", "UTO")]
+    assert office.holder(2012).name == "A One"
+    assert office.holder(2020).name == "B Two"
+    assert office.holder(None).name == "B Two"
+    assert registry.office_forms()["Utopian President"] == ("president", "UTO")
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in PATTERNS_DIR.glob("*.yml")))
+def test_regression_yaml_reads_on_as_boolean(name: str) -> None:
+    """YAML 1.1 turns a bare ``on`` into True: the word lists must hold only strings."""
+    data = yaml.safe_load((PATTERNS_DIR / name).read_text(encoding="utf-8"))
+
+    def lists(value):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key != "state_body":
+                    yield from lists(item)
+        elif isinstance(value, list):
+            yield value
+            for item in value:
+                yield from lists(item)
+
+    for words in lists(data):
+        assert not any(isinstance(w, bool) for w in words), f"{name}: a boolean in {words}"
+
+
+def test_regression_descriptor_before_capitals_does_not_loop(parse) -> None:
+    """A describing noun before an all-capitals word once sent the name pass into an endless loop."""
+    doc = parse("The grid operator UKRENERGO said power was cut.", MAY_2025)
+    assert doc._.actors is not None

@@ -1,0 +1,125 @@
+"""Attachment rules: whose number, which date, one row per side of a joint action."""
+from __future__ import annotations
+
+from datetime import date
+
+MAY_2025 = date(2025, 5, 24)  # a Saturday
+
+
+def rows(doc, quantity_text: str):
+    found = [e for e in doc._.events if e.quantity is not None and e.quantity.text == quantity_text]
+    assert found, f"no event for {quantity_text!r}: {[(e.quantity and e.quantity.text) for e in doc._.events]}"
+    return found
+
+
+def actor_names(events) -> set[str]:
+    return {e.actor.name for e in events if e.actor is not None}
+
+
+def test_reported_speech_gives_the_speaker_as_source(parse) -> None:
+    doc = parse("Zelensky said on Saturday that 307 troops held by Russia had returned.", MAY_2025)
+    [event] = rows(doc, "307")
+    assert event.actor.name == "Volodymyr Zelensky" and event.role == "source"
+    assert event.date.start_date == MAY_2025
+
+
+def test_nearest_subject_of_the_clause_is_the_agent(parse) -> None:
+    doc = parse("Ukraine's air force said Russia launched 50 drones overnight.", MAY_2025)
+    [event] = rows(doc, "50")
+    assert event.actor.name == "Russia" and event.role == "agent"
+
+
+def test_object_of_a_verb_is_not_the_subject(parse) -> None:
+    doc = parse("Russia invaded Ukraine in February 2022.", MAY_2025)
+    [event] = [e for e in doc._.events if e.date is not None and e.date.text == "February 2022"]
+    assert event.actor.name == "Russia"
+
+
+def test_prepositional_phrase_is_not_the_subject(parse) -> None:
+    doc = parse("Strikes on southern Lebanon killed 49 people, Lebanon's health ministry said.", MAY_2025)
+    [event] = rows(doc, "49")
+    assert event.actor.country == "LBN" and event.actor.type != "STATE"
+
+
+def test_speaker_after_the_number(parse) -> None:
+    doc = parse("The toll rose to 24 on Monday, the county medical examiner said.", MAY_2025)
+    [event] = rows(doc, "24")
+    assert event.actor.name == "county medical examiner" and event.role == "source"
+
+
+def test_according_to_names_the_source(parse) -> None:
+    doc = parse("More than 37,000 acres burned, according to the State Fire Agency.", MAY_2025)
+    [event] = rows(doc, "More than 37,000")
+    assert event.actor.name == "State Fire Agency" and event.role == "source"
+
+
+def test_joint_action_gives_one_row_per_side(parse) -> None:
+    doc = parse("On Friday, Ukraine and Russia swapped 390 prisoners each.", MAY_2025)
+    events = rows(doc, "390")
+    assert actor_names(events) == {"Ukraine", "Russia"}
+    assert all(e.date.start_date == date(2025, 5, 23) for e in events)
+
+
+def test_shared_agent_gives_one_row(parse) -> None:
+    doc = parse("Russia and Belarus released 16 people on Thursday.", MAY_2025)
+    assert len(rows(doc, "16")) == 1
+
+
+def test_quote_belongs_to_its_speaker_across_sentences(parse) -> None:
+    doc = parse("The Kremlin said on Friday: \u201cWe returned 120 soldiers. Another 30 will follow.\u201d", MAY_2025)
+    for text in ("120", "30"):
+        [event] = rows(doc, text)
+        assert event.actor.name == "Russia" and event.role == "source"
+        assert event.date.start_date == date(2025, 5, 23)
+
+
+def test_following_quote_continues_the_previous_speaker(parse) -> None:
+    doc = parse("\u201cRates are falling,\u201d Governor Jane Doe told reporters on Thursday. "
+                "\u201cWe expect inflation near 2.5% by the end of the year and we will act.\u201d", MAY_2025)
+    [event] = rows(doc, "2.5%")
+    assert event.actor.name == "Jane Doe" and event.date.start_date == date(2025, 5, 22)
+
+
+def test_event_date_wins_over_statement_date(parse) -> None:
+    doc = parse("Officials said on Monday that 12 people died on Sunday.", date(2025, 5, 27))
+    [event] = rows(doc, "12")
+    assert event.date.text == "Sunday"
+
+
+def test_when_clause_inside_relative_clause_does_not_date_the_number(parse) -> None:
+    doc = parse("Among them are 27 soldiers who fought in Mariupol when it was besieged in May 2022.", MAY_2025)
+    [event] = rows(doc, "27")
+    assert event.date is None
+
+
+def test_dateline_dates_no_number_and_has_no_actor(parse) -> None:
+    doc = parse("KYIV, May 24 - Russia fired 40 missiles at Ukraine on Friday.", MAY_2025)
+    [event] = rows(doc, "40")
+    assert event.date.text == "Friday"
+    [dateline] = [e for e in doc._.events if e.quantity is None and e.date.text == "May 24"]
+    assert dateline.actor is None
+
+
+def test_date_without_quantity_gets_its_own_row(parse) -> None:
+    doc = parse("Russian President Vladimir Putin invaded Ukraine in February 2022.", MAY_2025)
+    [event] = doc._.events
+    assert event.quantity is None and event.actor.name == "Vladimir Putin" and event.predicate == "invade"
+
+
+def test_previous_sentence_topic_when_the_sentence_names_no_one(parse) -> None:
+    doc = parse("Zelensky posted photos of the soldiers. Among those released are 27 soldiers.", MAY_2025)
+    [event] = rows(doc, "27")
+    assert event.actor.name == "Volodymyr Zelensky"
+
+
+def test_counterpart_after_by(parse) -> None:
+    doc = parse("Zelensky said 307 troops held by Russia had returned.", MAY_2025)
+    [event] = rows(doc, "307")
+    assert event.counterpart is not None and event.counterpart.name == "Russia"
+
+
+def test_durations_are_never_event_dates(parse) -> None:
+    doc = parse("Zelensky said on Saturday that in two days 697 people came home.", MAY_2025)
+    [event] = rows(doc, "697")
+    assert event.date.text == "Saturday"
+    assert all(e.date is None or e.date.timex_type == "DATE" for e in doc._.events)
