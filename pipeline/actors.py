@@ -163,7 +163,9 @@ class ActorRecognizer:
                 self.institutions[tuple(t.lower_ for t in nlp.make_doc(form))] = entry
         self.max_institution = max(len(k) for k in self.institutions)
         self.group_heads = {tuple(h.split()) for h in lex["group_heads"]}
-        self.group_references = [tuple(r.split()) for r in lex["group_references"]]
+        self.group_references: dict[str, list[tuple[str, ...]]] = {}
+        for reference in sorted((tuple(r.split()) for r in lex["group_references"]), key=len, reverse=True):
+            self.group_references.setdefault(reference[0], []).append(reference)
         self.person_titles = frozenset(lex["person_titles"])
         self.organization_heads = frozenset(lex["organization_heads"])
         self.not_names = frozenset(lex["not_names"])
@@ -421,6 +423,7 @@ class ActorRecognizer:
             return best
 
         n = len(doc)
+        lows = [t.lower_ for t in doc]
         i = 0
         while i < n:
             if taken[i]:
@@ -430,8 +433,7 @@ class ActorRecognizer:
             nxt = doc[i + 1].text if i + 1 < n else ""
             target = None
             end = i + 1
-            ref = next((r for r in self.group_references
-                        if tuple(t.lower_ for t in doc[i:i + len(r)]) == r), None)
+            ref = next((r for r in self.group_references.get(lows[i], ()) if tuple(lows[i:i + len(r)]) == r), None)
             if ref:
                 target = before(i, lambda m: m.is_group)
                 end = i + len(ref)

@@ -216,13 +216,29 @@ class QuantityRecognizer:
         self.name = name
         self.lex = lexicon()
         self._number_words = self.lex.number_words | set(self.lex.fractions) | {"couple"}
+        self._indexes: dict[int, dict[str, list[tuple[str, ...]]]] = {}
+        # words that can open a quantity; any other token without a digit is skipped at once
+        lex = self.lex
+        self._openers = frozenset(
+            self._number_words | set(lex.vague) | {p[0] for p in lex.modifiers} | {p[0] for p in lex.same_number}
+            | {c.lower() for c in lex.currency_codes} | {c.lower() for c in lex.currency_symbols}
+            | {"a", "an", "half", "several", "between", "from"})
+        self._lows: list[str] = []  # lower-case token texts of the doc being read
 
     # -- helpers over tokens ------------------------------------------------
 
     def _phrase_at(self, doc: Doc, i: int, phrases: Iterable[tuple[str, ...]]) -> tuple[str, ...] | None:
-        for phrase in phrases:
+        """The longest phrase of ``phrases`` starting at token i (lower case)."""
+        index = self._indexes.get(id(phrases))
+        if index is None:
+            index = {}
+            for phrase in sorted(phrases, key=len, reverse=True):
+                index.setdefault(phrase[0], []).append(phrase)
+            self._indexes[id(phrases)] = index
+        lows = self._lows
+        for phrase in index.get(lows[i], ()) if i < len(lows) else ():
             n = len(phrase)
-            if i + n <= len(doc) and tuple(t.lower_ for t in doc[i:i + n]) == phrase:
+            if tuple(lows[i:i + n]) == phrase:
                 return phrase
         return None
 
@@ -527,13 +543,15 @@ class QuantityRecognizer:
                         antecedent.modifier, unit, refers_to=len(found) - 1)
 
     def __call__(self, doc: Doc) -> Doc:
+        self._lows = [t.lower_ for t in doc]
         blocked: set[int] = set()
         for date in doc._.dates or ():
             blocked.update(range(date.start, date.end))
         found: list[Quantity] = []
         i = 0
+        lows = self._lows
         while i < len(doc):
-            if i in blocked:
+            if i in blocked or (lows[i] not in self._openers and not any(c.isdigit() for c in lows[i])):
                 i += 1
                 continue
             same = self._same_number(doc, i, found)
