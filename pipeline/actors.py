@@ -36,6 +36,12 @@ if not Doc.has_extension("actors"):
     Doc.set_extension("actors", default=None)
 
 
+# Words after "the bureau" that show "bureau" is the whole description, not a modifier.
+_NOT_NOUNS = frozenset({"also", "has", "had", "have", "is", "was", "were", "are", "will", "would", "could",
+                        "should", "may", "might", "must", "can", "still", "then", "now", "already", "only",
+                        "on", "in", "at", "for", "to", "of", "and", "but", "or", "which", "that", "who"})
+
+
 @dataclass(frozen=True)
 class Actor:
     """A resolved actor: canonical name, type, ISO alpha-3 country."""
@@ -355,14 +361,14 @@ class ActorRecognizer:
         n = len(doc)
         connectors = ("of", "for", "the", "and", "on")
         j = last_cap = i
-        while j < n and not taken[j]:
+        while j < n and (not taken[j] or (j > i and doc[j - 1].lower_ == "of")):
             if doc[j].text[0].isupper() and (doc[j].is_alpha or doc[j].text.isupper()):
                 last_cap = j
             elif j > i and doc[j].lower_ in connectors:
                 k = j
                 while k < n and doc[k].lower_ in connectors:
                     k += 1
-                if not (k < n and doc[k].text[0].isupper() and not taken[k]):
+                if not (k < n and doc[k].text[0].isupper() and (not taken[k] or doc[k - 1].lower_ == "of")):
                     break
             else:
                 break
@@ -451,9 +457,10 @@ class ActorRecognizer:
                     head = doc[inst[0] - 1].lower_
                     target = before(i, lambda m: not m.is_group and head in m.actors[0].name.lower())
                     end = inst[0]
-                elif doc[i + 1].lower_ in self.description_heads and not (i + 2 < n and doc[i + 2].is_lower
-                                                                          and doc[i + 2].is_alpha and doc[i + 2].lemma_ == doc[i + 2].lower_
-                                                                          and doc[i + 2].lower_ not in self.speech_verbs):
+                elif doc[i + 1].lower_ in self.description_heads and not (
+                        i + 2 < n and doc[i + 2].is_lower and doc[i + 2].is_alpha
+                        and doc[i + 2].lemma_ == doc[i + 2].lower_ and doc[i + 2].lower_ not in self.speech_verbs
+                        and doc[i + 2].lower_ not in _NOT_NOUNS):
                     # "the bureau", "the agency": the last actor of that kind
                     head = doc[i + 1].lower_
                     target = before(i, lambda m: not m.is_group and head in m.actors[0].name.lower())
@@ -560,11 +567,13 @@ class ActorRecognizer:
             for k in range(m.start, m.end):
                 taken[k] = True
         mentions = self._extend_organizations(doc, mentions, taken)
-        for extra in (self._names_pass(doc, taken),):
-            mentions += extra
-            for m in extra:
-                for k in range(m.start, m.end):
-                    taken[k] = True
+        names = self._names_pass(doc, taken)
+        # "State Bank of Pakistan": the organization's name swallows the state inside it
+        mentions = [m for m in mentions if not any(o.start <= m.start and m.end <= o.end for o in names)]
+        mentions += names
+        for m in names:
+            for k in range(m.start, m.end):
+                taken[k] = True
         surnames = self._surnames_pass(doc, mentions, taken)
         for m in surnames:
             taken[m.start] = True
