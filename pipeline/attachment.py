@@ -352,7 +352,9 @@ class Attacher:
                 around = list(doc[max(d.start - 3, 0):d.start]) + list(doc[d.end:quantity.start])
                 penalty = 6 if any(t.lemma_.lower() in self.lex.speech_lemmas for t in around) else 0
                 scored.append((quantity.start - d.end + penalty, 0, d))
-            elif d.start >= quantity.end and view.clause_of[d.start] == view.clause_of[quantity.start]:
+            elif d.start >= quantity.end and view.clause_of[d.start] == view.clause_of[quantity.start] \
+                    and not any(quantity.end <= q.start and q.end <= d.start for q in doc._.quantities or ()):
+                # "240 seats, down from 303 five years ago": a later date belongs to the nearer number
                 scored.append((d.start - quantity.end, 1, d))
         if scored:
             return min(scored, key=lambda x: (x[0], x[1]))[2]
