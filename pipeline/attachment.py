@@ -109,7 +109,7 @@ class _DocView:
             for k in range(quote.start, quote.end):
                 self.quote_of[k] = quote
         self.clause_of = self._clauses()
-        self.own_time = self._own_time_clauses()
+        self.own_time, self.relative_clauses = self._own_time_clauses()
         self.event_dates = [d for d in (doc._.dates or []) if d.is_event_date]
         previous: _Quote | None = None
         for quote in self.quotes:
@@ -173,18 +173,27 @@ class _DocView:
             clause_of[k] = clause
         return clause_of
 
-    def _own_time_clauses(self) -> set[int]:
-        """Tokens inside a "when ..." clause, which carries its own time."""
-        inside: set[int] = set()
+    def _own_time_clauses(self) -> tuple[set[int], set[int]]:
+        """Tokens inside clauses that carry a time of their own: "when ..." clauses, and
+        relative clauses set off by a comma (", which began on October 7, 2023")."""
+        when: set[int] = set()
+        relative: set[int] = set()
         doc = self.doc
         for tok in doc:
-            if tok.lower_ in self.lex.own_time_clauses and tok.i > self.sentences[self.sentence_of[tok.i]].start:
-                k = tok.i
-                sentence_end = self.sentences[self.sentence_of[tok.i]].end
-                while k < sentence_end and doc[k].text not in (",", ";"):
-                    inside.add(k)
-                    k += 1
-        return inside
+            sentence = self.sentences[self.sentence_of[tok.i]]
+            if tok.i == sentence.start:
+                continue
+            if tok.lower_ in self.lex.own_time_clauses:
+                target = when
+            elif tok.lower_ in ("which", "who") and doc[tok.i - 1].text == ",":
+                target = relative
+            else:
+                continue
+            k = tok.i
+            while k < sentence.end and doc[k].text not in (",", ";"):
+                target.add(k)
+                k += 1
+        return when, relative
 
     # -- questions the rules ask -------------------------------------------------
 
@@ -365,7 +374,10 @@ class Attacher:
     @staticmethod
     def _in_other_time(view: _DocView, date: DateMention, quantity: Quantity) -> bool:
         """ "27 soldiers who had defended the city when it was under siege in May 2022":
-        a when-clause inside a relative clause times that clause, not the number."""
+        a when-clause inside a relative clause times that clause, not the number; so does
+        a relative clause after a comma ("the war, which began on October 7, 2023")."""
+        if date.start in view.relative_clauses and quantity.start not in view.relative_clauses:
+            return True
         if date.start not in view.own_time or quantity.start in view.own_time:
             return False
         lo, hi = sorted((quantity.end, date.start))
