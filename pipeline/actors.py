@@ -393,6 +393,17 @@ class ActorRecognizer:
         out = []
         for m in mentions:
             end = self._organization_end(doc, m.end, taken) if m.kind == "registry" and not m.is_group else m.end
+            if end == m.end and m.kind == "registry" and m.actors[0].type == "ORGANIZATION":
+                # "the UN refugee agency": a known organization named by one of its bodies
+                k = m.end
+                while k < len(doc) and k - m.end < 3 and doc[k].is_lower and doc[k].is_alpha and not taken[k]:
+                    k += 1
+                if k > m.end and doc[k - 1].lower_ in self.description_heads and doc[k - 1].lower_.endswith(
+                        ("agency", "programme", "program", "fund", "office", "body", "watchdog", "organization")):
+                    out.append(self._organization(doc, m.start, k, m.actors[0].country))
+                    for j in range(m.end, k):
+                        taken[j] = True
+                    continue
             if end > m.end:
                 out.append(self._organization(doc, m.start, end, m.actors[0].country))
                 for k in range(m.end, end):
