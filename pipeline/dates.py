@@ -165,6 +165,7 @@ class DateRecognizer:
         weekday = _alternation(list(self.weekdays))
         num = r"(?:\d{1,3}(?:,\d{3})*|(?:" + "|".join(self.number_words) + r")(?:[\s-](?:" + \
               "|".join(self.number_words) + r"))*)"
+        word = r"(?:" + "|".join(self.number_words) + r")"
         unit = r"(?:second|minute|hour|day|night|week|weekend|month|year|decade|century)"
         year = r"(?:1[89]|20)\d\d"
         part = r"(?:early|mid|late|the end of|the beginning of|the start of|the middle of)"
@@ -189,7 +190,7 @@ class DateRecognizer:
             ("anchored", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>day|week|month|year)s?\s+(?P<ba>earlier|later))\b"),
             ("anchored_the", r"\b(?P<m>[Tt]he\s+(?P<unit>day|week|month|year)\s+(?P<ba>before|after))\b(?!\s+(?:the|a|an|his|her|its|their)\b)"),
             ("duration", rf"\b(?P<m>(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?P<n>{num}|several|a\s+few|few|many)\s+(?P<unit>{unit})s?)\b(?!-)"),
-            ("duration_adj", rf"\b(?P<m>(?P<n>\d+|{num})-(?P<unit>second|minute|hour|day|week|month|year)(?:-long)?)\b(?!-old)"),
+            ("duration_adj", rf"\b(?P<m>(?P<n>\d+|{word}(?:-{word})?)-(?P<unit>second|minute|hour|day|week|month|year)(?:-long)?)\b(?!-old)"),
             ("time", r"\b(?P<m>\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?:local time|GMT|UTC|EST|ET|CET))?|\d{1,2}:\d{2}(?:\s+(?:local time|GMT|UTC))?|\d{4}\s+(?:GMT|UTC)|midnight|noon)"),
             ("set", rf"\b(?P<m>(?:every|each)\s+(?:{unit}|{weekday}))\b"),
         ]

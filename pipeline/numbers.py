@@ -296,7 +296,7 @@ class QuantityRecognizer:
             return None
         if len(words) == 1 and words[0] in lex.fractions and words[0] != "half":
             return None  # "quarter", "third" alone are not counts
-        if words == ["half"] and not (j < len(doc) and doc[j].lower_ == "of"):
+        if words == ["half"] and not (j < len(doc) and doc[j].lower_ in ("of", "a", "an")):
             return None
         try:
             value = words_to_number(words)
@@ -452,7 +452,8 @@ class QuantityRecognizer:
             if second is not None and second.value == first.value:
                 end = second.end
         # Ranges: "25 to 61", "10-15", "between 10 and 15", "from 5 to 7"
-        elif end < len(doc) and first.modifier == "exact" and (
+        # "rose by 352,000 to 7.2 million" is a change and a level, not a range
+        elif end < len(doc) and first.modifier == "exact" and not (first.start > 0 and doc[first.start - 1].lower_ == "by") and (
                 (range_close and doc[end].lower_ == range_close)
                 or (not range_close and doc[end].lower_ in ("to", "–", "—"))
                 or (not range_close and doc[end].text == "-" and not doc[end].whitespace_
