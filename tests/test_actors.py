@@ -155,3 +155,14 @@ def test_regression_descriptor_before_capitals_does_not_loop(parse) -> None:
     """A describing noun before an all-capitals word once sent the name pass into an endless loop."""
     doc = parse("The grid operator UKRENERGO said power was cut.", MAY_2025)
     assert doc._.actors is not None
+
+
+def test_known_organization_named_by_its_body(parse) -> None:
+    doc = parse("It forced 13 million from their homes, according to the UN refugee agency.", MAY_2025)
+    assert named(doc, "UN refugee agency").actors[0].type == "ORGANIZATION"
+
+
+def test_organization_name_runs_through_of_state(parse) -> None:
+    doc = parse("The State Bank of Pakistan raised rates by 200 basis points.", MAY_2025)
+    assert named(doc, "State Bank of Pakistan").actors[0].type in ("ORGANIZATION", "GOVERNMENT")
+    assert not [m for m in doc._.actors if m.text == "Pakistan"]

@@ -123,3 +123,17 @@ def test_durations_are_never_event_dates(parse) -> None:
     [event] = rows(doc, "697")
     assert event.date.text == "Saturday"
     assert all(e.date is None or e.date.timex_type == "DATE" for e in doc._.events)
+
+
+def test_later_date_belongs_to_the_nearer_number(parse) -> None:
+    doc = parse("The party won 240 seats, down from 303 five years ago.", date(2024, 6, 5))
+    [won] = rows(doc, "240")
+    [before] = rows(doc, "303")
+    assert won.date is None and before.date.text == "five years ago"
+
+
+def test_relative_clause_after_a_comma_keeps_its_date(parse) -> None:
+    doc = parse("The health ministry says 47,000 people have been killed in the war, "
+                "which began on October 7, 2023.", date(2025, 1, 22))
+    [event] = rows(doc, "47,000")
+    assert event.date is None

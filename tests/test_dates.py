@@ -211,3 +211,9 @@ def test_reference_date_changes_resolution(parse) -> None:
     first = the(parse, text, "Saturday", date(2025, 5, 24)).start_date
     second = the(parse, text, "Saturday", date(2020, 1, 8)).start_date
     assert (first, second) == (date(2025, 5, 24), date(2020, 1, 4))
+
+
+def test_scheduled_events_are_future(parse) -> None:
+    assert interval(the(parse, "The next exchange is due on Saturday.", "Saturday", date(2025, 1, 22))) == day("2025-01-25")
+    assert interval(the(parse, "The tariff takes effect on Saturday.", "Saturday", date(2025, 4, 3))) == day("2025-04-05")
+    assert interval(the(parse, "The bank meets next on September 19.", "September 19", date(2024, 8, 1))) == day("2024-09-19")

@@ -347,3 +347,24 @@ def test_renderer_examples() -> None:
 def test_words_to_number_reads_back_rendered_numbers(n, use_and, hyphen, colloquial) -> None:
     rendered = render(n, use_and=use_and, hyphen=hyphen, colloquial=colloquial)
     assert words_to_number(as_words(rendered)) == n, rendered
+
+
+def test_above_and_below_are_bounds(parse) -> None:
+    assert bounds(the(parse, "Inflation stayed above 20% in August.", "above 20%")) == (None, 20, None, "at_least")
+    assert bounds(the(parse, "Turnout fell below 40 percent.", "below 40 percent")) == (None, None, 40, "at_most")
+
+
+def test_regression_change_by_then_level_is_not_a_range(parse) -> None:
+    """'rose by 352,000 to 7.2 million' once read as the range 352,000-7.2 million."""
+    found = {q.text: q for q in quantities(parse, "Unemployment rose by 352,000 to 7.2 million.")}
+    assert bounds(found["352,000"]) == exact(352000) and bounds(found["7.2 million"]) == exact(7200000)
+
+
+def test_half_a_unit(parse) -> None:
+    q = the(parse, "Traders priced in a cut of half a percentage point.", "half")
+    assert q.value == 0.5
+
+
+def test_regression_count_before_a_duration_adjective(parse) -> None:
+    """'two five-year terms': the duration once swallowed the 'two'."""
+    assert the(parse, "He has served two five-year terms.", "two").value == 2
