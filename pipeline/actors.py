@@ -455,7 +455,12 @@ class ActorRecognizer:
                 target = before(i, lambda m: m.is_group)
                 end = i + len(ref)
             elif tok.text in self.pronouns["person"]:
-                target = before(i, lambda m: not m.is_group and m.actors[0].type == "PERSON")
+                # the last person named as a subject: not "Tusk's coalition", not "for Trzaskowski"
+                target = before(i, lambda m: not m.is_group and m.actors[0].type == "PERSON"
+                                and not (m.end < n and lows[m.end] in ("'s", "’s"))
+                                and not (m.start > 0 and lows[m.start - 1] in ("for", "of", "by", "to", "with", "against")))
+                if target is None:
+                    target = before(i, lambda m: not m.is_group and m.actors[0].type == "PERSON")
             elif tok.text in self.pronouns["thing"] and (
                     nxt in self.speech_verbs or (nxt in ("has", "had") and i + 2 < n and doc[i + 2].is_lower
                                                  and doc[i + 2].lemma_.lower() != doc[i + 2].lower_)):

@@ -290,6 +290,19 @@ class Attacher:
             return quote.speaker, "source"
         return None
 
+    def marked_holder(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
+        """The holder the number's own phrase names: "Nawrocki's 29.54%", "49.11% for Trzaskowski"."""
+        doc = view.doc
+        quantity = next((q for q in doc._.quantities or () if q.start == start), None)
+        if quantity is None:
+            return None
+        for m in view.sentence_actors(view.sentence_of[start]):
+            if m.end + 1 == start and doc[m.end].text in ("'s", "’s"):
+                return m, "holder"
+            if m.start == quantity.end + 1 and doc[quantity.end].lower_ == "for" and not m.is_group:
+                return m, "holder"
+        return None
+
     def clause_subject(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
         """The nearest subject before the mention in its clause: "X said Y launched 50" gives Y."""
         clause = view.clause_of[start]
@@ -336,7 +349,7 @@ class Attacher:
 
     def actor_for(self, view: _DocView, start: int) -> tuple[ActorMention, str, bool] | None:
         """(mention, role, found in the mention's own clause or statement); the first rule that finds one wins."""
-        rules = [(self.quote_speaker, True), (self.clause_subject, True), (self.according_to, True),
+        rules = [(self.quote_speaker, True), (self.marked_holder, True), (self.clause_subject, True), (self.according_to, True),
                  (self.speaker_after, True), (self.any_before, False), (self.previous_topic, False)]
         for rule, local in rules:
             found = rule(view, start)
