@@ -435,8 +435,25 @@ class DateRecognizer:
             found.append(DateMention(start, end, span.start_char, span.end_char, span.text,
                                      ttype, tvalue, d0, d1, gran, name))
         self._mark_dateline(doc, found)
-        doc._.dates = found
+        doc._.dates = self._merge_ranges(doc, found)
         return doc
+
+    @staticmethod
+    def _merge_ranges(doc: Doc, found: list[DateMention]) -> list[DateMention]:
+        """ "April 19 to June 1", "May 3-5": two dates joined into one interval."""
+        merged: list[DateMention] = []
+        for d in found:
+            prev = merged[-1] if merged else None
+            if prev is not None and prev.timex_type == d.timex_type == "DATE" and prev.kind != "dateline" \
+                    and d.start == prev.end + 1 and doc[prev.end].lower_ in ("to", "through", "until", "-", "–") \
+                    and prev.start_date is not None and d.end_date is not None and prev.start_date < d.end_date:
+                span = doc[prev.start:d.end]
+                merged[-1] = DateMention(prev.start, d.end, span.start_char, span.end_char, span.text, "DATE",
+                                         f"{prev.timex_value}/{d.timex_value}", prev.start_date, d.end_date,
+                                         "interval", "range")
+                continue
+            merged.append(d)
+        return merged
 
     @staticmethod
     def _mark_dateline(doc: Doc, found: list[DateMention]) -> None:

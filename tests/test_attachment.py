@@ -137,3 +137,15 @@ def test_relative_clause_after_a_comma_keeps_its_date(parse) -> None:
                 "which began on October 7, 2023.", date(2025, 1, 22))
     [event] = rows(doc, "47,000")
     assert event.date is None
+
+
+def test_possessive_names_the_holder(parse) -> None:
+    doc = parse("Zelensky won with 73.22% to Petro Poroshenko's 24.45%.", date(2019, 4, 22))
+    [event] = rows(doc, "24.45%")
+    assert event.actor.name == "Petro Poroshenko" and event.role == "holder"
+
+
+def test_for_after_the_number_names_the_holder(parse) -> None:
+    doc = parse("Nawrocki took 50.89% against 49.11% for Rafał Trzaskowski, the commission said.", date(2025, 6, 2))
+    [event] = rows(doc, "49.11%")
+    assert event.actor.name == "Rafał Trzaskowski"

@@ -217,3 +217,8 @@ def test_scheduled_events_are_future(parse) -> None:
     assert interval(the(parse, "The next exchange is due on Saturday.", "Saturday", date(2025, 1, 22))) == day("2025-01-25")
     assert interval(the(parse, "The tariff takes effect on Saturday.", "Saturday", date(2025, 4, 3))) == day("2025-04-05")
     assert interval(the(parse, "The bank meets next on September 19.", "September 19", date(2024, 8, 1))) == day("2024-09-19")
+
+
+def test_two_dates_joined_by_to_are_one_interval(parse) -> None:
+    d = the(parse, "Voting ran from April 19 to June 1.", "April 19 to June 1", date(2024, 6, 5))
+    assert interval(d) == (date(2024, 4, 19), date(2024, 6, 1), "interval")
