@@ -178,6 +178,7 @@ class ActorRecognizer:
         self.pronouns = {kind: frozenset(words) for kind, words in lex["pronouns"].items()}
         self.speech_verbs = frozenset(lex["speech_verbs"])
         self.description_heads = frozenset(lex["description_heads"])
+        self.event_lemmas = frozenset(patterns("attachment")["event_lemmas"])
         self.place_words = frozenset(lex["place_words"])
         self.place_prepositions = frozenset(lex["place_prepositions"])
         self.apposition_titles = frozenset(lex["apposition_titles"])
@@ -341,6 +342,27 @@ class ActorRecognizer:
             if end - i == 1 and end < n and doc[end].text in self.speech_verbs and i > 0 \
                     and doc[i - 1].text not in (".", "\n") and not doc[i - 1].is_space:
                 found.append(self._mention(doc, i, end, (Actor(tok.text, "ORGANIZATION"),), "name"))
+                i = end
+                continue
+            # an acronym that speaks or is cited: "the NDMA said", "according to UNHCR"
+            cited = i >= 2 and [t.lower_ for t in doc[i - 2:i]] == ["according", "to"] or \
+                i >= 3 and [t.lower_ for t in doc[i - 3:i]] == ["according", "to", "the"]
+            if tok.is_upper and 2 <= len(tok.text) <= 6 and (cited or (i + 1 < n and doc[i + 1].text in self.speech_verbs)):
+                found.append(self._mention(doc, i, i + 1, (Actor(tok.text, "ORGANIZATION"),), "name"))
+                i += 1
+                continue
+            if cited:
+                run = i
+                while run < n and run - i < 4 and not taken[run] and doc[run].is_alpha and doc[run].text[0].isupper():
+                    run += 1
+                found.append(self._mention(doc, i, run, (Actor(doc[i:run].text, "ORGANIZATION"),), "name"))
+                i = run
+                continue
+            # a clause opened by a name and a verb of the event: "Plaid Cymru won four seats"
+            opens = i == 0 or doc[i - 1].is_sent_end or doc[i - 1].is_space or doc[i - 1].text in (",", ";", "“", '"')
+            if opens and end > i and end < n and doc[end].is_lower and doc[end].lemma_.lower() != doc[end].lower_ \
+                    and doc[end].lemma_.lower() in self.event_lemmas and (end - i >= 2 or not doc[i].is_sent_start):
+                found.append(self._mention(doc, i, end, (Actor(doc[i:end].text, "ORGANIZATION" if end - i == 1 else "GROUP"),), "name"))
                 i = end
                 continue
             if end - i >= 2:

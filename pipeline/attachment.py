@@ -301,6 +301,10 @@ class Attacher:
                 return m, "holder"
             if m.start == quantity.end + 1 and doc[quantity.end].lower_ == "for" and not m.is_group:
                 return m, "holder"
+            # "four seats, the same number as the Green Party"
+            if quantity.refers_to is not None and doc[quantity.end:m.start].text.lower() in ("as", "as the") \
+                    and quantity.end < m.start:
+                return m, "holder"
         return None
 
     def clause_subject(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
