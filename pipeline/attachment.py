@@ -239,8 +239,9 @@ class _DocView:
                 return False
             if tok.lemma_.lower() in self.lex.event_lemmas and (low != tok.lemma_.lower() or low.endswith("ed")):
                 return True  # "invaded Ukraine": the object, not the subject
-            if not (tok.is_lower and tok.is_alpha) or low not in self.lex.determiners and low != "and" \
-                    and tok.lemma_.lower() != low:
+            # walk back over the noun phrase: determiners, adjectives, title words ("Warsaw mayor")
+            if not tok.is_alpha or (tok.is_lower and low not in self.lex.determiners and low != "and"
+                                    and tok.lemma_.lower() != low):
                 return False
             k -= 1
             steps += 1
