@@ -80,14 +80,17 @@ def normalize(text: str) -> str:
 class _Office:
     holders: list[tuple[int, int | None, Actor]] = field(default_factory=list)
 
-    def holder(self, year: int | None) -> Actor | None:
+    def holder(self, year: int | None, month: int = 6) -> Actor | None:
+        """Who held the office in that year; in a year of change, the outgoing holder
+        in its first half and the incoming one in its second (the registry keeps years only)."""
         if year is None:
             current = [h for h in self.holders if h[1] is None]
             return current[-1][2] if current else None
-        for start, end, actor in self.holders:
-            if start <= year and (end is None or year <= end):
-                return actor
-        return None
+        holders = [h for h in self.holders if h[0] <= year and (h[1] is None or year <= h[1])]
+        if not holders:
+            return None
+        holders.sort(key=lambda h: h[0])
+        return holders[-1][2] if month > 6 or len(holders) == 1 else holders[0][2]
 
 
 class Registry:
@@ -238,6 +241,7 @@ class ActorRecognizer:
 
     def _registry_pass(self, doc: Doc) -> list[ActorMention]:
         year = doc._.published.year if doc._.published else None
+        month = doc._.published.month if doc._.published else 6
         raw = sorted(((s, e, self.targets[m]) for m, s, e in self.matcher(doc)), key=lambda x: (x[0], -(x[1] - x[0])))
         spans: list[tuple[int, int, tuple[str, Any]]] = []
         for s, e, target in raw:
@@ -287,7 +291,9 @@ class ActorRecognizer:
                 k += 1
                 continue
             if kind == "office":
-                holder = self.registry.offices[target].holder(year)
+                holder = self.registry.offices[target].holder(year, month)
+                if s > 0 and doc[s - 1].lower_ in ("become", "became", "becomes", "becoming", "as", "new"):
+                    holder = None  # "will become Britain's prime minister": a role, not its holder
                 # "Ukrainian President Volodymyr Zelensky": the name that follows decides
                 if nxt and nxt[0] == e and nxt[2][0] == "actor" and nxt[2][1].type == "PERSON":
                     mentions.append(self._mention(doc, s, nxt[1], (nxt[2][1],), "office"))
