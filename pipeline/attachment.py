@@ -373,16 +373,23 @@ class Attacher:
                       and not self._in_other_time(view, d, quantity)]
         doc = view.doc
         scored: list[tuple[int, int, DateMention]] = []
+
+        def statement_penalty(d: DateMention, between) -> int:
+            # a date on the verb of saying dates the statement; the event's own date wins
+            around = list(doc[max(d.start - 3, 0):d.start]) + list(between)
+            return 20 if any(t.lemma_.lower() in self.lex.speech_lemmas for t in around) else 0
+
         for d in candidates:
             if d.end <= quantity.start:
-                # a date on the verb of saying dates the statement; the event's own date wins
-                around = list(doc[max(d.start - 3, 0):d.start]) + list(doc[d.end:quantity.start])
-                penalty = 6 if any(t.lemma_.lower() in self.lex.speech_lemmas for t in around) else 0
+                penalty = statement_penalty(d, doc[d.end:quantity.start])
                 scored.append((quantity.start - d.end + penalty, 0, d))
             elif d.start >= quantity.end and view.clause_of[d.start] == view.clause_of[quantity.start] \
-                    and not any(quantity.end <= q.start and q.end <= d.start for q in doc._.quantities or ()):
+                    and not any(quantity.end <= q.start and q.end <= d.start
+                                and any(t.text == "," for t in doc[quantity.end:q.start])
+                                for q in doc._.quantities or ()):
                 # "240 seats, down from 303 five years ago": a later date belongs to the nearer number
-                scored.append((d.start - quantity.end, 1, d))
+                # (but "120 missiles and 90 drones on Sunday" dates both)
+                scored.append((d.start - quantity.end + statement_penalty(d, ()), 1, d))
         if scored:
             return min(scored, key=lambda x: (x[0], x[1]))[2]
         if quote is not None:
