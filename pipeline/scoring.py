@@ -13,6 +13,9 @@ def gold_sets(corpus: Path, seed: Path) -> dict[str, tuple[list[Path], Path]]:
     sets: dict[str, tuple[list[Path], Path]] = {}
     if (corpus / "gold.jsonl").exists():
         sets["corpus"] = ([corpus / "articles"], corpus / "gold.jsonl")
+    # written like the corpus but never looked at while writing the rules
+    if (corpus / "heldout" / "gold.jsonl").exists():
+        sets["heldout"] = ([corpus / "heldout" / "articles"], corpus / "heldout" / "gold.jsonl")
     if (seed / "gold.jsonl").exists():
         articles = sorted(p for p in seed.iterdir() if p.suffix == ".txt")
         sets["seed"] = (articles, seed / "gold.jsonl")
