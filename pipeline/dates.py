@@ -178,13 +178,13 @@ class DateRecognizer:
             ("month_rel", rf"\b(?P<m>(?P<rel>last|next|this|early|late|mid)[\s-]+(?P<mon>{month}))(?![\w-])"),
             ("quarter", rf"\b(?P<m>(?:the\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<y>{year}))?)\b"),
             ("quarter_code", rf"\b(?P<m>Q(?P<qn>[1-4])(?:\s+(?P<y>{year}))?)\b"),
-            ("decade", rf"\b(?P<m>(?:the\s+)?(?P<dec>(?:1[89]|20)\d0)s)\b"),
+            ("decade", r"\b(?P<m>(?:the\s+)?(?P<dec>(?:1[89]|20)\d0)s)\b"),
             ("year_cue", rf"\b(?:in|since|until|by|from|during|through|throughout|of|for|before|after|early|late|mid|fiscal|and|to)\s+(?P<m>(?P<y>{year}))\b(?![-,.]?\d)"),
             ("year", rf"(?<![\d,.$€£/-])(?P<m>(?P<y>{year}))(?![\d%]|,\d|\.\d|-\d)"),
             ("weekday", rf"\b(?P<m>(?:(?P<pre>overnight|late|early|last|next|this|coming)\s+)?(?P<wd>{weekday})(?:\s+(?P<dp>morning|afternoon|evening|night))?)\b"),
             ("relday", r"\b(?P<m>(?:the\s+day\s+before\s+)?(?P<rd>today|yesterday|tomorrow|tonight|Today|Yesterday|Tomorrow|Tonight)(?:\s+(?:morning|afternoon|evening|night))?)\b"),
             ("lastnight", r"\b(?P<m>(?P<ln>[Ll]ast\s+night|[Tt]his\s+morning|[Ee]arlier\s+today))\b"),
-            ("relunit", rf"\b(?P<m>(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Cc]urrent|[Tt]he\s+previous|[Tt]he\s+following|[Tt]he\s+next|[Tt]he\s+coming|[Tt]he\s+preceding)\s+(?:fiscal\s+|financial\s+)?(?P<unit>week|month|year|weekend|quarter|decade))\b"),
+            ("relunit", r"\b(?P<m>(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Cc]urrent|[Tt]he\s+previous|[Tt]he\s+following|[Tt]he\s+next|[Tt]he\s+coming|[Tt]he\s+preceding)\s+(?:fiscal\s+|financial\s+)?(?P<unit>week|month|year|weekend|quarter|decade))\b"),
             ("earlier", r"\b(?P<m>(?P<el>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+(?:in\s+)?(?P<rel>this|last|next|the)\s+(?P<unit>week|month|year))\b"),
             ("ago", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>{unit})s?\s+ago)\b"),
             ("anchored", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>day|week|month|year)s?\s+(?P<ba>earlier|later))\b"),
@@ -234,10 +234,22 @@ class DateRecognizer:
 
     # -- tense ---------------------------------------------------------------
 
+    @staticmethod
+    def _sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
+        """The sentence around token i, found by walking to its edges (cheaper than Token.sent)."""
+        if not doc.has_annotation("SENT_START"):
+            return 0, len(doc)
+        lo = i
+        while lo > 0 and not doc[lo].is_sent_start:
+            lo -= 1
+        hi = i + 1
+        while hi < len(doc) and not doc[hi].is_sent_start:
+            hi += 1
+        return lo, hi
+
     def _is_future(self, doc: Doc, start: int, end: int) -> bool:
         """A future-tense cue in the clause holding tokens [start, end)."""
-        sent_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
-        sent_end = doc[start].sent.end if doc.has_annotation("SENT_START") else len(doc)
+        sent_start, sent_end = self._sentence_bounds(doc, start)
         lo = start
         while lo > sent_start and doc[lo - 1].lower_ not in self.clause_breaks:
             lo -= 1

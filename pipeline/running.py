@@ -113,7 +113,7 @@ def extract(inputs: Iterable[str | Path], out_dir: str | Path, reference_date: d
         results = process_parallel(readable, min(workers, len(readable)), batch_size)
     else:
         results = process(nlp or load_nlp(), readable, batch_size)
-    for doc_id, rows in results.items():
+    for rows in results.values():
         if rows.error:
             log(f"error: {rows.error}")
     tables = build_tables(articles, results)
