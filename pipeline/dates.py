@@ -162,6 +162,12 @@ class DateRecognizer:
 
     def _compile(self) -> list[tuple[str, re.Pattern[str]]]:
         month = _alternation(list(self.months), abbreviations=True)
+        # a month standing alone must be spelled out: "in Jan" is rarer than "Jan Kowalski"
+        full_names = {}
+        for name, number in self.months.items():
+            if len(name) > len(full_names.get(number, "")):
+                full_names[number] = name
+        month_full = _alternation(list(full_names.values()))
         weekday = _alternation(list(self.weekdays))
         num = r"(?:\d{1,3}(?:,\d{3})*|(?:" + "|".join(self.number_words) + r")(?:[\s-](?:" + \
               "|".join(self.number_words) + r"))*)"
@@ -174,8 +180,8 @@ class DateRecognizer:
             ("mdy", rf"\b(?P<m>(?:(?P<wd>{weekday}),?\s+)?(?P<mon>{month})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{year})\b)?)"),
             ("dmy", rf"\b(?P<m>(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{month})(?:,?\s+(?P<y>{year}))?)\b"),
             ("month_year", rf"\b(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month}),?\s+(?P<y>{year}))\b"),
-            ("month_cue", rf"\b(?:in|since|until|by|from|during|through|throughout|of|on|before|after|between|and|to)\s+(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month}))(?![\w-])"),
-            ("month_rel", rf"\b(?P<m>(?P<rel>last|next|this|early|late|mid)[\s-]+(?P<mon>{month}))(?![\w-])"),
+            ("month_cue", rf"\b(?:in|since|until|by|from|during|through|throughout|of|on|before|after|between|and|to)\s+(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full}))(?![\w-])"),
+            ("month_rel", rf"\b(?P<m>(?P<rel>last|next|this|early|late|mid)[\s-]+(?P<mon>{month_full}))(?![\w-])"),
             ("quarter", rf"\b(?P<m>(?:the\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<y>{year}))?)\b"),
             ("quarter_code", rf"\b(?P<m>Q(?P<qn>[1-4])(?:\s+(?P<y>{year}))?)\b"),
             ("decade", r"\b(?P<m>(?:the\s+)?(?P<dec>(?:1[89]|20)\d0)s)\b"),

@@ -222,3 +222,9 @@ def test_scheduled_events_are_future(parse) -> None:
 def test_two_dates_joined_by_to_are_one_interval(parse) -> None:
     d = the(parse, "Voting ran from April 19 to June 1.", "April 19 to June 1", date(2024, 6, 5))
     assert interval(d) == (date(2024, 4, 19), date(2024, 6, 1), "interval")
+
+
+def test_regression_first_name_jan_is_not_a_month(parse) -> None:
+    """'Jan' alone (a first name) was read as January; a lone month must be spelled out."""
+    assert dates(parse, "Foreign minister Jan Lipavsky of Czechia said talks went well.") == []
+    assert the(parse, "Prices rose in January.", "January").granularity == "month"
