@@ -280,8 +280,12 @@ class ActorRecognizer:
                 inst = self._institution_at(doc, j) if kind != "metonym" else None
                 if inst:
                     start = s - 1 if s > 0 and doc[s - 1].lower_ == "the" else s
-                    mentions.append(self._mention(doc, start, inst[0], (self._institution_actor(target, inst[1]),),
-                                                  "institution"))
+                    actor = self._institution_actor(target, inst[1])
+                    if kind == "demonym" and actor.type != "STATE" and actor.name not in self.registry.orgs \
+                            and all(t.is_title for t in doc[j:inst[0]]):
+                        # "Australian Electoral Commission": a proper name, kept as written
+                        actor = Actor(doc[s:inst[0]].text, actor.type, actor.country)
+                    mentions.append(self._mention(doc, start, inst[0], (actor,), "institution"))
                     k += 1
                     while k < len(spans) and spans[k][0] < inst[0]:
                         k += 1

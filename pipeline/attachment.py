@@ -452,8 +452,8 @@ class Attacher:
             actors = mention.actors[:1]  # "Russia and Belarus released 16": one side, either name
         rows = []
         for actor in actors:
-            rows.append(Event(view.sentence_of[start], quantity, date, mention, actor, role, predicate,
-                              self.counterpart_for(view, actor, start)))
+            counterpart = self.counterpart_for(view, actor, start) if actor is not None else None
+            rows.append(Event(view.sentence_of[start], quantity, date, mention, actor, role, predicate, counterpart))
         return rows
 
     def __call__(self, doc: Doc) -> Doc:

@@ -19,6 +19,7 @@ from typing import Any, Iterable
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from .attachment import Event
@@ -189,7 +190,9 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path, manifest:
             pq.write_table(table, parquet.with_name(parquet.name + tag))
             staged.append((parquet.with_name(parquet.name + tag), parquet))
             csv = out / f"{name}.csv"
-            table.to_pandas(date_as_object=True).to_csv(csv.with_name(csv.name + tag), index=False)
+            # pyarrow keeps integer offsets integers where pandas would make them floats
+            pacsv.write_csv(table, csv.with_name(csv.name + tag),
+                            pacsv.WriteOptions(quoting_style="needed"))
             staged.append((csv.with_name(csv.name + tag), csv))
         run = out / "run.json"
         run.with_name(run.name + tag).write_text(json.dumps(manifest, indent=2, default=str) + "\n", encoding="utf-8")

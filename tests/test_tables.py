@@ -391,3 +391,15 @@ def test_failed_write_into_new_folder_leaves_no_files(corpus, tmp_path, monkeypa
     with pytest.raises(OSError, match="simulated"):
         extract([corpus], out, reference_date=REFERENCE, nlp=nlp, log=quiet)
     assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_regression_csv_offsets_are_written_as_integers(run) -> None:
+    """Offsets with nulls in the column were written to CSV as 10.0, 16.0."""
+    out, _ = run
+    header = (out / "events.csv").read_text(encoding="utf-8").splitlines()[0]
+    columns = [c.strip('"') for c in header.split(",")]
+    events = pd.read_csv(out / "events.csv", dtype=str, keep_default_na=False)
+    assert list(events.columns) == columns
+    for column in ("quantity_char_start", "date_char_start", "actor_char_start"):
+        values = [v for v in events[column] if v]
+        assert values and all(v.isdigit() for v in values), (column, values[:5])
