@@ -608,28 +608,27 @@ class ActorRecognizer:
             merged.append(m)
         return merged
 
-    def __call__(self, doc: Doc) -> Doc:
-        mentions = self._registry_pass(doc)
-        taken = [False] * len(doc)
+    @staticmethod
+    def _take(taken: list[bool], mentions: list[ActorMention]) -> None:
+        """Mark the tokens of these mentions so that later passes leave them alone."""
         for m in mentions:
             for k in range(m.start, m.end):
                 taken[k] = True
+
+    def __call__(self, doc: Doc) -> Doc:
+        taken = [False] * len(doc)
+        mentions = self._registry_pass(doc)
+        self._take(taken, mentions)
         mentions = self._extend_organizations(doc, mentions, taken)
         names = self._names_pass(doc, taken)
         # "State Bank of Pakistan": the organization's name swallows the state inside it
         mentions = [m for m in mentions if not any(o.start <= m.start and m.end <= o.end for o in names)]
-        mentions += names
-        for m in names:
-            for k in range(m.start, m.end):
-                taken[k] = True
-        surnames = self._surnames_pass(doc, mentions, taken)
-        for m in surnames:
-            taken[m.start] = True
-        mentions = self._coordinate(doc, mentions + surnames)
+        self._take(taken, names)
+        surnames = self._surnames_pass(doc, mentions + names, taken)
+        self._take(taken, surnames)
+        mentions = self._coordinate(doc, mentions + names + surnames)
         references = self._references_pass(doc, mentions, taken)
-        for m in references:
-            for k in range(m.start, m.end):
-                taken[k] = True
+        self._take(taken, references)
         references += self._descriptions_pass(doc, mentions + references, taken)
         doc._.actors = sorted(mentions + references, key=lambda m: m.start)
         return doc
