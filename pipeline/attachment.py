@@ -197,6 +197,18 @@ class _DocView:
 
     # -- questions the rules ask -------------------------------------------------
 
+    def parsed(self, i: int) -> bool:
+        """Whether the sentence of token i has a real parse (not the flat tree of skipped sentences)."""
+        sent = self.sentences[self.sentence_of[i]]
+        return any(t.dep_ not in ("dep", "ROOT", "") for t in sent)
+
+    def actor_at(self, token) -> ActorMention | None:
+        """The actor mention covering this token or its noun phrase's head."""
+        for m in self.actors:
+            if m.start <= token.i < m.end:
+                return m
+        return None
+
     def token_before(self, mention: ActorMention) -> str:
         k = mention.start - 1
         while k >= 0 and (self.doc[k].lower_ in self.lex.determiners or self.doc[k].is_space):
@@ -308,6 +320,36 @@ class Attacher:
                 return m, "holder"
         return None
 
+    def parse_subject(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
+        """With a dependency parse: the subject of the verb that governs the mention,
+        climbing to the reporting clause when that subject names no actor
+        ("Zelensky said that 307 troops had returned" gives Zelensky as source)."""
+        doc = view.doc
+        if not doc.has_annotation("DEP") or not view.parsed(start):
+            return None
+        token = doc[start]
+        steps = 0
+        while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i and steps < 8:
+            token, steps = token.head, steps + 1
+        verb = token if token.pos_ in ("VERB", "AUX") else None
+        role = "agent"
+        for _ in range(4):
+            if verb is None:
+                return None
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubj:pass", "obl:agent") and child.i != start:
+                    mention = view.actor_at(child)
+                    if mention is not None and view.quote_of[mention.start] is None:
+                        speech = verb.lemma_.lower() in self.lex.speech_lemmas
+                        return mention, "source" if speech or role == "source" else "agent"
+            if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "parataxis", "acl:relcl", "acl") \
+                    or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+            if verb.lemma_.lower() in self.lex.speech_lemmas:
+                role = "source"
+        return None
+
     def clause_subject(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
         """The nearest subject before the mention in its clause: "X said Y launched 50" gives Y."""
         clause = view.clause_of[start]
@@ -354,7 +396,8 @@ class Attacher:
 
     def actor_for(self, view: _DocView, start: int) -> tuple[ActorMention, str, bool] | None:
         """(mention, role, found in the mention's own clause or statement); the first rule that finds one wins."""
-        rules = [(self.quote_speaker, True), (self.marked_holder, True), (self.clause_subject, True), (self.according_to, True),
+        rules = [(self.quote_speaker, True), (self.marked_holder, True), (self.clause_subject, True),
+                 (self.parse_subject, False), (self.according_to, True),
                  (self.speaker_after, True), (self.any_before, False), (self.previous_topic, False)]
         for rule, local in rules:
             found = rule(view, start)

@@ -1,4 +1,4 @@
-"""Building the spaCy pipeline from pipeline/config.cfg."""
+"""Building the spaCy pipeline from pipeline/config.cfg (and the trained model, when there is one)."""
 from __future__ import annotations
 
 from datetime import date
@@ -9,15 +9,39 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 # Importing the modules registers their factories and extensions.
-from . import actors, attachment, dates, numbers, tokenizing  # noqa: F401
+from . import actors, attachment, dates, numbers, parsing, tokenizing  # noqa: F401
+from .resources import MODELS_DIR
 
 CONFIG_PATH = Path(__file__).with_name("config.cfg")
+#: The project's own trained pipeline (models/README.md); used when present.
+DEFAULT_MODEL = MODELS_DIR / "en_news_core"
+#: ``spacy_model`` value that asks for the rules alone.
+NO_MODEL = "none"
 
 
-def load_nlp(config_path: str | Path = CONFIG_PATH) -> Language:
-    """The rules pipeline, initialized (the lookup lemmatizer reads spacy-lookups-data)."""
+def resolve_model(spacy_model: str | None) -> str | None:
+    """The statistical pipeline to use: the one named, else the bundled one, else none."""
+    if spacy_model == NO_MODEL:
+        return None
+    if spacy_model:
+        return spacy_model
+    return str(DEFAULT_MODEL) if (DEFAULT_MODEL / "meta.json").exists() else None
+
+
+def load_nlp(config_path: str | Path = CONFIG_PATH, spacy_model: str | None = None,
+             parse_all: bool = False) -> Language:
+    """The news pipeline, initialized.
+
+    ``spacy_model``: a path or installed package name of a spaCy pipeline with a
+    tagger, parser and NER (default: ``models/en_news_core`` when present;
+    ``"none"`` for the rules alone). It parses only the sentences that hold a
+    number or a date unless ``parse_all``.
+    """
     config = spacy.util.load_config(config_path)
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    model = resolve_model(spacy_model)
+    if model is not None:
+        nlp.add_pipe("news_parse", after="news_quantities", config={"model": model, "only_needed": not parse_all})
     nlp.initialize()
     return nlp
 

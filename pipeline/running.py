@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Sequence
 import pandas as pd
 from spacy.language import Language
 
-from .language import load_nlp, make_doc
+from .language import load_nlp, make_doc, resolve_model
 from .reading import Article, read_articles
 from .tables import SCHEMA_VERSION, DocumentRows, build_tables, rows_from_doc, write_tables
 
@@ -53,9 +53,9 @@ def process(nlp: Language, articles: Sequence[Article], batch_size: int = 32) ->
 _worker_nlp: Language | None = None
 
 
-def _init_worker() -> None:
+def _init_worker(spacy_model: str | None, parse_all: bool) -> None:
     global _worker_nlp
-    _worker_nlp = load_nlp()
+    _worker_nlp = load_nlp(spacy_model=spacy_model, parse_all=parse_all)
 
 
 def _work(chunk: list[Article], batch_size: int) -> dict[str, DocumentRows]:
@@ -63,7 +63,8 @@ def _work(chunk: list[Article], batch_size: int) -> dict[str, DocumentRows]:
     return process(_worker_nlp, chunk, batch_size)
 
 
-def process_parallel(articles: Sequence[Article], workers: int, batch_size: int) -> dict[str, DocumentRows]:
+def process_parallel(articles: Sequence[Article], workers: int, batch_size: int,
+                     spacy_model: str | None = None, parse_all: bool = False) -> dict[str, DocumentRows]:
     """The same as :func:`process`, spread over worker processes by article size."""
     chunks: list[list[Article]] = [[] for _ in range(workers)]
     sizes = [0] * workers
@@ -72,7 +73,8 @@ def process_parallel(articles: Sequence[Article], workers: int, batch_size: int)
         chunks[k].append(article)
         sizes[k] += len(article.text or "")
     results: dict[str, DocumentRows] = {}
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                             initargs=(spacy_model, parse_all)) as pool:
         for part in pool.map(_work, chunks, [batch_size] * workers):
             results.update(part)
     return results
@@ -99,8 +101,13 @@ class RunResult:
 
 def extract(inputs: Iterable[str | Path], out_dir: str | Path, reference_date: date | None = None,
             workers: int = 1, batch_size: int = 32, nlp: Language | None = None,
-            log: Callable[[str], None] | None = None) -> RunResult:
-    """Read the articles under ``inputs``, extract, write the tables to ``out_dir``."""
+            log: Callable[[str], None] | None = None, spacy_model: str | None = None,
+            parse_all: bool = False) -> RunResult:
+    """Read the articles under ``inputs``, extract, write the tables to ``out_dir``.
+
+    ``spacy_model``: the statistical pipeline (default the bundled one, ``"none"``
+    for the rules alone); ``parse_all``: parse every sentence, not only those
+    holding a number or a date."""
     log = log or (lambda message: print(message, file=sys.stderr))
     started = time.perf_counter()
     inputs = list(inputs)
@@ -110,9 +117,10 @@ def extract(inputs: Iterable[str | Path], out_dir: str | Path, reference_date: d
             log(f"{article.status}: {article.error}")
     readable = [a for a in articles if a.status == "ok"]
     if workers > 1 and len(readable) > 1:
-        results = process_parallel(readable, min(workers, len(readable)), batch_size)
+        results = process_parallel(readable, min(workers, len(readable)), batch_size, spacy_model, parse_all)
     else:
-        results = process(nlp or load_nlp(), readable, batch_size)
+        nlp = nlp or load_nlp(spacy_model=spacy_model, parse_all=parse_all)
+        results = process(nlp, readable, batch_size)
     for rows in results.values():
         if rows.error:
             log(f"error: {rows.error}")
@@ -124,6 +132,8 @@ def extract(inputs: Iterable[str | Path], out_dir: str | Path, reference_date: d
         "inputs": [str(p) for p in inputs],
         "reference_date": reference_date.isoformat() if reference_date else None,
         "workers": workers,
+        "spacy_model": resolve_model(spacy_model),
+        "parse_all": parse_all,
         "counts": {
             "documents": int(len(documents)),
             "documents_by_status": {k: int(v) for k, v in documents["status"].value_counts().sort_index().items()},

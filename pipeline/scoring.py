@@ -22,10 +22,10 @@ def gold_sets(corpus: Path, seed: Path) -> dict[str, tuple[list[Path], Path]]:
     return sets
 
 
-def run_eval(corpus: Path, seed: Path, out: Path) -> str:
+def run_eval(corpus: Path, seed: Path, out: Path, spacy_model: str | None = None) -> str:
     results = {}
     for name, (inputs, gold) in gold_sets(corpus, seed).items():
-        extract(inputs, out / name, log=lambda m: print(m, file=sys.stderr))
+        extract(inputs, out / name, log=lambda m: print(m, file=sys.stderr), spacy_model=spacy_model)
         results[name] = evaluate_output(gold, out / name)
         results[name]["n_docs"] = len(load_gold(gold))
     if not results:
