@@ -6,8 +6,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 OUT ?= out
 SHARED ?= ../shared
+CORPORA ?= $(SHARED)/corpora
 
-.PHONY: extract test eval bench install clean
+.PHONY: extract test eval bench train install clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +30,10 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m pipeline.bench
+
+# Trains models/en_news_core from UD English-EWT + UNER (models/README.md).
+train: $(STAMP)
+	$(BIN)/python -m pipeline.training --corpora $(CORPORA) --out models/en_news_core
 
 clean:
 	rm -rf $(OUT) .pytest_cache
