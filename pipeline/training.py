@@ -472,7 +472,7 @@ evaluates on dev and test and writes this folder and file.
 treebank (spaCy's usual benchmark, as for en_core_web_sm; tokenization differences count as
 errors). "gold tokens": the treebank's own tokens (the usual UD parsing benchmark).
 
-This run: {run['minutes']} min of training on 2 CPU cores, {run['steps']} steps
+This run: {run['minutes']} min of training on a shared 2-core CPU (thinc trains on one core), {run['steps']} steps
 ({run['epochs']} epochs); best checkpoint at step {run['best_step']}.
 
 | metric | dev, raw text | test, raw text | dev, gold tokens | test, gold tokens |
