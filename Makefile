@@ -33,7 +33,7 @@ bench: $(STAMP)
 
 # Trains models/en_news_core from UD English-EWT + UNER (models/README.md).
 train: $(STAMP)
-	$(BIN)/python -m pipeline.training --corpora $(CORPORA) --out models/en_news_core
+	$(BIN)/python -m pipeline.training --corpora $(CORPORA) --out models/en_news_core --minutes 20
 
 clean:
 	rm -rf $(OUT) .pytest_cache
