@@ -33,6 +33,7 @@ from spacy.tokens import Doc
 from .actors import Actor, ActorMention
 from .dates import DateMention
 from .numbers import Quantity
+from . import tree
 from .resources import patterns
 
 if not Doc.has_extension("events"):
@@ -98,6 +99,7 @@ class _DocView:
         self.lex = lex
         self.sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         self.sentence_of = [0] * len(doc)
+        self._parsed: dict[int, bool] = {}
         for index, sent in enumerate(self.sentences):
             for k in range(sent.start, sent.end):
                 self.sentence_of[k] = index
@@ -199,8 +201,10 @@ class _DocView:
 
     def parsed(self, i: int) -> bool:
         """Whether the sentence of token i has a real parse (not the flat tree of skipped sentences)."""
-        sent = self.sentences[self.sentence_of[i]]
-        return any(t.dep_ not in ("dep", "ROOT", "") for t in sent)
+        index = self.sentence_of[i]
+        if index not in self._parsed:
+            self._parsed[index] = tree.is_parsed(self.sentences[index])
+        return self._parsed[index]
 
     def actor_at(self, token) -> ActorMention | None:
         """The actor mention covering this token or its noun phrase's head."""
@@ -321,34 +325,74 @@ class Attacher:
         return None
 
     def parse_subject(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
-        """With a dependency parse: the subject of the verb that governs the mention,
-        climbing to the reporting clause when that subject names no actor
-        ("Zelensky said that 307 troops had returned" gives Zelensky as source)."""
+        """With a dependency parse: who does what the governing verb says -- the agent of
+        a passive ("were returned by Russia"), else the subject, through appositions
+        ("Dmytro Lubinets, Ukraine's commissioner"); failing that, climbing to the
+        reporting clause ("Zelensky said that 307 troops had returned" gives Zelensky
+        as source) or a reporting parenthetical ("307 came home, Zelensky said")."""
         doc = view.doc
         if not doc.has_annotation("DEP") or not view.parsed(start):
             return None
-        token = doc[start]
-        steps = 0
-        while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i and steps < 8:
-            token, steps = token.head, steps + 1
-        verb = token if token.pos_ in ("VERB", "AUX") else None
+        own = self._own_span(view, start)
+        verb = tree.governing_verb(doc[start])
         role = "agent"
         for _ in range(4):
             if verb is None:
                 return None
-            for child in verb.children:
-                if child.dep_ in ("nsubj", "nsubj:pass", "obl:agent") and child.i != start:
-                    mention = view.actor_at(child)
-                    if mention is not None and view.quote_of[mention.start] is None:
-                        speech = verb.lemma_.lower() in self.lex.speech_lemmas
-                        return mention, "source" if speech or role == "source" else "agent"
-            if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "parataxis", "acl:relcl", "acl") \
-                    or verb.head.i == verb.i:
-                return None
-            verb = verb.head
-            if verb.lemma_.lower() in self.lex.speech_lemmas:
+            speech = tree.clause_head(verb).lemma_.lower() in self.lex.speech_lemmas
+            for doer in tree.doers(verb) + tree.doers(tree.clause_head(verb)):
+                mention = self._mention_for(view, doer, own)
+                if mention is not None:
+                    return mention, "source" if speech or role == "source" else "agent"
+            for reporting in tree.reporting_verbs(tree.clause_head(verb), self.lex.speech_lemmas):
+                for doer in tree.subjects(reporting):
+                    mention = self._mention_for(view, doer, own)
+                    if mention is not None:
+                        return mention, "source"
+            verb = tree.higher_clause(tree.clause_head(verb))
+            if verb is not None and tree.clause_head(verb).lemma_.lower() in self.lex.speech_lemmas:
                 role = "source"
         return None
+
+    @staticmethod
+    def _own_span(view: _DocView, start: int) -> range:
+        """The tokens of the mention being attached (a number is not its own actor)."""
+        for item in list(view.doc._.quantities or ()) + view.event_dates:
+            if item.start == start:
+                return range(item.start, item.end)
+        return range(start, start + 1)
+
+    def _mention_for(self, view: _DocView, token, own: range) -> ActorMention | None:
+        """The actor a subject or agent token names: its own mention, else one in
+        apposition with it, else its possessor ("Russia's forces"; not a noun
+        inside a prepositional phrase: "strikes on Lebanon" names no doer);
+        coordinated actors ("Ukraine and Russia") come back joined."""
+        if token.i in own:
+            return None
+        for candidate in [token, *tree.appositions(token)]:
+            mention = view.actor_at(candidate)
+            if mention is not None and view.quote_of[mention.start] is None:
+                return self._joined(view, mention, candidate)
+        for child in token.children:
+            if child.dep_ in ("nmod:poss", "poss") and child.i not in own:
+                mention = view.actor_at(child)
+                if mention is not None and view.quote_of[mention.start] is None:
+                    return mention
+        return None
+
+    @staticmethod
+    def _joined(view: _DocView, mention: ActorMention, token) -> ActorMention:
+        """ "Ukraine and Russia each freed 390": one mention for both conjoined actors."""
+        others = [view.actor_at(c) for c in tree.conjuncts(token)]
+        others = [m for m in others if m is not None and m is not mention]
+        if not others or mention.is_group:
+            return mention
+        parts = sorted([mention, *others], key=lambda m: m.start)
+        actors = tuple(dict.fromkeys(a for m in parts for a in m.actors))
+        doc = view.doc
+        first, last = parts[0], parts[-1]
+        return ActorMention(first.start, last.end, first.start_char, last.end_char,
+                            doc[first.start:last.end].text, actors, "group")
 
     def clause_subject(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
         """The nearest subject before the mention in its clause: "X said Y launched 50" gives Y."""

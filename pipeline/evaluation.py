@@ -16,6 +16,9 @@ Every ratio is 0.0 when its denominator is 0. What each figure means:
    quantity_value_accuracy: share of TP pairs (quantity_value_n of them) whose
    predicted quantity_value, quantity_low and quantity_high each equal the
    gold value, low and high (both null, or numbers within 1e-6 relative).
+   quantity_unit_accuracy: share of TP pairs whose gold unit is not null
+   (quantity_unit_n of them) whose predicted quantity_unit equals it
+   (casefolded).
 3. date_*: predictions are ``mentions`` rows with label DATE whose
    ``timex_type`` is DATE or null (durations, sets and times are not dates);
    gold is the record's ``dates``; same pairing and optional rules.
@@ -72,6 +75,7 @@ METRIC_ORDER: list[str] = [
     "n_docs",
     *(f"quantity_{k}" for k in ("precision", "recall", "f1", "tp", "fp", "fn")),
     "quantity_value_accuracy", "quantity_value_correct", "quantity_value_n",
+    "quantity_unit_accuracy", "quantity_unit_correct", "quantity_unit_n",
     *(f"date_{k}" for k in ("precision", "recall", "f1", "tp", "fp", "fn")),
     "date_value_accuracy", "date_value_correct", "date_value_n",
     "actor_attachment_accuracy", "actor_attachment_correct", "actor_attachment_n",
@@ -228,6 +232,11 @@ def score(gold: list[dict], events: pd.DataFrame, mentions: pd.DataFrame) -> Met
         c["quantity_value_correct"] += sum(
             all(_same_number(g.get(k), p.get(f"quantity_{k}")) for k in ("value", "low", "high"))
             for g, p in pairs)
+        with_unit = [(g, p) for g, p in pairs if not _is_null(g.get("unit"))]
+        c["quantity_unit_n"] += len(with_unit)
+        c["quantity_unit_correct"] += sum(
+            not _is_null(p.get("quantity_unit")) and str(p["quantity_unit"]).casefold() == str(g["unit"]).casefold()
+            for g, p in with_unit)
         pd_ = [m for m in doc_men if _eq(m.get("label"), "DATE")
                and (_is_null(m.get("timex_type")) or _eq(m.get("timex_type"), "DATE"))]
         tp, fp, fn, pairs = _detection(dates, pd_)
@@ -299,7 +308,7 @@ def score(gold: list[dict], events: pd.DataFrame, mentions: pd.DataFrame) -> Met
     out: Metrics = {"n_docs": len(gold)}
     for p in ("quantity", "date", "fact"):
         out.update(_prf(p, c[f"{p}_tp"], c[f"{p}_fp"], c[f"{p}_fn"]))
-    for p in ("quantity_value", "date_value", "actor_attachment", "date_attachment"):
+    for p in ("quantity_value", "quantity_unit", "date_value", "actor_attachment", "date_attachment"):
         out[f"{p}_correct"], out[f"{p}_n"] = c[f"{p}_correct"], c[f"{p}_n"]
         out[f"{p}_accuracy"] = _ratio(c[f"{p}_correct"], c[f"{p}_n"])
     return {k: out[k] for k in METRIC_ORDER}

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from typing import Callable
 
+import numpy
+from spacy.attrs import SENT_START
+
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -68,8 +71,10 @@ class NewsSentencizer:
             if j < n and ("\n" in doc[j - 1].whitespace_ or doc[j - 1].is_space
                           or self._looks_like_start(doc[j])):
                 starts[j] = True
-        for i, tok in enumerate(doc):
-            tok.is_sent_start = starts[i]
+        # one array write: setting token.is_sent_start re-checks the whole Doc each time (quadratic)
+        values = numpy.array([1 if start else -1 for start in starts], dtype="int64").astype("uint64").reshape(-1, 1)
+        if n:
+            doc.from_array([SENT_START], values)
         return doc
 
 

@@ -23,10 +23,10 @@ def sp(s: str, text: str = TEXT) -> tuple[int, int]:
 
 
 def quantity(qid: str, s: str, value: float | None, optional: bool = False,
-             text: str = TEXT) -> dict:
+             text: str = TEXT, unit: str | None = None) -> dict:
     a, b = sp(s, text)
     return {"id": qid, "text": s, "start": a, "end": b, "value": value, "low": value, "high": value,
-            "modifier": "exact", "unit": None, "optional": optional}
+            "modifier": "exact", "unit": unit, "optional": optional}
 
 
 def date(did: str, s: str, iso: str | None, optional: bool = False, text: str = TEXT) -> dict:
@@ -47,7 +47,7 @@ def base_gold() -> dict:
     return {
         "doc_id": "d1", "published": "2025-05-24", "source": "test", "text": TEXT,
         "actors": copy.deepcopy(ACTORS),
-        "quantities": [quantity("q307", "307", 307), quantity("q12", "12", 12),
+        "quantities": [quantity("q307", "307", 307, unit="troop"), quantity("q12", "12", 12, unit="drone"),
                        quantity("q2", "two", 2, optional=True)],
         "dates": [date("dsat", "Saturday", "2025-05-24"),
                   date("d2days", "in two days", None, optional=True)],
@@ -81,7 +81,8 @@ def event(q: str | None, d: str | None, actor: str | None, actor_text: str | Non
 
 
 def perfect_mentions() -> list[dict]:
-    return [qm("307", 307), qm("12", 12), dm("Saturday", "2025-05-24")]
+    return [qm("307", 307, quantity_unit="troop"), qm("12", 12, quantity_unit="drone"),
+            dm("Saturday", "2025-05-24")]
 
 
 def perfect_events() -> list[dict]:
@@ -96,6 +97,7 @@ PERFECT = {
     "quantity_precision": 1.0, "quantity_recall": 1.0, "quantity_f1": 1.0,
     "quantity_tp": 2, "quantity_fp": 0, "quantity_fn": 0,
     "quantity_value_accuracy": 1.0, "quantity_value_n": 2,
+    "quantity_unit_accuracy": 1.0, "quantity_unit_n": 2,
     "date_precision": 1.0, "date_recall": 1.0, "date_f1": 1.0,
     "date_tp": 1, "date_fp": 0, "date_fn": 0, "date_value_accuracy": 1.0, "date_value_n": 1,
     "actor_attachment_accuracy": 1.0, "actor_attachment_n": 2,
@@ -328,3 +330,14 @@ def test_fact_pairing_is_one_to_one_and_maximal() -> None:
     r = run(events, perfect_mentions(), gold=[gold])
     # the Russia row serves the Russia-only fact, one Ukraine row the other; the duplicate is a FP
     assert_subset(r, {"fact_tp": 3, "fact_fp": 1, "fact_fn": 0})
+
+
+def test_unit_accuracy_counts_gold_units_only_and_ignores_case() -> None:
+    mentions = [qm("307", 307, quantity_unit="Troop"), qm("12", 12, quantity_unit="missile"),
+                dm("Saturday", "2025-05-24")]
+    r = run(perfect_events(), mentions)
+    assert (r["quantity_unit_correct"], r["quantity_unit_n"]) == (1, 2)
+    gold = base_gold()
+    gold["quantities"][1]["unit"] = None  # no gold unit: not scored
+    r = run(perfect_events(), mentions, [gold])
+    assert (r["quantity_unit_correct"], r["quantity_unit_n"]) == (1, 1)

@@ -1,0 +1,121 @@
+"""Rules over the dependency tree, as small functions on spaCy tokens.
+
+Attachment asks the parse a few questions about a number or a date: which
+verb governs it, who is that verb's subject or (in a passive) its agent,
+which clause reports it, what the number counts. Each question is one
+function here, so each can be tested on a sentence of its own.
+
+The functions read both label sets spaCy pipelines come with: Universal
+Dependencies (the project's ``models/en_news_core``: ``nsubj:pass``,
+``obl:agent``) and ClearNLP (``en_core_web_*``: ``nsubjpass``, ``agent`` with
+a ``pobj`` under it), so a user's own ``--spacy-model`` goes through the same
+code. Sentences the selective parser skipped carry a flat tree
+(``dep`` under the first token); ``is_parsed`` tells them apart.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "nsubj:outer", "csubj", "csubj:pass", "csubjpass"})
+PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "nsubjpass", "csubj:pass", "csubjpass"})
+#: "returned by Russia": UD marks the noun, ClearNLP the preposition.
+AGENTS = frozenset({"obl:agent", "agent"})
+#: how a clause hangs from the clause above it (reported speech, relative and adverbial clauses)
+CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "advcl", "advcl:relcl", "conj", "parataxis", "acl",
+                          "acl:relcl", "relcl"})
+APPOSITIONS = frozenset({"appos"})
+NUMERIC_MODIFIERS = frozenset({"nummod"})
+_VERBS = frozenset({"VERB", "AUX"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_FLAT = frozenset({"dep", "ROOT", ""})
+
+
+def is_parsed(sentence: Span) -> bool:
+    """Whether the sentence has a real parse rather than the flat tree of a skipped sentence."""
+    return any(t.dep_ not in _FLAT for t in sentence)
+
+
+def governing_verb(token: Token, max_steps: int = 8) -> Token | None:
+    """The nearest predicate at or above the token: a verb ("... released 307 soldiers"
+    gives "released") or a nominal predicate with its own subject ("the toll is 2,056"
+    gives "2,056", whose subject is "toll")."""
+    steps = 0
+    while steps < max_steps:
+        if token.pos_ in _VERBS or any(c.dep_ in SUBJECTS for c in token.children):
+            return token
+        if token.head.i == token.i:
+            return None
+        token, steps = token.head, steps + 1
+    return None
+
+
+def clause_head(verb: Token) -> Token:
+    """The content verb of a clause whose governing word is an auxiliary or copula."""
+    if verb.pos_ == "AUX" and verb.dep_ in ("aux", "aux:pass", "auxpass", "cop") and verb.head.i != verb.i:
+        return verb.head
+    return verb
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ in ("aux:pass", "auxpass") for c in verb.children)
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, active or passive, in text order."""
+    return [c for c in verb.children if c.dep_ in SUBJECTS]
+
+
+def agent(verb: Token) -> Token | None:
+    """The agent of a passive verb: "were returned by Russia" gives "Russia"."""
+    for child in verb.children:
+        if child.dep_ == "obl:agent":
+            return child
+        if child.dep_ == "agent":  # ClearNLP: agent -> pobj
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def doers(verb: Token) -> list[Token]:
+    """Who did what the verb says: the agent first in a passive, then the subjects."""
+    found = []
+    if is_passive(verb):
+        by = agent(verb)
+        if by is not None:
+            found.append(by)
+    return found + [s for s in subjects(verb) if not (s.dep_ in PASSIVE_SUBJECTS and found)]
+
+
+def appositions(token: Token) -> list[Token]:
+    """The nouns in apposition with this one, either way round:
+    "Dmytro Lubinets, Ukraine's parliamentary commissioner" links both heads."""
+    linked = [c for c in token.children if c.dep_ in APPOSITIONS]
+    if token.dep_ in APPOSITIONS and token.head.i != token.i:
+        linked.append(token.head)
+    return linked
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """ "Ukraine and Russia each released 390": Russia for Ukraine and Ukraine for Russia."""
+    return list(token.conjuncts)
+
+
+def higher_clause(verb: Token) -> Token | None:
+    """The verb of the clause this one hangs from (reported speech, relative clauses)."""
+    if verb.dep_ not in CLAUSE_LINKS or verb.head.i == verb.i:
+        return None
+    head = verb.head
+    return governing_verb(head) if head.pos_ not in _VERBS else head
+
+
+def reporting_verbs(verb: Token, speech_lemmas: frozenset[str]) -> list[Token]:
+    """Verbs of saying attached to the clause as a parenthetical or second clause:
+    "307 soldiers came home, Zelensky said" (UD hangs "said" from "came" as parataxis)."""
+    return [c for c in verb.children if c.dep_ in ("parataxis", "conj", "advcl")
+            and c.lemma_.lower() in speech_lemmas and c.i > verb.i]
+
+
+def counted_noun(number: Token) -> Token | None:
+    """The noun a numeric modifier counts: "307 Ukrainian prisoners of war" gives "prisoners"."""
+    if number.dep_ in NUMERIC_MODIFIERS and number.head.pos_ in _NOUNS and number.head.i != number.i:
+        return number.head
+    return None
