@@ -25,10 +25,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from .actors import Actor, ActorMention
 from .dates import DateMention
@@ -39,6 +40,8 @@ from .resources import patterns
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
 
+#: NER labels that name a possible actor: UNER (the bundled model) and OntoNotes (en_core_web_*)
+_ENTITY_TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORGANIZATION"}
 _OPEN_QUOTES = {"“": "”", "«": "»"}
 _SCARE_QUOTE_MAX_TOKENS = 4
 
@@ -104,6 +107,7 @@ class _DocView:
             for k in range(sent.start, sent.end):
                 self.sentence_of[k] = index
         dateline_end = max((d.end for d in doc._.dates or [] if d.kind == "dateline"), default=0)
+        self.dateline_end = dateline_end
         self.actors: list[ActorMention] = [m for m in doc._.actors or [] if m.start >= dateline_end]
         self.quotes = self._find_quotes()
         self.quote_of = [None] * len(doc)
@@ -198,6 +202,10 @@ class _DocView:
         return when, relative
 
     # -- questions the rules ask -------------------------------------------------
+
+    def forget_parse_state(self) -> None:
+        """After more sentences were parsed."""
+        self._parsed.clear()
 
     def parsed(self, i: int) -> bool:
         """Whether the sentence of token i has a real parse (not the flat tree of skipped sentences)."""
@@ -295,9 +303,15 @@ class _DocView:
 class Attacher:
     """Writes ``doc._.events`` from quantities, dates and actors."""
 
-    def __init__(self, nlp: Language, name: str = "news_attachment") -> None:
+    def __init__(self, nlp: Language, name: str = "news_attachment", parser: str = "news_parse") -> None:
         self.name = name
         self.lex = _lexicon()
+        self.nlp = nlp
+        self.parser_name = parser
+        # the actor rules, in order: (rule, whether what it finds counts as local to the mention)
+        self.rules = [(self.quote_speaker, True), (self.marked_holder, True), (self.clause_subject, True),
+                      (self.parse_subject, False), (self.according_to, True),
+                      (self.speaker_after, True), (self.any_before, False), (self.previous_topic, False)]
 
     # -- actor rules -------------------------------------------------------------
 
@@ -378,7 +392,21 @@ class Attacher:
                 mention = view.actor_at(child)
                 if mention is not None and view.quote_of[mention.start] is None:
                     return mention
-        return None
+        return self._entity_mention(view, token, own)
+
+    @staticmethod
+    def _entity_mention(view: _DocView, token, own: range) -> ActorMention | None:
+        """A doer the registry and the name patterns missed but the NER tagged as a person
+        or organisation ("Mayor Hanna Kowalska said")."""
+        kind = _ENTITY_TYPES.get(token.ent_type_)
+        if kind is None or token.i in own or token.i < view.dateline_end or view.quote_of[token.i] is not None:
+            return None
+        sent = view.sentences[view.sentence_of[token.i]]
+        ent = next((e for e in view.doc.ents if e.start <= token.i < e.end), None)
+        if ent is None or not (sent.start <= ent.start and ent.end <= sent.end):
+            return None
+        return ActorMention(ent.start, ent.end, ent.start_char, ent.end_char, ent.text,
+                            (Actor(ent.text, kind),), "entity")
 
     @staticmethod
     def _joined(view: _DocView, mention: ActorMention, token) -> ActorMention:
@@ -440,15 +468,27 @@ class Attacher:
 
     def actor_for(self, view: _DocView, start: int) -> tuple[ActorMention, str, bool] | None:
         """(mention, role, found in the mention's own clause or statement); the first rule that finds one wins."""
-        rules = [(self.quote_speaker, True), (self.marked_holder, True), (self.clause_subject, True),
-                 (self.parse_subject, False), (self.according_to, True),
-                 (self.speaker_after, True), (self.any_before, False), (self.previous_topic, False)]
-        for rule, local in rules:
+        for rule, local in self.rules:
             found = rule(view, start)
             if found is not None:
                 same_clause = view.clause_of[found[0].start] == view.clause_of[start]
                 return found[0], found[1], local or same_clause
         return None
+
+    def sentences_needing_parse(self, view: _DocView) -> list:
+        """The sentences where a number or date got past the rules that come before the
+        parse and the parse could still name a doer: an actor mention outside quotes."""
+        before_parse = [rule for rule, _ in self.rules[:self.rules.index((self.parse_subject, False))]]
+        starts = [q.start for q in view.doc._.quantities or ()] + \
+                 [d.start for d in view.event_dates if d.kind != "dateline"]
+        wanted: set[int] = set()
+        for start in starts:
+            index = view.sentence_of[start]
+            if index in wanted or not view.sentence_actors(index):
+                continue
+            if all(rule(view, start) is None for rule in before_parse):
+                wanted.add(index)
+        return [view.sentences[i] for i in sorted(wanted)]
 
     # -- date, predicate, counterpart ------------------------------------------------
 
@@ -544,7 +584,29 @@ class Attacher:
         return rows
 
     def __call__(self, doc: Doc) -> Doc:
-        view = _DocView(doc, self.lex)
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        for batch in minibatch(docs, batch_size):
+            views = [_DocView(doc, self.lex) for doc in batch]
+            parser = self._parser_on_demand()
+            if parser is not None:
+                parser.parse_sentences([(view.doc, self.sentences_needing_parse(view)) for view in views])
+                for view in views:
+                    view.forget_parse_state()
+            for view in views:
+                view.doc._.events = self._events(view)
+            yield from batch
+
+    def _parser_on_demand(self):
+        """The news_parse component when it parses only what it is asked to (see parsing.py)."""
+        if self.parser_name not in self.nlp.pipe_names:
+            return None
+        parser = self.nlp.get_pipe(self.parser_name)
+        return parser if getattr(parser, "only_needed", False) else None
+
+    def _events(self, view: _DocView) -> list[Event]:
+        doc = view.doc
         events: list[Event] = []
         used_dates: set[int] = set()
         for quantity in doc._.quantities or []:
@@ -556,10 +618,9 @@ class Attacher:
             if date.start not in used_dates:
                 events += self._rows(view, None, date, date.start, date.end)
         events.sort(key=lambda e: ((e.quantity or e.date).start_char, e.actor.name if e.actor else ""))
-        doc._.events = events
-        return doc
+        return events
 
 
-@Language.factory("news_attachment")
-def make_attacher(nlp: Language, name: str) -> Attacher:
-    return Attacher(nlp, name)
+@Language.factory("news_attachment", default_config={"parser": "news_parse"})
+def make_attacher(nlp: Language, name: str, parser: str) -> Attacher:
+    return Attacher(nlp, name, parser)

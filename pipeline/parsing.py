@@ -2,11 +2,20 @@
 
 The project's pipeline (``models/en_news_core``, see models/README.md) or any
 spaCy pipeline a user names (``--spacy-model en_core_web_trf``) supplies tags,
-a dependency parse and named entities. Parsing is the expensive part, and the
-attachment rules only need it around numbers and dates, so by default only
-the sentences that hold a quantity or an event date are parsed (the others
-get a flat tree, which keeps the sentence boundaries as the news sentencizer
-set them). ``only_needed = false`` parses everything.
+a dependency parse and named entities. Parsing is the expensive part (about
+three quarters of the run time when every sentence is parsed), and the
+attachment rules ask the parse only one question: who did what the verb
+governing a number or a date says, when quotes, possessives and the clause's
+own subject have not already told them. So by default the parse is run on
+demand: ``news_attachment`` collects, for a batch of documents, the sentences
+where its rules got that far and the parse could still choose an actor, and
+asks this component to parse just those (``parse_sentences``), in one batch.
+Every other sentence keeps a flat tree (``dep`` under its first token), which
+keeps the sentence boundaries as the news sentencizer set them.
+
+``only_needed = false`` (``--parse-all``) parses every sentence as the Doc
+passes through, for users who want the parse itself (``token.dep_``,
+``doc.ents``) on every sentence.
 """
 from __future__ import annotations
 
@@ -19,6 +28,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
+#: user_data key: start tokens of the sentences that carry a real parse
+_PARSED_KEY = "parsed_sentence_starts"
+
 
 class SelectiveParser:
     """Runs a statistical pipeline sentence by sentence and copies its analysis back."""
@@ -26,62 +38,72 @@ class SelectiveParser:
     def __init__(self, nlp: Language, name: str, model: str, only_needed: bool = True) -> None:
         self.name = name
         self.model = model
-        # the news tokenizer and sentencizer have run already; the model's own lemmatizer is not needed
-        self.stat = spacy.load(model, exclude=["lemmatizer", "senter", "attribute_ruler"])
+        # the news tokenizer and sentencizer have run already; the model's own lemmatizer is not
+        # needed (the attribute_ruler stays: en_core_web_* map their tags to POS with it)
+        self.stat = spacy.load(model, exclude=["lemmatizer", "senter"])
         self.only_needed = only_needed
 
-    def needed(self, doc: Doc) -> list[Span]:
-        sentences = list(doc.sents)
-        if not self.only_needed:
-            return sentences
-        wanted = {q.start for q in doc._.quantities or ()} | {d.start for d in doc._.dates or () if d.is_event_date}
-        return [s for s in sentences if any(s.start <= i < s.end for i in wanted)]
-
     def _subdoc(self, sentence: Span) -> Doc:
-        sub = Doc(self.stat.vocab, words=[t.text for t in sentence], spaces=[bool(t.whitespace_) for t in sentence])
-        for k, token in enumerate(sub):
-            token.is_sent_start = k == 0  # one sentence, as the news sentencizer found it
-        return sub
+        # one sentence, as the news sentencizer found it
+        return Doc(self.stat.vocab, words=[t.text for t in sentence], spaces=[bool(t.whitespace_) for t in sentence],
+                   sent_starts=[k == 0 for k in range(len(sentence))])
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         for batch in minibatch(docs, batch_size):
-            jobs = [(doc, sentence) for doc in batch for sentence in self.needed(doc)]
-            parsed = self.stat.pipe((self._subdoc(s) for _, s in jobs), batch_size=256)
-            by_doc: dict[int, list[tuple[Span, Doc]]] = {}
-            for (doc, sentence), sub in zip(jobs, parsed):
-                by_doc.setdefault(id(doc), []).append((sentence, sub))
-            for doc in batch:
-                self._copy(doc, by_doc.get(id(doc), []))
+            if self.only_needed:
+                for doc in batch:  # flat trees until news_attachment asks for more
+                    self._copy(doc, [])
+            else:
+                self.parse_sentences([(doc, list(doc.sents)) for doc in batch])
             yield from batch
 
+    def parse_sentences(self, jobs: list[tuple[Doc, list[Span]]]) -> None:
+        """Parse the given sentences of each Doc, all in one ``nlp.pipe`` call, and copy
+        their analysis into the Docs; sentences parsed before are skipped."""
+        flat = [(doc, s) for doc, sentences in jobs
+                for s in sentences if s.start not in set(doc.user_data.get(_PARSED_KEY, ()))]
+        parsed = self.stat.pipe((self._subdoc(s) for _, s in flat), batch_size=256)
+        by_doc: dict[int, list[tuple[Span, Doc]]] = {}
+        for (doc, sentence), sub in zip(flat, parsed):
+            by_doc.setdefault(id(doc), []).append((sentence, sub))
+        for doc, _ in jobs:
+            if by_doc.get(id(doc)):
+                self._copy(doc, by_doc[id(doc)])
+
     def _copy(self, doc: Doc, analysed: list[tuple[Span, Doc]]) -> None:
+        """Write the analysed sentences' trees, tags and entities into the Doc; sentences
+        with no parse yet get a flat tree."""
         n = len(doc)
+        done = sorted(set(doc.user_data.get(_PARSED_KEY, ())) | {sentence.start for sentence, _ in analysed})
+        doc.user_data[_PARSED_KEY] = done  # a list, so Doc.to_bytes can serialize it
+        doc.user_data["parsed_sentences"] = len(done)
         if n == 0:
             return
         strings = doc.vocab.strings
-        heads = numpy.zeros(n, dtype="int32")  # relative offsets
-        deps = numpy.zeros(n, dtype="uint64")
-        tags = numpy.array([t.tag for t in doc], dtype="uint64")
-        pos = numpy.array([t.pos for t in doc], dtype="uint64")
-        done = set()
+        if doc.has_annotation("DEP"):
+            current = doc.to_array([HEAD, DEP, TAG, POS])
+            heads, deps = current[:, 0].astype("int64").astype("int32"), current[:, 1].copy()
+            tags, pos = current[:, 2].copy(), current[:, 3].copy()
+        else:
+            heads = numpy.zeros(n, dtype="int32")  # relative offsets
+            deps = numpy.zeros(n, dtype="uint64")
+            tags = numpy.array([t.tag for t in doc], dtype="uint64")
+            pos = numpy.array([t.pos for t in doc], dtype="uint64")
+            dep_flat, dep_root = strings.add("dep"), strings.add("ROOT")
+            for sentence in doc.sents:  # a flat tree keeps the boundary
+                for i in range(sentence.start, sentence.end):
+                    heads[i] = sentence.start - i
+                    deps[i] = dep_root if i == sentence.start else dep_flat
         for sentence, sub in analysed:
-            done.add(sentence.start)
             for k, token in enumerate(sub):
                 i = sentence.start + k
                 heads[i] = token.head.i - k
                 deps[i] = strings.add(token.dep_)
                 tags[i] = strings.add(token.tag_)
                 pos[i] = token.pos
-        dep_flat, dep_root = strings.add("dep"), strings.add("ROOT")
-        for sentence in doc.sents:
-            if sentence.start in done:
-                continue
-            for i in range(sentence.start, sentence.end):  # a flat tree keeps the boundary
-                heads[i] = sentence.start - i
-                deps[i] = dep_root if i == sentence.start else dep_flat
         doc.from_array([HEAD, DEP, TAG, POS], numpy.stack([heads.astype("uint64"), deps, tags, pos], axis=1))
         entities = []
         for sentence, sub in analysed:
@@ -90,8 +112,8 @@ class SelectiveParser:
                                      label=ent.label_)
                 if span is not None:
                     entities.append(span)
-        doc.set_ents(entities, default="unmodified")
-        doc.user_data["parsed_sentences"] = len(analysed)
+        if entities:
+            doc.set_ents(entities, default="unmodified")
 
 
 @Language.factory("news_parse", default_config={"model": "", "only_needed": True})

@@ -119,3 +119,4 @@ def counted_noun(number: Token) -> Token | None:
     if number.dep_ in NUMERIC_MODIFIERS and number.head.pos_ in _NOUNS and number.head.i != number.i:
         return number.head
     return None
+
