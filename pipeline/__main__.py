@@ -30,16 +30,16 @@ def main(argv: list[str] | None = None) -> int:
     ex.add_argument("--reference-date", type=_date, help="reference date for articles that carry none")
     ex.add_argument("--workers", type=_positive, default=1, help="worker processes (default 1)")
     ex.add_argument("--batch-size", type=_positive, default=32, help="documents per nlp.pipe batch")
-    for sub in (ex,):
-        sub.add_argument("--spacy-model", default=None,
-                         help="spaCy pipeline for tags, parse and entities: a path or package name "
-                              "(default: models/en_news_core when present; 'none' for rules alone)")
-        sub.add_argument("--parse-all", action="store_true", help="parse every sentence, not only those with a number or date")
     ev = commands.add_parser("eval", help="score against gold: the bundled corpus and ../shared/seed")
     ev.add_argument("--corpus", default="corpus", help="corpus folder with articles/ and gold.jsonl")
     ev.add_argument("--seed", default="../shared/seed", help="seed folder (skipped when absent)")
     ev.add_argument("--out", default="out/eval", help="where the scored tables are written")
-    ev.add_argument("--spacy-model", default=None, help="as for extract; 'none' scores the rules alone")
+    for sub in (ex, ev):
+        sub.add_argument("--spacy-model", default=None,
+                         help="spaCy pipeline for tags, parse and entities: a path or package name "
+                              "(default: models/en_news_core when present; 'none' for rules alone)")
+        sub.add_argument("--parse-all", action="store_true",
+                         help="parse every sentence, not only those the attachment rules ask about")
     args = parser.parse_args(argv)
 
     if args.command == "extract":
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
               f"in {result.manifest['seconds']} s -> {Path(args.out)}/")
         return 0
     from .scoring import run_eval
-    print(run_eval(Path(args.corpus), Path(args.seed), Path(args.out), args.spacy_model))
+    print(run_eval(Path(args.corpus), Path(args.seed), Path(args.out), args.spacy_model, args.parse_all))
     return 0
 
 

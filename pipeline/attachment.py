@@ -203,6 +203,13 @@ class _DocView:
 
     # -- questions the rules ask -------------------------------------------------
 
+    def has_name_like(self, index: int) -> bool:
+        """A capitalized word inside the sentence, outside quotes and dates."""
+        sent = self.sentences[index]
+        dated = {k for d in self.event_dates if sent.start <= d.start < sent.end for k in range(d.start, d.end)}
+        return any(t.is_title and t.is_alpha and t.i > sent.start and t.i not in dated
+                   and self.quote_of[t.i] is None for t in sent)
+
     def forget_parse_state(self) -> None:
         """After more sentences were parsed."""
         self._parsed.clear()
@@ -477,18 +484,52 @@ class Attacher:
 
     def sentences_needing_parse(self, view: _DocView) -> list:
         """The sentences where a number or date got past the rules that come before the
-        parse and the parse could still name a doer: an actor mention outside quotes."""
+        parse and the parse could still name a doer (an actor mention outside quotes, or a
+        capitalized word the NER may tag: "The far-left Economic Freedom Fighters won 39"),
+        and those where a number is followed by words but the token rules found no unit."""
         before_parse = [rule for rule, _ in self.rules[:self.rules.index((self.parse_subject, False))]]
         starts = [q.start for q in view.doc._.quantities or ()] + \
                  [d.start for d in view.event_dates if d.kind != "dateline"]
         wanted: set[int] = set()
         for start in starts:
             index = view.sentence_of[start]
-            if index in wanted or not view.sentence_actors(index):
+            if index in wanted or not (view.sentence_actors(index) or view.has_name_like(index)):
                 continue
             if all(rule(view, start) is None for rule in before_parse):
                 wanted.add(index)
+        for quantity in view.doc._.quantities or ():
+            if self._unit_open(view, quantity):
+                wanted.add(view.sentence_of[quantity.start])
         return [view.sentences[i] for i in sorted(wanted)]
+
+    # -- what is counted ----------------------------------------------------------------
+
+    def counted_unit(self, view: _DocView, quantity: Quantity) -> None:
+        """With a parse, the unit is the noun the number modifies when the token rules found
+        none ("two Iskander-M missiles") or took one of its modifiers for it ("one anti-ship
+        ballistic missile" gave "anti")."""
+        if not self._unit_open(view, quantity) or not view.parsed(quantity.start):
+            return
+        doc = view.doc
+        noun = next((n for n in (tree.counted_noun(doc[k]) for k in range(quantity.start, quantity.end))
+                     if n is not None and not quantity.start <= n.i < quantity.end), None)
+        if noun is None:
+            return
+        modifiers = {c.lemma_.lower() for c in noun.subtree if c.i != noun.i and c.i >= quantity.end}
+        if quantity.unit is None or quantity.unit in modifiers:
+            quantity.unit = noun.lemma_.lower()
+
+    @staticmethod
+    def _unit_open(view: _DocView, quantity: Quantity) -> bool:
+        """No unit yet, or one read off a hyphenated modifier ("anti" of "anti-ship"); money
+        and percentages keep theirs (currency codes, "percent")."""
+        doc = view.doc
+        if quantity.unit is not None and (quantity.unit.isupper() or quantity.unit == "percent"):
+            return False
+        if quantity.unit is None:
+            return quantity.end < len(doc) and doc[quantity.end].is_alpha
+        return any(t.lower_ == quantity.unit and t.i + 1 < len(doc) and doc[t.i + 1].text == "-"
+                   for t in doc[quantity.end:min(quantity.end + 3, len(doc))])
 
     # -- date, predicate, counterpart ------------------------------------------------
 
@@ -610,6 +651,7 @@ class Attacher:
         events: list[Event] = []
         used_dates: set[int] = set()
         for quantity in doc._.quantities or []:
+            self.counted_unit(view, quantity)
             date = self.date_for(view, quantity)
             if date is not None:
                 used_dates.add(date.start)

@@ -22,10 +22,12 @@ def gold_sets(corpus: Path, seed: Path) -> dict[str, tuple[list[Path], Path]]:
     return sets
 
 
-def run_eval(corpus: Path, seed: Path, out: Path, spacy_model: str | None = None) -> str:
+def run_eval(corpus: Path, seed: Path, out: Path, spacy_model: str | None = None,
+             parse_all: bool = False) -> str:
     results = {}
     for name, (inputs, gold) in gold_sets(corpus, seed).items():
-        extract(inputs, out / name, log=lambda m: print(m, file=sys.stderr), spacy_model=spacy_model)
+        extract(inputs, out / name, log=lambda m: print(m, file=sys.stderr), spacy_model=spacy_model,
+                parse_all=parse_all)
         results[name] = evaluate_output(gold, out / name)
         results[name]["n_docs"] = len(load_gold(gold))
     if not results:

@@ -115,8 +115,14 @@ def reporting_verbs(verb: Token, speech_lemmas: frozenset[str]) -> list[Token]:
 
 
 def counted_noun(number: Token) -> Token | None:
-    """The noun a numeric modifier counts: "307 Ukrainian prisoners of war" gives "prisoners"."""
-    if number.dep_ in NUMERIC_MODIFIERS and number.head.pos_ in _NOUNS and number.head.i != number.i:
-        return number.head
-    return None
+    """The noun a numeric modifier counts: "307 Ukrainian prisoners of war" gives "prisoners";
+    through a compound it hangs from ("two Iskander-M missiles" gives "missiles")."""
+    if number.dep_ not in NUMERIC_MODIFIERS or number.head.pos_ not in _NOUNS or number.head.i == number.i:
+        return None
+    noun = number.head
+    # climb to the right through the noun phrase (compounds, names used as modifiers), not
+    # out of it: a possessor ("3 countries' leaders") is what is counted
+    while noun.head.pos_ in _NOUNS and 0 < noun.head.i - noun.i <= 3 and noun.dep_ not in ("nmod:poss", "poss"):
+        noun = noun.head
+    return noun
 

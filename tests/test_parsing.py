@@ -52,3 +52,36 @@ def test_parse_all_parses_every_sentence() -> None:
 
 def test_rules_alone_when_asked() -> None:
     assert "news_parse" not in load_nlp(spacy_model="none").pipe_names
+
+
+# -- attachment rules that read the parse (the sentences below get parsed on demand) --
+
+def events_of(nlp, text: str):
+    doc = nlp(make_doc(nlp, text, date(2025, 5, 24)))
+    return {e.quantity.text: e for e in doc._.events if e.quantity is not None}
+
+
+def test_passive_agent_after_the_number(parsed) -> None:
+    nlp, _ = parsed
+    event = events_of(nlp, "Hundreds of volunteers joined, and 300 homes were rebuilt by the Red Cross.")["300"]
+    assert event.actor.name == "Red Cross" and event.role == "agent"
+
+
+def test_ner_names_a_subject_the_registry_lacks(parsed) -> None:
+    nlp, _ = parsed
+    event = events_of(nlp, "The far-left Economic Freedom Fighters won 39 seats.")["39"]
+    assert event.actor.name == "Economic Freedom Fighters" and event.mention.kind == "entity"
+
+
+def test_unit_is_the_counted_noun_past_a_hyphenated_modifier(parsed) -> None:
+    nlp, _ = parsed
+    events = events_of(nlp, "Houthi forces launched one anti-ship ballistic missile and "
+                            "two Iskander-M missiles at the destroyer.")
+    assert events["one"].quantity.unit == "missile"  # the token rules read "anti"
+    assert events["two"].quantity.unit == "missile"  # the token rules found none
+
+
+def test_rules_alone_keep_working_without_the_parse() -> None:
+    nlp = load_nlp(spacy_model="none")
+    events = events_of(nlp, "Another 120 prisoners were handed over by Russia on Sunday.")
+    assert events["120"].actor is None  # no subject before it and no parse to find the agent

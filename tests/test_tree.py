@@ -1,0 +1,116 @@
+"""Rules over the dependency tree, on hand-built trees (so they test the rules, not a model)."""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from pipeline import tree
+
+
+def build(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+
+
+@pytest.fixture
+def passive_ud() -> Doc:
+    # "307 prisoners were returned by Russia" (Universal Dependencies labels)
+    return build(["307", "prisoners", "were", "returned", "by", "Russia"],
+                 [1, 3, 3, 3, 5, 3],
+                 ["nummod", "nsubj:pass", "aux:pass", "ROOT", "case", "obl:agent"],
+                 ["NUM", "NOUN", "AUX", "VERB", "ADP", "PROPN"])
+
+
+def test_governing_verb_climbs_from_the_number(passive_ud) -> None:
+    assert tree.governing_verb(passive_ud[0]).text == "returned"
+
+
+def test_governing_verb_of_a_nominal_predicate_is_the_predicate() -> None:
+    # "The toll is 2,056": UD makes the number the root, with the subject under it
+    doc = build(["The", "toll", "is", "2,056"], [1, 3, 3, 3], ["det", "nsubj", "cop", "ROOT"],
+                ["DET", "NOUN", "AUX", "NUM"])
+    assert tree.governing_verb(doc[3]).text == "2,056"
+    assert [t.text for t in tree.subjects(doc[3])] == ["toll"]
+
+
+def test_passive_agent_in_ud_labels(passive_ud) -> None:
+    verb = passive_ud[3]
+    assert tree.is_passive(verb)
+    assert tree.agent(verb).text == "Russia"
+    assert [t.text for t in tree.doers(verb)] == ["Russia"]  # the agent, not the passive subject
+
+
+def test_passive_agent_in_clearnlp_labels() -> None:
+    # the same sentence as en_core_web_* label it: agent -> pobj
+    doc = build(["307", "prisoners", "were", "returned", "by", "Russia"],
+                [1, 3, 3, 3, 3, 4],
+                ["nummod", "nsubjpass", "auxpass", "ROOT", "agent", "pobj"],
+                ["NUM", "NOUN", "AUX", "VERB", "ADP", "PROPN"])
+    assert tree.agent(doc[3]).text == "Russia"
+    assert [t.text for t in tree.doers(doc[3])] == ["Russia"]
+
+
+def test_passive_without_agent_keeps_its_subject() -> None:
+    doc = build(["307", "prisoners", "were", "returned"], [1, 3, 3, 3],
+                ["nummod", "nsubj:pass", "aux:pass", "ROOT"], ["NUM", "NOUN", "AUX", "VERB"])
+    assert [t.text for t in tree.doers(doc[3])] == ["prisoners"]
+
+
+def test_apposition_links_both_ways() -> None:
+    # "Lubinets, the commissioner, said"
+    doc = build(["Lubinets", ",", "the", "commissioner", ",", "said"], [5, 0, 3, 0, 0, 5],
+                ["nsubj", "punct", "det", "appos", "punct", "ROOT"],
+                ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB"])
+    assert [t.text for t in tree.appositions(doc[0])] == ["commissioner"]
+    assert [t.text for t in tree.appositions(doc[3])] == ["Lubinets"]
+
+
+def test_conjuncts_of_a_coordinated_subject() -> None:
+    # "Ukraine and Russia each released 390"
+    doc = build(["Ukraine", "and", "Russia", "each", "released", "390"], [4, 2, 0, 4, 4, 4],
+                ["nsubj", "cc", "conj", "advmod", "ROOT", "obj"],
+                ["PROPN", "CCONJ", "PROPN", "ADV", "VERB", "NUM"])
+    assert [t.text for t in tree.conjuncts(doc[0])] == ["Russia"]
+    assert [t.text for t in tree.conjuncts(doc[2])] == ["Ukraine"]
+
+
+def test_higher_clause_and_reporting_parenthetical() -> None:
+    # "Zelensky said that 307 troops returned"
+    said = build(["Zelensky", "said", "that", "307", "troops", "returned"], [1, 1, 5, 4, 5, 1],
+                 ["nsubj", "ROOT", "mark", "nummod", "nsubj", "ccomp"],
+                 ["PROPN", "VERB", "SCONJ", "NUM", "NOUN", "VERB"])
+    assert tree.higher_clause(said[5]).text == "said"
+    assert tree.higher_clause(said[1]) is None
+    # "307 troops returned, Zelensky said" (UD: parataxis under the main verb)
+    after = build(["307", "troops", "returned", ",", "Zelensky", "said"], [1, 2, 2, 5, 5, 2],
+                  ["nummod", "nsubj", "ROOT", "punct", "nsubj", "parataxis"],
+                  ["NUM", "NOUN", "VERB", "PUNCT", "PROPN", "VERB"])
+    assert [t.text for t in tree.reporting_verbs(after[2], frozenset({"say"}))] == []  # no lemmas here
+    after[5].lemma_ = "say"
+    assert [t.text for t in tree.reporting_verbs(after[2], frozenset({"say"}))] == ["said"]
+
+
+def test_clause_head_of_an_auxiliary() -> None:
+    doc = build(["Russia", "has", "freed", "90"], [2, 2, 2, 2], ["nsubj", "aux", "ROOT", "obj"],
+                ["PROPN", "AUX", "VERB", "NUM"])
+    assert tree.clause_head(doc[1]).text == "freed"
+    assert tree.clause_head(doc[2]).text == "freed"
+
+
+def test_counted_noun_is_the_numeric_modifiers_head(passive_ud) -> None:
+    assert tree.counted_noun(passive_ud[0]).text == "prisoners"
+    assert tree.counted_noun(passive_ud[5]) is None
+
+
+def test_flat_tree_is_not_a_parse() -> None:
+    flat = build(["Prices", "rose", "3%"], [0, 0, 0], ["ROOT", "dep", "dep"], ["", "", ""])
+    real = build(["Prices", "rose", "3%"], [1, 1, 1], ["nsubj", "ROOT", "obj"], ["NOUN", "VERB", "NUM"])
+    assert not tree.is_parsed(flat[:])
+    assert tree.is_parsed(real[:])
+
+
+def test_counted_noun_climbs_a_compound() -> None:
+    # "two Iskander-M missiles", with the number hung from the first part of the compound
+    doc = build(["two", "Iskander", "-", "M", "missiles"], [1, 4, 3, 1, 4],
+                ["nummod", "compound", "punct", "flat", "ROOT"], ["NUM", "PROPN", "PUNCT", "PROPN", "NOUN"])
+    assert tree.counted_noun(doc[0]).text == "missiles"
