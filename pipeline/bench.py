@@ -14,6 +14,11 @@ What is measured, on one synthetic corpus generated for the run:
   worker processes.
 * **nlp.pipe** -- the core pass alone: ``load_nlp()`` once outside the timing,
   then ``list(nlp.pipe((make_doc(nlp, text, published) ...), batch_size=32))``.
+  Three rows: with the bundled model parsing on demand (the default: only the
+  sentences the attachment rules ask about, see pipeline/parsing.py), with
+  ``load_nlp(parse_all=True)`` (every sentence parsed), and with
+  ``load_nlp(spacy_model="none")`` (the rules alone). The report gives the
+  share of sentences parsed and the on-demand / parse-all speed ratio.
 * **naive baseline** -- what one writes in an afternoon: ``spacy.blank("en")``
   plus the ``sentencizer``; per sentence ``dateparser.search.search_dates``
   with ``RELATIVE_BASE`` set to the publication date, ``word2number`` on each
@@ -417,19 +422,32 @@ def stage_extract(corpus: Path, out: Path, limit: int | None, workers: int) -> S
                               "documents_by_status": counts["documents_by_status"]})
 
 
-def stage_pipe(corpus: Path, out: Path, limit: int | None, workers: int) -> StageResult:
+#: how the statistical model is used in a ``pipe`` stage (see pipeline/parsing.py)
+PIPE_MODES = {
+    "on-demand": ({}, "nlp.pipe"),
+    "parse-all": ({"parse_all": True}, "nlp.pipe, parse every sent."),
+    "rules": ({"spacy_model": "none"}, "nlp.pipe, rules alone"),
+}
+
+
+def stage_pipe(corpus: Path, out: Path, limit: int | None, workers: int, mode: str = "on-demand") -> StageResult:
     from .language import load_nlp, make_doc
 
     texts = _load_texts(corpus, limit)
+    options, label = PIPE_MODES[mode]
     started = time.perf_counter()
-    nlp = load_nlp()
+    nlp = load_nlp(**options)
     setup = time.perf_counter() - started
     started = time.perf_counter()
     docs = list(nlp.pipe((make_doc(nlp, t.text, t.published) for t in texts), batch_size=BATCH_SIZE))
     seconds = time.perf_counter() - started
     events = sum(len(getattr(doc._, "events", None) or ()) for doc in docs)
-    label = "nlp.pipe" if not limit else "nlp.pipe (naive subset)"
-    return StageResult("pipe", label, len(texts), _words(texts), seconds, setup, extra={"events": events})
+    sentences = sum(1 for doc in docs for _ in doc.sents)
+    parsed = sum(doc.user_data.get("parsed_sentences", 0) for doc in docs)
+    label = label if not limit else f"{label} (naive subset)"
+    return StageResult("pipe", label, len(texts), _words(texts), seconds, setup,
+                       extra={"events": events, "mode": mode, "model": "news_parse" in nlp.pipe_names,
+                              "sentences": sentences, "parsed_sentences": parsed})
 
 
 def naive_extract(nlp: Any, text: str, published: date | None, number_words: frozenset[str],
@@ -515,20 +533,22 @@ STAGES: dict[str, Callable[[Path, Path, int | None, int], StageResult]] = {
 def run_child_stage(args: argparse.Namespace) -> int:
     """In the child: run one stage, write its figures as JSON to ``--result``."""
     idle = _maxrss_mib()
-    result = STAGES[args.stage](Path(args.corpus), Path(args.out), args.limit or None, args.workers)
+    extra = {"mode": args.mode} if args.stage == "pipe" else {}
+    result = STAGES[args.stage](Path(args.corpus), Path(args.out), args.limit or None, args.workers, **extra)
     result.idle_mib = idle
     result.peak_mib = _maxrss_mib()
     Path(args.result).write_text(json.dumps(asdict(result)), encoding="utf-8")
     return 0
 
 
-def run_stage(stage: str, corpus: Path, scratch: Path, limit: int | None = None, workers: int = 1) -> StageResult:
+def run_stage(stage: str, corpus: Path, scratch: Path, limit: int | None = None, workers: int = 1,
+              mode: str = "on-demand") -> StageResult:
     """In the parent: one stage in a fresh ``python -m pipeline.bench --stage`` process."""
-    tag = f"{stage}-{limit or 'all'}-{workers}"
+    tag = f"{stage}-{limit or 'all'}-{workers}-{mode}"
     result_path = scratch / f"{tag}.json"
     command = [sys.executable, "-m", "pipeline.bench", "--stage", stage, "--corpus", str(corpus),
                "--out", str(scratch / f"out-{tag}"), "--result", str(result_path),
-               "--limit", str(limit or 0), "--workers", str(workers)]
+               "--limit", str(limit or 0), "--workers", str(workers), "--mode", mode]
     print(f"  {tag} ...", file=sys.stderr, flush=True)
     env = dict(os.environ)
     root = str(Path(__file__).resolve().parent.parent)
@@ -567,6 +587,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", help=argparse.SUPPRESS)
     parser.add_argument("--result", help=argparse.SUPPRESS)
     parser.add_argument("--limit", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--mode", choices=sorted(PIPE_MODES), default="on-demand", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.stage:
         return run_child_stage(args)
@@ -585,16 +606,22 @@ def main(argv: list[str] | None = None) -> int:
         if args.workers > 1:
             results.append(run_stage("extract", corpus, scratch, workers=args.workers))
         results.append(run_stage("pipe", corpus, scratch))
+        results.append(run_stage("pipe", corpus, scratch, mode="parse-all"))
+        results.append(run_stage("pipe", corpus, scratch, mode="rules"))
         if naive_limit:
             results.append(run_stage("pipe", corpus, scratch, limit=naive_limit))
         results.append(run_stage("naive", corpus, scratch, limit=naive_limit))
         results.append(run_stage("blank", corpus, scratch))
 
-    by = {(r.stage, r.articles, r.extra.get("workers", 1)): r for r in results}
-    whole = by[("extract", args.articles, 1)]
-    pipe = by[("pipe", args.articles, 1)]
+    by = {(r.stage, r.articles, r.extra.get("workers", 1), r.extra.get("mode")): r for r in results}
+    whole = by[("extract", args.articles, 1, None)]
+    pipe = by[("pipe", args.articles, 1, "on-demand")]
+    parse_all = by[("pipe", args.articles, 1, "parse-all")]
+    rules = by[("pipe", args.articles, 1, "rules")]
     naive = next(r for r in results if r.stage == "naive")
-    pipe_same = next(r for r in results if r.stage == "pipe" and r.articles == naive.articles)
+    pipe_same = next(r for r in results if r.stage == "pipe" and r.articles == naive.articles
+                     and r.extra.get("mode") == "on-demand")
+    speedup_selective = pipe.words_per_s / parse_all.words_per_s
     speedup_whole = whole.words_per_s / naive.words_per_s
     speedup_same = pipe_same.words_per_s / naive.words_per_s
 
@@ -608,6 +635,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Speed-up of the pipeline over the naive baseline (words/s): {speedup_whole:.1f}x end to end "
           f"(extract, incl. reading, load_nlp, tables), {speedup_same:.1f}x for nlp.pipe vs naive on the same "
           f"{naive.articles} articles.")
+    if pipe.extra.get("model"):
+        print(f"Parsing on demand: the model parsed {pipe.extra['parsed_sentences']} of {pipe.extra['sentences']} "
+              f"sentences, {speedup_selective:.1f}x the words/s of parsing every sentence "
+              f"({parse_all.words_per_s:.0f} words/s); the rules alone run at {rules.words_per_s:.0f} words/s.")
+    else:
+        print("No statistical model is installed (models/en_news_core): every nlp.pipe row is the rules alone.")
     print(f"Set-up outside the timing: load_nlp() {pipe.setup_seconds:.2f} s, naive blank+dateparser "
           f"{naive.setup_seconds:.2f} s. Peak MiB include the child interpreter and imports "
           f"(idle {min(r.idle_mib for r in results):.0f} MiB).")
@@ -621,7 +654,8 @@ def main(argv: list[str] | None = None) -> int:
             "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0], "platform": sys.platform},
             "naive_subset_articles": naive.articles if naive_limit else None,
             "stages": [dict(asdict(r), articles_per_s=r.articles_per_s, words_per_s=r.words_per_s) for r in results],
-            "speedup_words_per_s": {"extract_vs_naive": speedup_whole, "pipe_vs_naive_same_texts": speedup_same},
+            "speedup_words_per_s": {"extract_vs_naive": speedup_whole, "pipe_vs_naive_same_texts": speedup_same,
+                                    "on_demand_vs_parse_all": speedup_selective},
         }
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps(payload, indent=2, default=str) + "\n", encoding="utf-8")
