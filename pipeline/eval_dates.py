@@ -1,0 +1,203 @@
+"""Temporal tagging against TempEval-3: ``python -m pipeline.eval_dates`` (``make eval-dates``).
+
+Scores the date component (``news_dates``, rules only: the statistical model
+plays no part in finding dates) on the TempEval-3 TimeML data in
+``../shared/peers`` (read from there, never copied into the project):
+
+* ``tempeval3_train.jsonl`` (TimeBank + AQUAINT, 256 documents): the set the
+  rules may be tuned on;
+* ``tempeval3_platinum.jsonl`` (20 documents, 138 TIMEX3): the test set of
+  the shared task, never tuned on.
+
+Each document's ``dct`` is its reference date (``doc._.published``). The
+scores follow the task's conventions (task A, TIMEX3 inside ``<TEXT>``):
+
+* relaxed match: a system and a gold TIMEX3 match when their character spans
+  overlap; pairs are made one-to-one, greedily by largest overlap. Relaxed
+  P / R / F1 count matched pairs against system / gold mentions.
+* strict match: identical spans. Strict P / R / F1 likewise.
+* value accuracy: the share of relaxed pairs whose TIMEX3 ``value`` equals the
+  gold value (and type accuracy likewise for ``type``); value F1 = relaxed
+  F1 x value accuracy, the figure the task ranked systems by for attributes.
+
+Peers' figures on platinum are printed beside ours: HeidelTime as published
+for the task (relaxed F1 90.3, value F1 77.6), recognizers-text-suite and
+dateparser's ``search_dates`` as measured for issue 5 (87.5 / 65.6 and
+70.5 / 33.7). With ``--errors N`` the first N misses, false alarms and wrong
+values of each set are listed.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Iterable
+
+PEERS_ON_PLATINUM = [
+    ("HeidelTime (published, TempEval-3)", 0.903, 0.776),
+    ("recognizers-text-suite (measured, issue 5)", 0.875, 0.656),
+    ("dateparser search_dates (measured, issue 5)", 0.705, 0.337),
+]
+SETS = [("train", "tempeval3_train.jsonl"), ("platinum", "tempeval3_platinum.jsonl")]
+
+
+@dataclass
+class Timex:
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str | None
+
+
+@dataclass
+class Tally:
+    gold: int = 0
+    system: int = 0
+    relaxed: int = 0
+    strict: int = 0
+    value_right: int = 0
+    type_right: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_alarms: list[str] = field(default_factory=list)
+    wrong_values: list[str] = field(default_factory=list)
+
+    def figures(self) -> dict[str, float | int]:
+        def prf(hit: int) -> tuple[float, float, float]:
+            p = hit / self.system if self.system else 0.0
+            r = hit / self.gold if self.gold else 0.0
+            return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+        rp, rr, rf = prf(self.relaxed)
+        sp, sr, sf = prf(self.strict)
+        value_acc = self.value_right / self.relaxed if self.relaxed else 0.0
+        type_acc = self.type_right / self.relaxed if self.relaxed else 0.0
+        return {"gold": self.gold, "system": self.system, "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": rf,
+                "strict_p": sp, "strict_r": sr, "strict_f1": sf, "type_accuracy": type_acc,
+                "value_accuracy": value_acc, "value_f1": rf * value_acc}
+
+
+def pair_by_overlap(gold: list[Timex], system: list[Timex]) -> list[tuple[Timex, Timex]]:
+    """One-to-one pairs of overlapping spans, the largest overlaps first."""
+    candidates = []
+    for gi, g in enumerate(gold):
+        for si, s in enumerate(system):
+            overlap = min(g.end, s.end) - max(g.start, s.start)
+            if overlap > 0:
+                candidates.append((-overlap, g.start, s.start, gi, si))
+    used_g: set[int] = set()
+    used_s: set[int] = set()
+    pairs = []
+    for _, _, _, gi, si in sorted(candidates):
+        if gi not in used_g and si not in used_s:
+            used_g.add(gi)
+            used_s.add(si)
+            pairs.append((gold[gi], system[si]))
+    return pairs
+
+
+def score_document(tally: Tally, doc_id: str, text: str, gold: list[Timex], system: list[Timex]) -> None:
+    tally.gold += len(gold)
+    tally.system += len(system)
+    pairs = pair_by_overlap(gold, system)
+    tally.relaxed += len(pairs)
+    tally.strict += sum(g.start == s.start and g.end == s.end for g, s in pairs)
+    tally.value_right += sum(g.value == s.value for g, s in pairs)
+    tally.type_right += sum(g.type == s.type for g, s in pairs)
+    paired_g = {id(g) for g, _ in pairs}
+    paired_s = {id(s) for _, s in pairs}
+
+    def context(t: Timex) -> str:
+        left = text[max(0, t.start - 40):t.start].replace("\n", " ")
+        right = text[t.end:t.end + 30].replace("\n", " ")
+        return f"{doc_id}: ...{left}[{text[t.start:t.end]}]{right}..."
+
+    tally.misses += [f"{context(g)}  gold {g.type} {g.value}" for g in gold if id(g) not in paired_g]
+    tally.false_alarms += [f"{context(s)}  ours {s.type} {s.value}" for s in system if id(s) not in paired_s]
+    tally.wrong_values += [f"{context(g)}  gold {g.type} {g.value} | ours [{s.text}] {s.type} {s.value}"
+                           for g, s in pairs if g.value != s.value]
+
+
+def read_set(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def tag_documents(records: list[dict], nlp) -> Iterable[tuple[dict, list[Timex]]]:
+    from .language import make_doc
+
+    docs = (make_doc(nlp, r["text"], date.fromisoformat(r["dct"][:10]) if r.get("dct") else None) for r in records)
+    for record, doc in zip(records, nlp.pipe(docs, batch_size=16)):
+        found = [Timex(d.start_char, d.end_char, d.text, d.timex_type, d.timex_value)
+                 for d in doc._.dates or () if d.kind != "dateline"]
+        yield record, found
+
+
+def evaluate(records: list[dict], nlp) -> Tally:
+    tally = Tally()
+    for record, found in tag_documents(records, nlp):
+        gold = [Timex(t["start"], t["end"], t["text"], t["type"], t.get("value")) for t in record["timexes"]]
+        score_document(tally, record["doc_id"], record["text"], gold, found)
+    return tally
+
+
+def format_table(results: dict[str, dict]) -> str:
+    keys = ["gold", "system", "relaxed_p", "relaxed_r", "relaxed_f1", "strict_p", "strict_r", "strict_f1",
+            "type_accuracy", "value_accuracy", "value_f1"]
+    names = list(results)
+    lines = [f"{'TempEval-3':<16}" + "".join(f"{n:>12}" for n in names), "-" * (16 + 12 * len(names))]
+    for k in keys:
+        cells = [results[n][k] for n in names]
+        lines.append(f"{k:<16}" + "".join(f"{c:>12d}" if isinstance(c, int) else f"{c:>12.3f}" for c in cells))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline.eval_dates", description=__doc__.split("\n")[0])
+    parser.add_argument("--peers", type=Path, default=Path("../shared/peers"), help="folder with the TempEval-3 files")
+    parser.add_argument("--errors", type=int, default=0, help="list this many errors of each kind per set")
+    parser.add_argument("--only", choices=[name for name, _ in SETS], help="score one set")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON")
+    args = parser.parse_args(argv)
+
+    from .language import load_nlp
+
+    nlp = load_nlp(spacy_model="none")
+    results: dict[str, dict] = {}
+    tallies: dict[str, Tally] = {}
+    for name, filename in SETS:
+        if args.only and name != args.only:
+            continue
+        path = args.peers / filename
+        if not path.exists():
+            print(f"skipped {name}: {path} not found", file=sys.stderr)
+            continue
+        tallies[name] = evaluate(read_set(path), nlp)
+        results[name] = tallies[name].figures()
+    if not results:
+        print(f"no TempEval-3 files under {args.peers}", file=sys.stderr)
+        return 2
+    print(format_table(results))
+    if "platinum" in results:
+        ours = results["platinum"]
+        print("\nOn platinum, beside the peers (relaxed F1 / value F1):")
+        print(f"  {'this pipeline (measured here)':<44} {ours['relaxed_f1']:.3f} / {ours['value_f1']:.3f}")
+        for peer, relaxed, value in PEERS_ON_PLATINUM:
+            print(f"  {peer:<44} {relaxed:.3f} / {value:.3f}")
+    for name, tally in tallies.items():
+        if args.errors:
+            for label, items in (("misses", tally.misses), ("false alarms", tally.false_alarms),
+                                 ("wrong values", tally.wrong_values)):
+                print(f"\n{name}: {len(items)} {label}")
+                for line in items[:args.errors]:
+                    print("  " + line)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
