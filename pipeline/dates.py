@@ -35,6 +35,8 @@ if not Doc.has_extension("dates"):
     Doc.set_extension("dates", default=None)
 
 
+#: how far back (tokens) a mention may anchor "a year earlier"
+_ANCHOR_REACH = 60
 _DATELINE_PLACE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z .'’-]+)?,\s*$")
 
 
@@ -56,8 +58,9 @@ class DateMention:
 
     @property
     def is_event_date(self) -> bool:
-        """Durations, sets and times of day never date an event."""
-        return self.timex_type == "DATE"
+        """Durations, sets and times of day never date an event; nor do words that name
+        no calendar position (``now``, ``recently``: TIMEX3 PRESENT_REF, PAST_REF)."""
+        return self.timex_type == "DATE" and self.kind != "reference"
 
 
 # --------------------------------------------------------------------------
@@ -158,7 +161,16 @@ class DateRecognizer:
         lex = number_lexicon()
         self.number_words = sorted({*lex.units, *lex.tens, "a", "an", "hundred", "dozen"}, key=len, reverse=True)
         self.plural_nouns = lex.plural_nouns
+        self.reference_words: dict[str, str] = data["reference_words"]
+        self.set_adverbs: dict[str, str] = data["set_adverbs"]
+        self.seasons: dict[str, str] = data["seasons"]
         self.patterns = self._compile()
+
+    @staticmethod
+    def _words(phrases) -> str:
+        """A case-insensitive alternation of phrases, longest first, spaces as \\s+."""
+        forms = [r"\s+".join(re.escape(w) for w in phrase.split()) for phrase in sorted(phrases, key=len, reverse=True)]
+        return "(?i:" + "|".join(forms) + ")"
 
     def _compile(self) -> list[tuple[str, re.Pattern[str]]]:
         month = _alternation(list(self.months), abbreviations=True)
@@ -198,7 +210,13 @@ class DateRecognizer:
             ("duration", rf"\b(?P<m>(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?P<n>{num}|several|a\s+few|few|many)\s+(?P<unit>{unit})s?)\b(?!-)"),
             ("duration_adj", rf"\b(?P<m>(?P<n>\d+|{word}(?:-{word})?)-(?P<unit>second|minute|hour|day|week|month|year)(?:-long)?)\b(?!-old)"),
             ("time", r"\b(?P<m>\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?:local time|GMT|UTC|EST|ET|CET))?|\d{1,2}:\d{2}(?:\s+(?:local time|GMT|UTC))?|\d{4}\s+(?:GMT|UTC)|midnight|noon)"),
-            ("set", rf"\b(?P<m>(?:every|each)\s+(?:{unit}|{weekday}))\b"),
+            ("set", rf"\b(?P<m>(?:every|each)\s+(?P<unit>{unit}|{weekday}))\b"),
+            ("set_adverb", rf"\b(?P<m>(?P<adv>{self._words(self.set_adverbs)}))(?![\w-])"),
+            ("reference", rf"(?<!\bas\s)\b(?P<m>(?P<ref>{self._words(self.reference_words)}))(?![\w-])(?!\s+as\b)"),
+            ("quarter_adj", r"\b(?P<m>(?P<q>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)-quarter)\b"),
+            ("quarter_latest", r"\b(?P<m>[Tt]he\s+(?:(?:latest|most\s+recent|recent|past|just-ended)\s+)?quarter)\b(?!-)"),
+            ("year_ago_adj", r"\b(?P<m>(?:[Tt]he\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period))?)\b"),
+            ("season", rf"\b(?P<m>(?:(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Tt]he)\s+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{year}))?)\b(?!-)(?!\s+of\b)"),
         ]
         return [(name, re.compile(rx)) for name, rx in table]
 
@@ -283,10 +301,29 @@ class DateRecognizer:
             return None
 
     def _resolve(self, doc: Doc, name: str, match: re.Match[str], start: int, end: int,
-                 reference: date | None, previous: date | None) -> tuple:
-        """(timex_type, timex_value, start_date, end_date, granularity)."""
+                 reference: date | None, previous: date | None, anchor: DateMention | None = None) -> tuple:
+        """(timex_type, timex_value, start_date, end_date, granularity).
+
+        ``previous``: the last day named before (for "two days later"); ``anchor``: the
+        last dated mention nearby, whose quarter "a year earlier" refers to in results
+        reporting ("third-quarter profit ... up from $2 a share a year earlier")."""
         g = match.groupdict()
         future = self._is_future(doc, start, end)
+        if name == "reference":
+            phrase = " ".join(g["ref"].lower().split())
+            return "DATE", self.reference_words[phrase], None, None, None
+        if name == "set_adverb":
+            return "SET", self.set_adverbs[g["adv"].lower()], None, None, None
+        if name == "set":
+            unit = g["unit"].lower()
+            if unit in self.weekdays:
+                return "SET", f"XXXX-WXX-{self.weekdays[unit] + 1}", None, None, None
+            letter = {"night": "D"}.get(unit) or self.units.get(unit, "D")
+            return "SET", ("PT1H" if letter == "H" else "PT1M" if letter == "MIN" else f"P1{letter}"), None, None, None
+        if name in ("quarter_adj", "quarter_latest", "year_ago_adj"):
+            return self._quarter_reference(name, g, reference, future, anchor)
+        if name == "season":
+            return self._season(g, reference, future)
         if name in ("iso", "mdy", "dmy"):
             if g.get("y") is None and reference is None:
                 return "DATE", "XXXX-XX-XX", None, None, "day"
@@ -363,14 +400,19 @@ class DateRecognizer:
             unit = g["unit"]
             if reference is None or n is None or unit not in ("day", "week", "month", "year", "decade"):
                 return "DATE", None, None, None, unit if unit != "decade" else "decade"
+            if unit == "year" and anchor is not None and anchor.granularity == "quarter" and anchor.start_date:
+                return self._shifted_quarter(anchor.start_date, -int(n))
             return self._shifted(reference, unit, -int(n))
         if name in ("anchored", "anchored_the"):
+            quarter = anchor.start_date if anchor is not None and anchor.granularity == "quarter" else None
             anchor = previous or reference
             unit = g["unit"]
             n = 1 if name == "anchored_the" else self._count(g["n"])
             if anchor is None or n is None:
                 return "DATE", None, None, None, unit
             sign = -1 if g["ba"].lower() in ("earlier", "before") else 1
+            if unit == "year" and quarter is not None:
+                return self._shifted_quarter(quarter, sign * int(n))
             return self._shifted(anchor, unit, sign * int(n))
         if name in ("duration", "duration_adj"):
             n = self._count(g["n"])
@@ -382,6 +424,54 @@ class DateRecognizer:
         if name == "time":
             return "TIME", None, None, None, None
         return "SET", None, None, None, None
+
+    def _quarter_reference(self, name: str, g: dict, reference: date | None, future: bool,
+                           anchor: DateMention | None) -> tuple:
+        """ "third-quarter" (the most recent third quarter), "the latest quarter" (the last
+        one completed), "the year-earlier quarter" (the quarter a year before the one
+        just named, else the year before the reference)."""
+        if name == "year_ago_adj":
+            if anchor is not None and anchor.granularity == "quarter" and anchor.start_date is not None:
+                year, q = anchor.start_date.year - 1, (anchor.start_date.month - 1) // 3 + 1
+                s, e = quarter_interval(year, q)
+                return "DATE", f"{year}-Q{q}", s, e, "quarter"
+            if reference is None:
+                return "DATE", None, None, None, "year"
+            return self._shifted(reference, "year", -1)
+        if reference is None:
+            q = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get((g.get("q") or "").lower())
+            return "DATE", f"XXXX-Q{q}" if q else "XXXX-QX", None, None, "quarter"
+        current = (reference.month - 1) // 3 + 1
+        if name == "quarter_adj":
+            q = {"first": 1, "second": 2, "third": 3, "fourth": 4}[g["q"].lower()]
+            year = reference.year - (q > current and not future) + (q < current and future)
+        else:  # the latest (completed) quarter
+            q, year = (current - 1, reference.year) if current > 1 else (4, reference.year - 1)
+        s, e = quarter_interval(year, q)
+        return "DATE", f"{year}-Q{q}", s, e, "quarter"
+
+    def _season(self, g: dict, reference: date | None, future: bool) -> tuple:
+        """ "last summer", "this fall", "winter 2023": TIMEX3 2024-SU and the season's months
+        (meteorological: spring March-May ... winter December-February)."""
+        code = self.seasons[g["season"].lower()]
+        first_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        rel = (g.get("rel") or "").lower()
+        if g.get("y"):
+            year = int(g["y"])
+        elif reference is None:
+            return "DATE", f"XXXX-{code}", None, None, "interval"
+        else:
+            # the season of the reference date, as (year, first month)
+            current_first = {12: 12, 1: 12, 2: 12}.get(reference.month, (reference.month // 3) * 3)
+            current_year = reference.year - (reference.month < 3)
+            year = current_year if first_month >= current_first else current_year + 1  # this one or the next
+            if rel == "last" or (rel not in ("this", "next") and not future):
+                year = year - 1 if (year, first_month) >= (current_year, current_first) else year
+            elif rel == "next" and (year, first_month) == (current_year, current_first):
+                year += 1
+        s = date(year, first_month, 1)
+        e = shift_months(s, 3) - timedelta(days=1)
+        return "DATE", f"{year}-{code}", s, e, "interval"
 
     def _shifted(self, anchor: date, unit: str, n: int) -> tuple:
         if unit == "day":
@@ -399,6 +489,12 @@ class DateRecognizer:
             return "DATE", str(y)[:3], date(y, 1, 1), date(y + 9, 12, 31), "decade"
         y = anchor.year + n
         return "DATE", str(y), date(y, 1, 1), date(y, 12, 31), "year"
+
+    @staticmethod
+    def _shifted_quarter(first_day: date, years: int) -> tuple:
+        year, q = first_day.year + years, (first_day.month - 1) // 3 + 1
+        s, e = quarter_interval(year, q)
+        return "DATE", f"{year}-Q{q}", s, e, "quarter"
 
     def _relative_unit(self, rel: str, unit: str, reference: date | None) -> tuple:
         if reference is None:
@@ -435,23 +531,26 @@ class DateRecognizer:
         reference: date | None = doc._.published
         found: list[DateMention] = []
         previous: date | None = None
+        anchor: DateMention | None = None
         for name, match, s, e in self._select(doc):
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is None or span.start_char != s:
                 continue  # starts inside a token ("5May")
             start, end = span.start, span.end
-            ttype, tvalue, d0, d1, gran = self._resolve(doc, name, match, start, end, reference, previous)
-            # "since 2022": from then up to the reference date
+            nearby = anchor if anchor is not None and start - anchor.end <= _ANCHOR_REACH else None
+            ttype, tvalue, d0, d1, gran = self._resolve(doc, name, match, start, end, reference, previous, nearby)
+            # "since 2022": from then up to the reference date (the TIMEX3 span stays "2022")
             if ttype == "DATE" and start > 0 and doc[start - 1].lower_ == "since":
-                start -= 1
-                span = doc[start:end]
                 d1 = reference if d0 is not None else None
                 d0 = d0 if reference is not None else None
                 gran = "interval"
             if ttype == "DATE" and d0 is not None and gran == "day":
                 previous = d0
-            found.append(DateMention(start, end, span.start_char, span.end_char, span.text,
-                                     ttype, tvalue, d0, d1, gran, name))
+            mention = DateMention(start, end, span.start_char, span.end_char, span.text,
+                                  ttype, tvalue, d0, d1, gran, name)
+            if ttype == "DATE" and d0 is not None:
+                anchor = mention
+            found.append(mention)
         self._mark_dateline(doc, found)
         doc._.dates = self._merge_ranges(doc, found)
         return doc

@@ -132,7 +132,7 @@ def tag_documents(records: list[dict], nlp) -> Iterable[tuple[dict, list[Timex]]
     docs = (make_doc(nlp, r["text"], date.fromisoformat(r["dct"][:10]) if r.get("dct") else None) for r in records)
     for record, doc in zip(records, nlp.pipe(docs, batch_size=16)):
         found = [Timex(d.start_char, d.end_char, d.text, d.timex_type, d.timex_value)
-                 for d in doc._.dates or () if d.kind != "dateline"]
+                 for d in doc._.dates or ()]
         yield record, found
 
 
