@@ -116,6 +116,35 @@ def timex_for(start: date, granularity: str) -> str:
     return start.isoformat()
 
 
+def quarter_year(q: int, reference: date, future: bool) -> int:
+    """The year of "the third quarter" without one: this year's once it has begun
+    ("expects to report a third-quarter loss" in November is this year's); one not yet
+    begun is last year's, unless the clause speaks of the future."""
+    current = (reference.month - 1) // 3 + 1
+    return reference.year if q <= current or future else reference.year - 1
+
+
+def nearest_year(day: date, reference: date, future: bool, past: bool = False) -> date:
+    """A month and day with no year: the occurrence nearest the reference date (news
+    names deadlines days ahead as often as events days back: "by Jan. 14" in an article
+    of Jan. 6); a future-tense clause never takes one more than a week past, and one
+    that looks back (``past``) never one after the reference."""
+    options = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            options.append(day.replace(year=year))
+        except ValueError:  # February 29
+            continue
+    best = min(options, key=lambda d: abs((d - reference).days))
+    if past and best > reference:
+        earlier = [d for d in options if d <= reference]
+        return earlier[-1] if earlier else best
+    if future and (reference - best).days > 7:
+        later = [d for d in options if d >= reference]
+        best = later[0] if later else best
+    return best
+
+
 @lru_cache(maxsize=4096)
 def parse_absolute(text: str, reference: date | None, future: bool) -> date | None:
     """dateparser on one absolute expression; the reference only fills a missing year."""
@@ -181,8 +210,9 @@ class DateRecognizer:
                 full_names[number] = name
         month_full = _alternation(list(full_names.values()))
         weekday = _alternation(list(self.weekdays))
+        counting = [w for w in self.number_words if w not in ("a", "an")]
         num = r"(?:\d{1,3}(?:,\d{3})*|(?:" + "|".join(self.number_words) + r")(?:[\s-](?:" + \
-              "|".join(self.number_words) + r"))*)"
+              "|".join(counting) + r"))*)"
         word = r"(?:" + "|".join(self.number_words) + r")"
         unit = r"(?:second|minute|hour|day|night|week|weekend|month|year|decade|century)"
         year = r"(?:1[89]|20)\d\d"
@@ -216,7 +246,9 @@ class DateRecognizer:
             ("quarter_adj", r"\b(?P<m>(?P<q>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)-quarter)\b"),
             ("quarter_latest", r"\b(?P<m>[Tt]he\s+(?:(?:latest|most\s+recent|recent|past|just-ended)\s+)?quarter)\b(?!-)"),
             ("year_ago_adj", r"\b(?P<m>(?:[Tt]he\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period))?)\b"),
-            ("season", rf"\b(?P<m>(?:(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Tt]he)\s+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{year}))?)\b(?!-)(?!\s+of\b)"),
+            ("season", rf"\b(?P<m>(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate)\s+(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{year}))?)\b(?!-)"),
+            ("season_year", rf"\b(?P<m>(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y>{year}))\b"),
+            ("season_cue", r"\b(?:[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil|[Oo]ver|[Tt]hrough|[Ss]ince|[Ff]or)\s+(?P<m>the\s+(?P<season>spring|summer|fall|autumn|winter))\b(?!-)(?!\s+of\b)"),
         ]
         return [(name, re.compile(rx)) for name, rx in table]
 
@@ -322,7 +354,7 @@ class DateRecognizer:
             return "SET", ("PT1H" if letter == "H" else "PT1M" if letter == "MIN" else f"P1{letter}"), None, None, None
         if name in ("quarter_adj", "quarter_latest", "year_ago_adj"):
             return self._quarter_reference(name, g, reference, future, anchor)
-        if name == "season":
+        if name in ("season", "season_year", "season_cue"):
             return self._season(g, reference, future)
         if name in ("iso", "mdy", "dmy"):
             if g.get("y") is None and reference is None:
@@ -333,6 +365,9 @@ class DateRecognizer:
             day = parse_absolute(text.replace(".", ""), reference, future)
             if day is None:
                 return "DATE", None, None, None, "day"
+            if g.get("y") is None and reference is not None:
+                since = start > 0 and doc[start - 1].lower_ == "since"  # "since Oct. 8" looks back
+                day = nearest_year(day, reference, future, past=since)
             return "DATE", day.isoformat(), day, day, "day"
         if name in ("month_year", "month_cue", "month_rel"):
             month = self.months[g["mon"].lower().rstrip(".")]
@@ -358,8 +393,7 @@ class DateRecognizer:
             elif reference is None:
                 return "DATE", f"XXXX-Q{q}", None, None, "quarter"
             else:
-                current = (reference.month - 1) // 3 + 1
-                year = reference.year - (q > current and not future) + (q < current and future)
+                year = quarter_year(q, reference, future)
             s, e = quarter_interval(year, q)
             return "DATE", f"{year}-Q{q}", s, e, "quarter"
         if name == "decade":
@@ -444,7 +478,7 @@ class DateRecognizer:
         current = (reference.month - 1) // 3 + 1
         if name == "quarter_adj":
             q = {"first": 1, "second": 2, "third": 3, "fourth": 4}[g["q"].lower()]
-            year = reference.year - (q > current and not future) + (q < current and future)
+            year = quarter_year(q, reference, future)
         else:  # the latest (completed) quarter
             q, year = (current - 1, reference.year) if current > 1 else (4, reference.year - 1)
         s, e = quarter_interval(year, q)

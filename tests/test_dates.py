@@ -229,3 +229,85 @@ def test_regression_first_name_jan_is_not_a_month(parse) -> None:
     """'Jan' alone (a first name) was read as January; a lone month must be spelled out."""
     assert dates(parse, "Foreign minister Jan Lipavsky of Czechia said talks went well.") == []
     assert the(parse, "Prices rose in January.", "January").granularity == "month"
+
+
+# ---------------------------------------------------------------- TimeML forms (issue 5)
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("Officials now expect a deal.", "now", "PRESENT_REF"),
+    ("The agency recently raised its estimate.", "recently", "PAST_REF"),
+    ("Talks may resume in the future.", "the future", "FUTURE_REF"),
+])
+def test_reference_words_have_timex_values_but_date_no_event(parse, text, surface, value) -> None:
+    d = the(parse, text, surface)
+    assert (d.timex_type, d.timex_value) == ("DATE", value)
+    assert (d.start_date, d.end_date) == (None, None)
+    assert not d.is_event_date
+
+
+def test_as_soon_as_is_not_a_date(parse) -> None:
+    assert [d.text for d in dates(parse, "Trucks will move as soon as the road opens.")] == []
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("The paper is printed daily.", "daily", "P1D"),
+    ("Inspectors visit every week.", "every week", "P1W"),
+    ("Convoys leave every Monday.", "every Monday", "XXXX-WXX-1"),
+])
+def test_sets_carry_their_frequency(parse, text, surface, value) -> None:
+    d = the(parse, text, surface)
+    assert (d.timex_type, d.timex_value) == ("SET", value)
+    assert not d.is_event_date
+
+
+def test_month_day_without_year_takes_the_nearest_one(parse) -> None:
+    # a deadline a week ahead, in an article of 6 January: this January, not last year's
+    d = the(parse, "The boy must be returned by Jan. 14, officials said.", "Jan. 14", date(2000, 1, 6))
+    assert d.timex_value == "2000-01-14"
+    # and a day just past in December, read in early January: last December
+    d = the(parse, "The deal was signed on Dec. 28.", "Dec. 28", date(2025, 1, 3))
+    assert d.timex_value == "2024-12-28"
+
+
+def test_since_a_month_day_looks_back(parse) -> None:
+    d = the(parse, "The sides have traded fire since Oct. 8.", "Oct. 8", date(2024, 9, 24))
+    assert d.start_date == date(2023, 10, 8) and d.end_date == date(2024, 9, 24)
+
+
+def test_named_quarter_is_this_years_once_begun(parse) -> None:
+    nov = date(1989, 11, 2)
+    assert the(parse, "The company expects to report a third-quarter loss.", "third-quarter", nov).timex_value \
+        == "1989-Q3"
+    assert the(parse, "In the latest quarter, sales fell 4%.", "the latest quarter", nov).timex_value == "1989-Q3"
+
+
+def test_year_earlier_refers_to_the_quarter_just_named(parse) -> None:
+    doc = parse("Profit in the third quarter rose to $5 million from $4 million a year earlier.", date(1989, 11, 2))
+    [earlier] = [d for d in doc._.dates if d.text == "a year earlier"]
+    assert earlier.timex_value == "1988-Q3" and earlier.granularity == "quarter"
+
+
+def test_a_year_ago_without_a_quarter_is_the_year(parse) -> None:
+    assert the(parse, "Prices rose 3% from a year ago.", "a year ago").timex_value == "2024"
+
+
+def test_count_before_a_year_ago_is_not_part_of_it(parse) -> None:
+    # regression: "seven a year ago" was read as "seven a years ago"
+    found = [d.text for d in dates(parse, "The plant has nine kilns, up from seven a year ago.")]
+    assert found == ["a year ago"]
+
+
+@pytest.mark.parametrize("text, surface, value, first, last", [
+    ("Fighting intensified last summer.", "last summer", "2024-SU", "2024-06-01", "2024-08-31"),
+    ("The offensive is expected this fall.", "this fall", "2025-FA", "2025-09-01", "2025-11-30"),
+    ("Crops failed in the winter of 2023.", "the winter of 2023", "2023-WI", "2023-12-01", "2024-02-29"),
+])
+def test_seasons(parse, text, surface, value, first, last) -> None:
+    d = the(parse, text, surface)
+    assert d.timex_value == value
+    assert (d.start_date, d.end_date) == (date.fromisoformat(first), date.fromisoformat(last))
+
+
+def test_the_fall_of_a_city_is_not_a_season(parse) -> None:
+    assert dates(parse, "Aid resumed after the fall of Kabul.") == []
+    assert dates(parse, "Prices will fall in the spring.")[0].text == "the spring"
