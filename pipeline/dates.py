@@ -58,8 +58,10 @@ class DateMention:
 
     @property
     def is_event_date(self) -> bool:
-        """Durations, sets and times of day never date an event; nor do words that name
-        no calendar position (``now``, ``recently``: TIMEX3 PRESENT_REF, PAST_REF)."""
+        """Durations, sets and bare times of day never date an event; nor do words that
+        name no calendar position (``now``, ``recently``: TIMEX3 PRESENT_REF, PAST_REF)."""
+        if self.timex_type == "TIME":
+            return self.kind == "clock_day"  # "9 a.m. Tuesday" names the day
         return self.timex_type == "DATE" and self.kind != "reference"
 
 
@@ -114,6 +116,34 @@ def timex_for(start: date, granularity: str) -> str:
     if granularity == "decade":
         return str(start.year)[:3]
     return start.isoformat()
+
+
+_DAY_PARTS = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "overnight": "TNI"}
+_CLOCK = re.compile(r"^(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>[ap])?", re.I)
+
+
+def _day_part(part: str | None) -> str:
+    """TIMEX3 suffix for a part of the day: "Friday morning" is 2025-05-23TMO."""
+    return "T" + _DAY_PARTS[part.lower()][1:] if part and part.lower() in _DAY_PARTS else ""
+
+
+def clock_time(text: str) -> str | None:
+    """ "9 a.m." -> "09:00", "10:30 p.m." -> "22:30", "noon" -> "12:00", "1400 GMT" -> "14:00"."""
+    low = text.lower()
+    if low.startswith("noon"):
+        return "12:00"
+    if low.startswith("midnight"):
+        return "24:00"
+    digits = re.match(r"^(\d{2})(\d{2})\s", text)
+    if digits:
+        return f"{digits.group(1)}:{digits.group(2)}"
+    m = _CLOCK.match(text)
+    if m is None:
+        return None
+    hour, minute = int(m.group("h")), int(m.group("min") or 0)
+    if m.group("ampm"):
+        hour = hour % 12 + (12 if m.group("ampm").lower() == "p" else 0)
+    return f"{hour:02d}:{minute:02d}" if hour <= 24 and minute < 60 else None
 
 
 def quarter_year(q: int, reference: date, future: bool) -> int:
@@ -415,7 +445,7 @@ class DateRecognizer:
                 day = week_interval(reference)[0] + timedelta(days=wd)
             else:
                 day = weekday_near(reference, wd, future)
-            return "DATE", day.isoformat(), day, day, "day"
+            return "DATE", day.isoformat() + _day_part(g.get("dp")), day, day, "day"
         if name in ("relday", "lastnight"):
             if reference is None:
                 return "DATE", "XXXX-XX-XX", None, None, "day"
@@ -424,7 +454,10 @@ class DateRecognizer:
             if match.group("m").lower().startswith("the day before"):
                 offset -= 1
             day = reference + timedelta(days=offset)
-            return "DATE", day.isoformat(), day, day, "day"
+            text = match.group("m").lower()
+            part = next((p for p in ("morning", "afternoon", "evening", "night") if text.endswith(p)), None)
+            part = part or ("night" if word == "tonight" else None)
+            return "DATE", day.isoformat() + _day_part(part), day, day, "day"
         if name == "relunit":
             return self._relative_unit(g["rel"].lower().split()[-1], g["unit"], reference)
         if name == "earlier":
@@ -456,7 +489,10 @@ class DateRecognizer:
             letter = "M" if letter == "MIN" else letter
             return "DURATION", f"{prefix}{amount}{letter}", None, None, None
         if name == "time":
-            return "TIME", None, None, None, None
+            clock = clock_time(match.group("m"))
+            if clock is None:
+                return "TIME", None, None, None, None
+            return "TIME", f"{reference.isoformat() if reference else 'XXXX-XX-XX'}T{clock}", None, None, None
         return "SET", None, None, None, None
 
     def _quarter_reference(self, name: str, g: dict, reference: date | None, future: bool,
@@ -586,8 +622,26 @@ class DateRecognizer:
                 anchor = mention
             found.append(mention)
         self._mark_dateline(doc, found)
-        doc._.dates = self._merge_ranges(doc, found)
+        doc._.dates = self._merge_ranges(doc, self._join_clock_and_day(doc, found))
         return doc
+
+    @staticmethod
+    def _join_clock_and_day(doc: Doc, found: list[DateMention]) -> list[DateMention]:
+        """ "until 9 a.m. Tuesday", "noon Thursday": one TIMEX3 (a TIME on that day), which
+        still dates an event (it names the day)."""
+        joined: list[DateMention] = []
+        for d in found:
+            prev = joined[-1] if joined else None
+            if prev is not None and prev.timex_type == "TIME" and prev.end == d.start and d.timex_type == "DATE" \
+                    and d.granularity == "day" and prev.timex_value and "T" in prev.timex_value:
+                clock = prev.timex_value.split("T", 1)[1]
+                day = d.timex_value.split("T", 1)[0] if d.timex_value else "XXXX-XX-XX"
+                span = doc[prev.start:d.end]
+                joined[-1] = DateMention(prev.start, d.end, span.start_char, span.end_char, span.text, "TIME",
+                                         f"{day}T{clock}", d.start_date, d.end_date, "day", "clock_day")
+                continue
+            joined.append(d)
+        return joined
 
     @staticmethod
     def _merge_ranges(doc: Doc, found: list[DateMention]) -> list[DateMention]:

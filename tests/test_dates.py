@@ -311,3 +311,32 @@ def test_seasons(parse, text, surface, value, first, last) -> None:
 def test_the_fall_of_a_city_is_not_a_season(parse) -> None:
     assert dates(parse, "Aid resumed after the fall of Kabul.") == []
     assert dates(parse, "Prices will fall in the spring.")[0].text == "the spring"
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("Rockets fell on Friday morning.", "Friday morning", "2025-05-23TMO"),
+    ("Crowds gathered Wednesday night.", "Wednesday night", "2025-05-21TNI"),
+    ("Shelling resumed last night.", "last night", "2025-05-23TNI"),
+])
+def test_parts_of_the_day_in_the_timex_value(parse, text, surface, value) -> None:
+    d = the(parse, text, surface)
+    assert d.timex_value == value and d.start_date == date.fromisoformat(value[:10])
+
+
+def test_clock_times_carry_their_value(parse) -> None:
+    d = the(parse, "The strike hit at 10:30 p.m. local time.", "10:30 p.m. local time")
+    assert (d.timex_type, d.timex_value) == ("TIME", "2025-05-24T22:30")
+    assert not d.is_event_date
+
+
+def test_clock_and_day_make_one_time_that_dates_the_event(parse) -> None:
+    d = the(parse, "Relatives have until 9 a.m. Tuesday to sign.", "9 a.m. Tuesday", date(2000, 4, 3))
+    assert (d.timex_type, d.timex_value) == ("TIME", "2000-04-04T09:00")
+    assert d.is_event_date and d.start_date == date(2000, 4, 4)
+
+
+@pytest.mark.parametrize("cue", ["as early as", "as soon as"])
+def test_earliest_possible_day_is_ahead(parse, cue) -> None:
+    # Monday 3 April 2000: "as early as Tuesday" is the next day, not last week's
+    d = the(parse, f"The group might travel {cue} Tuesday.", "Tuesday", date(2000, 4, 3))
+    assert d.timex_value == "2000-04-04"
