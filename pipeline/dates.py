@@ -274,7 +274,10 @@ class DateRecognizer:
             ("set_adverb", rf"\b(?P<m>(?P<adv>{self._words(self.set_adverbs)}))(?![\w-])"),
             ("reference", rf"(?<!\bas\s)\b(?P<m>(?P<ref>{self._words(self.reference_words)}))(?![\w-])(?!\s+as\b)"),
             ("quarter_adj", r"\b(?P<m>(?P<q>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)-quarter)\b"),
-            ("quarter_latest", r"\b(?P<m>[Tt]he\s+(?:(?:latest|most\s+recent|recent|past|just-ended)\s+)?quarter)\b(?!-)"),
+            ("quarter_latest", r"\b(?P<m>[Tt]he\s+(?:(?:latest|most\s+recent|recent|past|just-ended)\s+)?quarter|[Tt]he\s+latest\s+period)\b(?!-)"),
+            ("weekend_cue", r"\b(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n|[Tt]hrough)\s+(?P<m>the\s+weekend)\b"),
+            ("year_cue_the", r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Tt]hroughout)\s+(?P<m>the\s+(?:full\s+|fiscal\s+|entire\s+|whole\s+)?year)\b(?!\s+(?:to|ending|ended|before|after|ago|earlier|later|of|\d))"),
+            ("plural_units", r"\b(?:[Ff]or|[Ww]ithin|[Oo]ver|[Ii]n\s+the|[Dd]uring\s+the|[Ff]or\s+the\s+past|[Ff]or\s+the\s+last)\s+(?P<m>(?P<unit>years|weeks|months|days|decades|centuries|hours))\b"),
             ("year_ago_adj", r"\b(?P<m>(?:[Tt]he\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period))?)\b"),
             ("season", rf"\b(?P<m>(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate)\s+(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{year}))?)\b(?!-)"),
             ("season_year", rf"\b(?P<m>(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y>{year}))\b"),
@@ -382,6 +385,16 @@ class DateRecognizer:
                 return "SET", f"XXXX-WXX-{self.weekdays[unit] + 1}", None, None, None
             letter = {"night": "D"}.get(unit) or self.units.get(unit, "D")
             return "SET", ("PT1H" if letter == "H" else "PT1M" if letter == "MIN" else f"P1{letter}"), None, None, None
+        if name == "weekend_cue":
+            return self._weekend(reference, future)
+        if name == "year_cue_the":
+            if reference is None:
+                return "DATE", None, None, None, "year"
+            return self._shifted(reference, "year", 0)
+        if name == "plural_units":
+            letter = {"years": "Y", "weeks": "W", "months": "M", "days": "D", "decades": "DE",
+                      "centuries": "CE", "hours": "H"}[g["unit"].lower()]
+            return "DURATION", ("PTXH" if letter == "H" else f"PX{letter}"), None, None, None
         if name in ("quarter_adj", "quarter_latest", "year_ago_adj"):
             return self._quarter_reference(name, g, reference, future, anchor)
         if name in ("season", "season_year", "season_cue"):
@@ -519,6 +532,17 @@ class DateRecognizer:
             q, year = (current - 1, reference.year) if current > 1 else (4, reference.year - 1)
         s, e = quarter_interval(year, q)
         return "DATE", f"{year}-Q{q}", s, e, "quarter"
+
+    @staticmethod
+    def _weekend(reference: date | None, future: bool) -> tuple:
+        """ "over the weekend": the one just past in past reporting (this one when the
+        reference falls on it), the coming one in future text."""
+        if reference is None:
+            return "DATE", None, None, None, "interval"
+        saturday = week_interval(reference)[0] + timedelta(days=5)
+        if not future and reference < saturday:
+            saturday -= timedelta(days=7)
+        return "DATE", timex_for(saturday, "week") + "-WE", saturday, saturday + timedelta(days=1), "interval"
 
     def _season(self, g: dict, reference: date | None, future: bool) -> tuple:
         """ "last summer", "this fall", "winter 2023": TIMEX3 2024-SU and the season's months

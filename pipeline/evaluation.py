@@ -21,7 +21,9 @@ Every ratio is 0.0 when its denominator is 0. What each figure means:
    (casefolded).
 3. date_*: predictions are ``mentions`` rows with label DATE whose
    ``timex_type`` is DATE or null (durations, sets and times are not dates);
-   gold is the record's ``dates``; same pairing and optional rules.
+   gold is the record's ``dates``; same pairing and optional rules. An
+   unpaired prediction whose ``timex_value`` is PRESENT_REF, PAST_REF or
+   FUTURE_REF (no calendar position: optional by the guideline) is ignored.
    date_value_accuracy: share of TP pairs whose date_start and date_end equal
    the gold start_date and end_date as ISO dates (null equals null only).
 4. Actors. Strings are normalized (NFKC, casefold, curly single quotes to
@@ -179,13 +181,20 @@ def pair_spans(gold: list[Span], pred: list[Span | None]) -> list[tuple[int, int
     return pairs
 
 
+#: TIMEX3 values of dates with no calendar position ("now", "recently"): optional by
+#: ANNOTATION.md (Dates), so a prediction carrying one is never a false positive
+REFERENCE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+
+
 def _detection(gold: list[dict], pred: list[dict]) -> tuple[int, int, int, list[tuple[dict, dict]]]:
     """TP, FP, FN and the TP (gold, pred) pairs for one document and label."""
     pairs = pair_spans([(g["start"], g["end"]) for g in gold],
                        [_span(p.get("char_start"), p.get("char_end")) for p in pred])
     tps = [(gold[gi], pred[pi]) for gi, pi in pairs if not gold[gi].get("optional")]
     n_required = sum(1 for g in gold if not g.get("optional"))
-    return len(tps), len(pred) - len(pairs), n_required - len(tps), tps
+    paired = {pi for _, pi in pairs}
+    fps = sum(1 for pi, p in enumerate(pred) if pi not in paired and p.get("timex_value") not in REFERENCE_VALUES)
+    return len(tps), fps, n_required - len(tps), tps
 
 
 def _max_matching(order: Iterable[int], cands: dict[int, list[int]]) -> dict[int, int]:

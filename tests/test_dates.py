@@ -340,3 +340,14 @@ def test_earliest_possible_day_is_ahead(parse, cue) -> None:
     # Monday 3 April 2000: "as early as Tuesday" is the next day, not last week's
     d = the(parse, f"The group might travel {cue} Tuesday.", "Tuesday", date(2000, 4, 3))
     assert d.timex_value == "2000-04-04"
+
+
+def test_over_the_weekend_is_the_one_just_past(parse) -> None:
+    # Monday 26 May 2025: the weekend of 24-25 May
+    d = the(parse, "Lawyers met over the weekend.", "the weekend", date(2025, 5, 26))
+    assert d.timex_value == "2025-W21-WE" and d.start_date == date(2025, 5, 24)
+
+
+def test_for_years_is_a_duration_of_unknown_length(parse) -> None:
+    d = the(parse, "The two sides have not met for years.", "years")
+    assert (d.timex_type, d.timex_value) == ("DURATION", "PXY")

@@ -341,3 +341,20 @@ def test_unit_accuracy_counts_gold_units_only_and_ignores_case() -> None:
     gold["quantities"][1]["unit"] = None  # no gold unit: not scored
     r = run(perfect_events(), mentions, [gold])
     assert (r["quantity_unit_correct"], r["quantity_unit_n"]) == (1, 1)
+
+
+def test_unpaired_reference_dates_are_optional_by_the_guideline() -> None:
+    # "now" (PRESENT_REF) has no calendar position: ANNOTATION.md makes it optional
+    text = TEXT.replace("Kyiv said", "Kyiv now said")
+    gold = base_gold()
+    gold["text"] = text
+    for item in gold["quantities"] + gold["dates"]:
+        item["start"], item["end"] = sp(item["text"], text)
+    mentions = [qm("307", 307, text=text, quantity_unit="troop"), qm("12", 12, text=text, quantity_unit="drone"),
+                dm("Saturday", "2025-05-24", text=text),
+                dm("now", None, text=text, timex_value="PRESENT_REF"),
+                dm("two days", None, text=text, timex_value="2025-05-26")]
+    r = run([], mentions, [gold])
+    assert (r["date_tp"], r["date_fp"]) == (1, 0)  # "two days" overlaps the optional gold "in two days"
+    mentions[-2]["timex_value"] = "2025-05-24"  # the same span with a calendar value is a false alarm
+    assert run([], mentions, [gold])["date_fp"] == 1
