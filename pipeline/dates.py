@@ -241,7 +241,7 @@ class DateRecognizer:
         month_full = _alternation(list(full_names.values()))
         weekday = _alternation(list(self.weekdays))
         counting = [w for w in self.number_words if w not in ("a", "an")]
-        num = r"(?:\d{1,3}(?:,\d{3})*|(?:" + "|".join(self.number_words) + r")(?:[\s-](?:" + \
+        num = r"(?:\d{1,3}(?:,\d{3})*|(?:A|An|" + "|".join(self.number_words) + r")(?:[\s-](?:" + \
               "|".join(counting) + r"))*)"
         word = r"(?:" + "|".join(self.number_words) + r")"
         unit = r"(?:second|minute|hour|day|night|week|weekend|month|year|decade|century)"
@@ -252,11 +252,14 @@ class DateRecognizer:
             ("mdy", rf"\b(?P<m>(?:(?P<wd>{weekday}),?\s+)?(?P<mon>{month})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{year})\b)?)"),
             ("dmy", rf"\b(?P<m>(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{month})(?:,?\s+(?P<y>{year}))?)\b"),
             ("month_year", rf"\b(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month}),?\s+(?P<y>{year}))\b"),
-            ("month_cue", rf"\b(?:in|since|until|by|from|during|through|throughout|of|on|before|after|between|and|to)\s+(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full}))(?![\w-])"),
-            ("month_rel", rf"\b(?P<m>(?P<rel>last|next|this|early|late|mid)[\s-]+(?P<mon>{month_full}))(?![\w-])"),
+            ("month_cue", rf"\b(?i:in|since|until|by|from|during|through|throughout|of|on|before|after|between|and|to|for)\s+(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full}))(?![\w-])"),
+            ("month_rel", rf"\b(?P<m>(?P<rel>(?i:last|next|this|early|late|mid))[\s-]+(?P<mon>{month_full}))(?![\w-])"),
             ("quarter", rf"\b(?P<m>(?:the\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<y>{year}))?)\b"),
             ("quarter_code", rf"\b(?P<m>Q(?P<qn>[1-4])(?:\s+(?P<y>{year}))?)\b"),
-            ("decade", r"\b(?P<m>(?:the\s+)?(?P<dec>(?:1[89]|20)\d0)s)\b"),
+            ("decade", r"\b(?P<m>(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<dec>(?:1[89]|20)\d0)s)\b"),
+            ("century", r"\b(?P<m>(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)[\s-]+century)\b"),
+            ("that_unit", r"\b(?P<m>(?:(?P<el>[Ee]arlier|[Ll]ater)\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+(?:same\s+)?(?P<unit>day|week|month|year|quarter))\b"),
+            ("these_days", r"\b(?P<m>[Tt]hese\s+days)\b"),
             ("year_cue", rf"\b(?:in|since|until|by|from|during|through|throughout|of|for|before|after|early|late|mid|fiscal|and|to)\s+(?P<m>(?P<y>{year}))\b(?![-,.]?\d)"),
             ("year", rf"(?<![\d,.$€£/-])(?P<m>(?P<y>{year}))(?![\d%]|,\d|\.\d|-\d)"),
             ("weekday", rf"\b(?P<m>(?:(?P<pre>overnight|late|early|last|next|this|coming)\s+)?(?P<wd>{weekday})(?:\s+(?P<dp>morning|afternoon|evening|night))?)\b"),
@@ -267,10 +270,10 @@ class DateRecognizer:
             ("ago", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>{unit})s?\s+ago)\b"),
             ("anchored", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>day|week|month|year)s?\s+(?P<ba>earlier|later))\b"),
             ("anchored_the", r"\b(?P<m>[Tt]he\s+(?P<unit>day|week|month|year)\s+(?P<ba>before|after))\b(?!\s+(?:the|a|an|his|her|its|their)\b)"),
-            ("duration", rf"\b(?P<m>(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?P<n>{num}|several|a\s+few|few|many)\s+(?P<unit>{unit})s?)\b(?!-)"),
+            ("duration", rf"\b(?P<m>(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?P<n>{num}|several|a\s+few|few|many)\s+(?:(?:more|additional|further|straight|consecutive)\s+)?(?P<unit>{unit}|quarter(?!s?\s+of\b))s?)\b(?!-)(?!\s+old\b)"),
             ("duration_adj", rf"\b(?P<m>(?P<n>\d+|{word}(?:-{word})?)-(?P<unit>second|minute|hour|day|week|month|year)(?:-long)?)\b(?!-old)"),
             ("time", r"\b(?P<m>\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?:local time|GMT|UTC|EST|ET|CET))?|\d{1,2}:\d{2}(?:\s+(?:local time|GMT|UTC))?|\d{4}\s+(?:GMT|UTC)|midnight|noon)"),
-            ("set", rf"\b(?P<m>(?:every|each)\s+(?P<unit>{unit}|{weekday}))\b"),
+            ("set", rf"\b(?P<m>(?:[Ee]very|[Ee]ach)\s+(?P<unit>{unit}|quarter|{weekday}))\b"),
             ("set_adverb", rf"\b(?P<m>(?P<adv>{self._words(self.set_adverbs)}))(?![\w-])"),
             ("reference", rf"(?<!\bas\s)\b(?P<m>(?P<ref>{self._words(self.reference_words)}))(?![\w-])(?!\s+as\b)"),
             ("quarter_adj", r"\b(?P<m>(?P<q>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)-quarter)\b"),
@@ -439,6 +442,13 @@ class DateRecognizer:
                 year = quarter_year(q, reference, future)
             s, e = quarter_interval(year, q)
             return "DATE", f"{year}-Q{q}", s, e, "quarter"
+        if name == "century":
+            n = int(g["cent"])
+            return "DATE", f"{n - 1:02d}", date(max((n - 1) * 100, 1), 1, 1), date(n * 100 - 1, 12, 31), "interval"
+        if name == "these_days":
+            return "DATE", "PRESENT_REF", None, None, None
+        if name == "that_unit":
+            return self._that_unit(g, anchor)
         if name == "decade":
             y = int(g["dec"])
             return "DATE", str(y)[:3], date(y, 1, 1), date(y + 9, 12, 31), "decade"
@@ -532,6 +542,18 @@ class DateRecognizer:
             q, year = (current - 1, reference.year) if current > 1 else (4, reference.year - 1)
         s, e = quarter_interval(year, q)
         return "DATE", f"{year}-Q{q}", s, e, "quarter"
+
+    def _that_unit(self, g: dict, anchor: DateMention | None) -> tuple:
+        """ "that day", "later that year", "the same week": the unit of the date just named."""
+        unit = g["unit"].lower()
+        if anchor is None or anchor.start_date is None:
+            return "DATE", None, None, None, unit
+        day = anchor.start_date
+        if unit == "quarter":
+            q = (day.month - 1) // 3 + 1
+            s, e = quarter_interval(day.year, q)
+            return "DATE", f"{day.year}-Q{q}", s, e, "quarter"
+        return self._shifted(day, unit, 0)
 
     @staticmethod
     def _weekend(reference: date | None, future: bool) -> tuple:

@@ -351,3 +351,32 @@ def test_over_the_weekend_is_the_one_just_past(parse) -> None:
 def test_for_years_is_a_duration_of_unknown_length(parse) -> None:
     d = the(parse, "The two sides have not met for years.", "years")
     assert (d.timex_type, d.timex_value) == ("DURATION", "PXY")
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("In September, the company announced the plan.", "September", "2024-09"),
+    ("Last April, the group met in Doha.", "Last April", "2025-04"),  # the most recent April
+    ("A year ago, the talks collapsed.", "A year ago", "2024"),
+])
+def test_sentence_initial_capitals(parse, text, surface, value) -> None:
+    assert the(parse, text, surface).timex_value == value
+
+
+def test_that_day_is_the_day_just_named(parse) -> None:
+    doc = parse("The convoy left on May 20. Later that day, it was shelled.", SAT)
+    [d] = [d for d in doc._.dates if d.text == "Later that day"]
+    assert d.timex_value == "2025-05-20"
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("The temple dates from the 11th century.", "the 11th century", "10"),
+    ("Prices peaked in the mid-1990s.", "the mid-1990s", "199"),
+    ("Interest is paid every quarter.", "every quarter", "P1Q"),
+    ("The lease runs for at least 20 more years.", "20 more years", "P20Y"),
+])
+def test_centuries_decades_and_counted_units(parse, text, surface, value) -> None:
+    assert the(parse, text, surface).timex_value == value
+
+
+def test_ages_are_not_durations(parse) -> None:
+    assert dates(parse, "The victim, 37 years old, was a teacher.") == []
