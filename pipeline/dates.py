@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Iterator
 
 import dateparser
+from dateutil.easter import easter
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -223,6 +224,7 @@ class DateRecognizer:
         self.reference_words: dict[str, str] = data["reference_words"]
         self.set_adverbs: dict[str, str] = data["set_adverbs"]
         self.seasons: dict[str, str] = data["seasons"]
+        self.holidays: dict[str, str] = data["holidays"]
         self.patterns = self._compile()
 
     @staticmethod
@@ -260,6 +262,7 @@ class DateRecognizer:
             ("century", r"\b(?P<m>(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)[\s-]+century)\b"),
             ("that_unit", r"\b(?P<m>(?:(?P<el>[Ee]arlier|[Ll]ater)\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+(?:same\s+)?(?P<unit>day|week|month|year|quarter))\b"),
             ("these_days", r"\b(?P<m>[Tt]hese\s+days)\b"),
+            ("holiday", rf"\b(?P<m>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<hol>{self._words(self.holidays)})(?:,?\s+(?P<y>{year}))?)(?![\w-])"),
             ("year_cue", rf"\b(?:in|since|until|by|from|during|through|throughout|of|for|before|after|early|late|mid|fiscal|and|to)\s+(?P<m>(?P<y>{year}))\b(?![-,.]?\d)"),
             ("year", rf"(?<![\d,.$€£/-])(?P<m>(?P<y>{year}))(?![\d%]|,\d|\.\d|-\d)"),
             ("weekday", rf"\b(?P<m>(?:(?P<pre>overnight|late|early|last|next|this|coming)\s+)?(?P<wd>{weekday})(?:\s+(?P<dp>morning|afternoon|evening|night))?)\b"),
@@ -445,6 +448,8 @@ class DateRecognizer:
         if name == "century":
             n = int(g["cent"])
             return "DATE", f"{n - 1:02d}", date(max((n - 1) * 100, 1), 1, 1), date(n * 100 - 1, 12, 31), "interval"
+        if name == "holiday":
+            return self._holiday(g, reference, future)
         if name == "these_days":
             return "DATE", "PRESENT_REF", None, None, None
         if name == "that_unit":
@@ -542,6 +547,37 @@ class DateRecognizer:
             q, year = (current - 1, reference.year) if current > 1 else (4, reference.year - 1)
         s, e = quarter_interval(year, q)
         return "DATE", f"{year}-Q{q}", s, e, "quarter"
+
+    def _holiday(self, g: dict, reference: date | None, future: bool) -> tuple:
+        """ "Thanksgiving Day", "last Christmas", "Easter 2024": that year's date; without a
+        year the nearest one (the next for "next" or future text, the last for "last")."""
+        rule = self.holidays[" ".join(g["hol"].lower().replace("’", "'").split())]
+
+        def on(year: int) -> date:
+            if rule == "easter":
+                return easter(year)
+            if rule == "us_thanksgiving":
+                first = date(year, 11, 1)
+                return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+            month, day = map(int, rule.split("-"))
+            return date(year, month, day)
+
+        if g.get("y"):
+            day = on(int(g["y"]))
+        elif reference is None:
+            return "DATE", "XXXX-XX-XX", None, None, "day"
+        else:
+            rel = (g.get("rel") or "").lower()
+            options = [on(y) for y in (reference.year - 1, reference.year, reference.year + 1)]
+            if rel == "last":
+                day = max(d for d in options if d < reference)
+            elif rel == "next" or (future and rel != "this"):
+                day = min(d for d in options if d >= reference)
+            elif rel == "this":
+                day = options[1]
+            else:
+                day = min(options, key=lambda d: abs((d - reference).days))
+        return "DATE", day.isoformat(), day, day, "day"
 
     def _that_unit(self, g: dict, anchor: DateMention | None) -> tuple:
         """ "that day", "later that year", "the same week": the unit of the date just named."""

@@ -380,3 +380,12 @@ def test_centuries_decades_and_counted_units(parse, text, surface, value) -> Non
 
 def test_ages_are_not_durations(parse) -> None:
     assert dates(parse, "The victim, 37 years old, was a teacher.") == []
+
+
+@pytest.mark.parametrize("text, surface, published, value", [
+    ("The boy was rescued on Thanksgiving Day.", "Thanksgiving Day", date(2000, 1, 6), "1999-11-25"),
+    ("Shops reopened after Christmas.", "Christmas", date(2025, 1, 3), "2024-12-25"),
+    ("Talks will resume after Easter.", "Easter", date(2025, 3, 1), "2025-04-20"),
+])
+def test_holidays(parse, text, surface, published, value) -> None:
+    assert the(parse, text, surface, published).timex_value == value
