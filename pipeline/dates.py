@@ -63,7 +63,7 @@ class DateMention:
         name no calendar position (``now``, ``recently``: TIMEX3 PRESENT_REF, PAST_REF)."""
         if self.timex_type == "TIME":
             return self.kind == "clock_day"  # "9 a.m. Tuesday" names the day
-        return self.timex_type == "DATE" and self.kind != "reference"
+        return self.timex_type == "DATE" and self.kind not in ("reference", "past_span")
 
 
 # --------------------------------------------------------------------------
@@ -254,7 +254,7 @@ class DateRecognizer:
             ("mdy", rf"\b(?P<m>(?:(?P<wd>{weekday}),?\s+)?(?P<mon>{month})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{year})\b)?)"),
             ("dmy", rf"\b(?P<m>(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{month})(?:,?\s+(?P<y>{year}))?)\b"),
             ("month_year", rf"\b(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month}),?\s+(?P<y>{year}))\b"),
-            ("month_cue", rf"\b(?i:in|since|until|by|from|during|through|throughout|of|on|before|after|between|and|to|for)\s+(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full}))(?![\w-])"),
+            ("month_cue", rf"\b(?i:in|since|until|by|from|during|through|throughout|of|on|before|after|between|and|to|for|at)\s+(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full}))(?![\w-])"),
             ("month_rel", rf"\b(?P<m>(?P<rel>(?i:last|next|this|early|late|mid))[\s-]+(?P<mon>{month_full}))(?![\w-])"),
             ("quarter", rf"\b(?P<m>(?:the\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<y>{year}))?)\b"),
             ("quarter_code", rf"\b(?P<m>Q(?P<qn>[1-4])(?:\s+(?P<y>{year}))?)\b"),
@@ -267,8 +267,13 @@ class DateRecognizer:
             ("year", rf"(?<![\d,.$€£/-])(?P<m>(?P<y>{year}))(?![\d%]|,\d|\.\d|-\d)"),
             ("weekday", rf"\b(?P<m>(?:(?P<pre>overnight|late|early|last|next|this|coming)\s+)?(?P<wd>{weekday})(?:\s+(?P<dp>morning|afternoon|evening|night))?)\b"),
             ("relday", r"\b(?P<m>(?:the\s+day\s+before\s+)?(?P<rd>today|yesterday|tomorrow|tonight|Today|Yesterday|Tomorrow|Tonight)(?:\s+(?:morning|afternoon|evening|night))?)\b"),
-            ("lastnight", r"\b(?P<m>(?P<ln>[Ll]ast\s+night|[Tt]his\s+morning|[Ee]arlier\s+today))\b"),
-            ("relunit", r"\b(?P<m>(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Cc]urrent|[Tt]he\s+previous|[Tt]he\s+following|[Tt]he\s+next|[Tt]he\s+coming|[Tt]he\s+preceding)\s+(?:fiscal\s+|financial\s+)?(?P<unit>week|month|year|weekend|quarter|decade))\b"),
+            ("lastnight", r"\b(?P<m>(?P<ln>[Ll]ast\s+night|[Tt]his\s+(?:morning|afternoon|evening)|[Ee]arlier\s+today))\b"),
+            ("relunit", r"\b(?P<m>(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Cc]urrent|[Tt]he\s+previous|[Tt]he\s+following|[Tt]he\s+next|[Tt]he\s+coming|[Tt]he\s+preceding)\s+(?:fiscal\s+|financial\s+)?(?P<unit>day|week|month|year|weekend|quarter|decade))\b(?!-)"),
+            ("past_span", r"\b(?P<m>[Tt]he\s+(?:past|last)\s+(?P<unit>day|week|month|year|quarter|decade))\b(?!-)"),
+            ("unit_part", rf"\b(?P<m>[Tt]he\s+(?P<part>end|start|beginning|middle|close)\s+of\s+(?:(?P<rel>the|this|last|next)\s+(?P<unit>week|month|year|decade)|(?P<y>{year})|(?P<mon>{month_full})(?:\s+(?P<my>{year}))?))\b"),
+            ("year_part", rf"\b(?P<m>(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+(?P<y>{year}))\b(?![-,.]?\d)"),
+            ("fiscal_year", rf"\b(?P<m>[Ff]iscal\s+(?:year\s+)?(?P<y>{year}))\b"),
+            ("set_times", rf"\b(?P<m>(?:once|twice|(?:{num})\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{unit}|quarter))\b"),
             ("earlier", r"\b(?P<m>(?P<el>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+(?:in\s+)?(?P<rel>this|last|next|the)\s+(?P<unit>week|month|year))\b"),
             ("ago", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>{unit})s?\s+ago)\b"),
             ("anchored", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>day|week|month|year)s?\s+(?P<ba>earlier|later))\b"),
@@ -487,7 +492,24 @@ class DateRecognizer:
             part = part or ("night" if word == "tonight" else None)
             return "DATE", day.isoformat() + _day_part(part), day, day, "day"
         if name == "relunit":
-            return self._relative_unit(g["rel"].lower().split()[-1], g["unit"], reference)
+            rel = g["rel"].lower().split()[-1]
+            if rel in ("following", "previous", "preceding") and anchor is not None and anchor.start_date:
+                # "the following year", "the previous day": from the date just named
+                return self._relative_unit(rel, g["unit"], anchor.start_date)
+            return self._relative_unit(rel, g["unit"], reference)
+        if name == "past_span":
+            # "over the past week": TimeML dates it, but it names a stretch up to now rather
+            # than a calendar unit a reader could pin down (optional by ANNOTATION.md)
+            return self._relative_unit("last", g["unit"], reference)
+        if name in ("unit_part", "year_part"):
+            return self._part_of(g, reference, future)
+        if name == "fiscal_year":
+            y = int(g["y"])
+            return "DATE", str(y), date(y, 1, 1), date(y, 12, 31), "year"
+        if name == "set_times":
+            unit = g["unit"].lower()
+            letter = "Q" if unit == "quarter" else {"night": "D"}.get(unit) or self.units.get(unit, "D")
+            return "SET", ("PT1H" if letter == "H" else "PT1M" if letter == "MIN" else f"P1{letter}"), None, None, None
         if name == "earlier":
             return self._earlier_later(g["el"].lower(), g["rel"].lower(), g["unit"], reference)
         if name == "ago":
@@ -578,6 +600,37 @@ class DateRecognizer:
             else:
                 day = min(options, key=lambda d: abs((d - reference).days))
         return "DATE", day.isoformat(), day, day, "day"
+
+    def _part_of(self, g: dict, reference: date | None, future: bool) -> tuple:
+        """ "the end of the year", "the beginning of March", "early 2013": the unit's value,
+        the matching third of its interval."""
+        if g.get("y"):
+            y = int(g["y"])
+            value, s, e, gran = str(y), date(y, 1, 1), date(y, 12, 31), "year"
+        elif g.get("mon"):
+            month = self.months[g["mon"].lower()]
+            if g.get("my"):
+                year = int(g["my"])
+            elif reference is None:
+                return "DATE", f"XXXX-{month:02d}", None, None, "interval"
+            else:
+                year = nearest_year(date(2000, month, 1), reference, future).year
+            s, e = month_interval(year, month)
+            value, gran = f"{year}-{month:02d}", "month"
+        else:
+            rel = g["rel"].lower()
+            if reference is None:
+                return "DATE", None, None, None, "interval"
+            _, value, s, e, gran = self._shifted(reference, g["unit"].lower(), {"last": -1, "next": 1}.get(rel, 0))
+        third = (e - s) / 3
+        part = g["part"].lower()
+        if part in ("end", "close", "late"):
+            s = e - third
+        elif part in ("start", "beginning", "early"):
+            e = s + third
+        else:
+            s, e = s + third, e - third
+        return "DATE", value, s, e, "interval"
 
     def _that_unit(self, g: dict, anchor: DateMention | None) -> tuple:
         """ "that day", "later that year", "the same week": the unit of the date just named."""

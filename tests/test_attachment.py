@@ -75,9 +75,16 @@ def test_quote_belongs_to_its_speaker_across_sentences(parse) -> None:
 
 def test_following_quote_continues_the_previous_speaker(parse) -> None:
     doc = parse("\u201cRates are falling,\u201d Governor Jane Doe told reporters on Thursday. "
-                "\u201cWe expect inflation near 2.5% by the end of the year and we will act.\u201d", MAY_2025)
+                "\u201cWe expect inflation near 2.5% and we will act.\u201d", MAY_2025)
     [event] = rows(doc, "2.5%")
     assert event.actor.name == "Jane Doe" and event.date.start_date == date(2025, 5, 22)
+
+
+def test_a_date_inside_the_quote_dates_its_number(parse) -> None:
+    doc = parse("\u201cRates are falling,\u201d Governor Jane Doe told reporters on Thursday. "
+                "\u201cWe expect inflation near 2.5% by the end of the year.\u201d", MAY_2025)
+    [event] = rows(doc, "2.5%")
+    assert event.actor.name == "Jane Doe" and event.date.text == "the end of the year"
 
 
 def test_event_date_wins_over_statement_date(parse) -> None:

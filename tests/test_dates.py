@@ -389,3 +389,29 @@ def test_ages_are_not_durations(parse) -> None:
 ])
 def test_holidays(parse, text, surface, published, value) -> None:
     assert the(parse, text, surface, published).timex_value == value
+
+
+@pytest.mark.parametrize("text, surface, value, first, last", [
+    ("Inflation should ease by the end of the year.", "the end of the year", "2025", "2025-09-01", "2025-12-31"),
+    ("Elections are due in early 2026.", "early 2026", "2026", "2026-01-01", "2026-05-02"),
+    ("Revenue rose in fiscal 2024.", "fiscal 2024", "2024", "2024-01-01", "2024-12-31"),
+])
+def test_parts_of_units(parse, text, surface, value, first, last) -> None:
+    d = the(parse, text, surface)
+    assert d.timex_value == value
+    assert (d.start_date, d.end_date) == (date.fromisoformat(first), date.fromisoformat(last))
+
+
+def test_over_the_past_week_is_no_event_date(parse) -> None:
+    d = the(parse, "Drones hit 40 sites over the past week.", "the past week")
+    assert d.timex_type == "DATE" and not d.is_event_date
+
+
+def test_the_following_day_counts_from_the_date_just_named(parse) -> None:
+    doc = parse("The talks opened on May 12. The following day, both sides walked out.", SAT)
+    [d] = [d for d in doc._.dates if d.text == "The following day"]
+    assert d.timex_value == "2025-05-13"
+
+
+def test_frequencies(parse) -> None:
+    assert the(parse, "Inspectors come twice a year.", "twice a year").timex_value == "P1Y"
