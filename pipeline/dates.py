@@ -56,6 +56,8 @@ class DateMention:
     end_date: date | None
     granularity: str | None
     kind: str  # which pattern found it
+    #: for a range merged from two dates ("April 19 to June 1"): the two TIMEX3 it joins
+    parts: tuple["DateMention", ...] = ()
 
     @property
     def is_event_date(self) -> bool:
@@ -167,6 +169,8 @@ def nearest_year(day: date, reference: date, future: bool, past: bool = False) -
         except ValueError:  # February 29
             continue
     best = min(options, key=lambda d: abs((d - reference).days))
+    if not future and (best - reference).days > 60:
+        past = True  # "he was last seen Nov. 3", read in May: last November
     if past and best > reference:
         earlier = [d for d in options if d <= reference]
         return earlier[-1] if earlier else best
@@ -262,6 +266,8 @@ class DateRecognizer:
             ("century", r"\b(?P<m>(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)[\s-]+century)\b"),
             ("that_unit", r"\b(?P<m>(?:(?P<el>[Ee]arlier|[Ll]ater)\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+(?:same\s+)?(?P<unit>day|week|month|year|quarter))\b"),
             ("these_days", r"\b(?P<m>[Tt]hese\s+days)\b"),
+            ("year_period", rf"\b(?P<m>[Tt]he\s+(?P<y>{year})\s+(?:quarter|period))\b"),
+            ("half", rf"\b(?P<m>[Tt]he\s+(?P<h>first|second|last)\s+half\s+of\s+(?:(?P<y>{year})|the\s+year|this\s+year))\b"),
             ("holiday", rf"\b(?P<m>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<hol>{self._words(self.holidays)})(?:,?\s+(?P<y>{year}))?)(?![\w-])"),
             ("year_cue", rf"\b(?:in|since|until|by|from|during|through|throughout|of|for|before|after|early|late|mid|fiscal|and|to)\s+(?P<m>(?P<y>{year}))\b(?![-,.]?\d)"),
             ("year", rf"(?<![\d,.$€£/-])(?P<m>(?P<y>{year}))(?![\d%]|,\d|\.\d|-\d)"),
@@ -455,6 +461,22 @@ class DateRecognizer:
             return "DATE", f"{n - 1:02d}", date(max((n - 1) * 100, 1), 1, 1), date(n * 100 - 1, 12, 31), "interval"
         if name == "holiday":
             return self._holiday(g, reference, future)
+        if name == "year_period":
+            y = int(g["y"])
+            if anchor is not None and anchor.granularity == "quarter" and anchor.start_date is not None:
+                q = (anchor.start_date.month - 1) // 3 + 1  # "the 1988 quarter": the quarter just named, in 1988
+                s, e = quarter_interval(y, q)
+                return "DATE", f"{y}-Q{q}", s, e, "quarter"
+            return "DATE", str(y), date(y, 1, 1), date(y, 12, 31), "year"
+        if name == "half":
+            if g.get("y"):
+                y = int(g["y"])
+            elif reference is None:
+                return "DATE", None, None, None, "interval"
+            else:
+                y = reference.year
+            h = 1 if g["h"].lower() == "first" else 2
+            return "DATE", f"{y}-H{h}", date(y, 1 + 6 * (h - 1), 1), date(y, 6 * h, 30 if h == 1 else 31), "interval"
         if name == "these_days":
             return "DATE", "PRESENT_REF", None, None, None
         if name == "that_unit":
@@ -788,9 +810,11 @@ class DateRecognizer:
                     and d.start == prev.end + 1 and doc[prev.end].lower_ in ("to", "through", "until", "-", "–") \
                     and prev.start_date is not None and d.end_date is not None and prev.start_date < d.end_date:
                 span = doc[prev.start:d.end]
+                # one interval for the events table; its TIMEX3 value is the ISO 8601 interval
+                # "start/end", and TimeML's view (two TIMEX3) stays in ``parts``
                 merged[-1] = DateMention(prev.start, d.end, span.start_char, span.end_char, span.text, "DATE",
                                          f"{prev.timex_value}/{d.timex_value}", prev.start_date, d.end_date,
-                                         "interval", "range")
+                                         "interval", "range", parts=(prev, d))
                 continue
             merged.append(d)
         return merged

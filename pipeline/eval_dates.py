@@ -131,8 +131,9 @@ def tag_documents(records: list[dict], nlp) -> Iterable[tuple[dict, list[Timex]]
 
     docs = (make_doc(nlp, r["text"], date.fromisoformat(r["dct"][:10]) if r.get("dct") else None) for r in records)
     for record, doc in zip(records, nlp.pipe(docs, batch_size=16)):
-        found = [Timex(d.start_char, d.end_char, d.text, d.timex_type, d.timex_value)
-                 for d in doc._.dates or ()]
+        # a range merged for the events table ("1991 to 1997") is two TIMEX3 in TimeML
+        found = [Timex(t.start_char, t.end_char, t.text, t.timex_type, t.timex_value)
+                 for d in doc._.dates or () for t in (d.parts or (d,))]
         yield record, found
 
 

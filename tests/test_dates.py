@@ -415,3 +415,26 @@ def test_the_following_day_counts_from_the_date_just_named(parse) -> None:
 
 def test_frequencies(parse) -> None:
     assert the(parse, "Inspectors come twice a year.", "twice a year").timex_value == "P1Y"
+
+
+def test_month_day_months_ahead_in_a_past_clause_is_last_years(parse) -> None:
+    d = the(parse, "He was last seen Nov. 3 near the border.", "Nov. 3", date(1999, 5, 7))
+    assert d.timex_value == "1998-11-03"
+
+
+def test_future_cue_in_a_that_clause_does_not_move_the_main_clause_date(parse) -> None:
+    d = the(parse, "Aides decided on Feb. 11 that a ground war would be needed.", "Feb. 11", date(1991, 2, 25))
+    assert d.timex_value == "1991-02-11"
+
+
+def test_halves_and_the_quarter_of_a_named_year(parse) -> None:
+    assert the(parse, "Sales slowed in the second half of 2024.", "the second half of 2024").timex_value == "2024-H2"
+    doc = parse("Profit in the third quarter rose, compared with a loss in the 1988 quarter.", date(1989, 11, 2))
+    [d] = [d for d in doc._.dates if d.text == "the 1988 quarter"]
+    assert d.timex_value == "1988-Q3"
+
+
+def test_range_keeps_its_two_timex3_as_parts(parse) -> None:
+    d = the(parse, "Voting ran from April 19 to June 1.", "April 19 to June 1")
+    assert (d.start_date, d.end_date) == (date(2025, 4, 19), date(2025, 6, 1))
+    assert [p.timex_value for p in d.parts] == ["2025-04-19", "2025-06-01"]
