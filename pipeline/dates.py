@@ -36,8 +36,11 @@ if not Doc.has_extension("dates"):
     Doc.set_extension("dates", default=None)
 
 
-#: how far back (tokens) a mention may anchor "a year earlier"
+#: how far back (tokens) a mention may anchor "that day", "the following year"
 _ANCHOR_REACH = 60
+#: expressions that, once a document has named a quarter, compare with that quarter
+#: ("net income rose to $5 million from $4 million a year earlier")
+_QUARTER_ANCHORED = frozenset({"ago", "anchored", "year_ago_adj", "year_period"})
 _DATELINE_PLACE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z .'’-]+)?,\s*$")
 
 
@@ -260,6 +263,7 @@ class DateRecognizer:
             ("month_year", rf"\b(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month}),?\s+(?P<y>{year}))\b"),
             ("month_cue", rf"\b(?i:in|since|until|by|from|during|through|throughout|of|on|before|after|between|and|to|for|at)\s+(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full}))(?![\w-])"),
             ("month_rel", rf"\b(?P<m>(?P<rel>(?i:last|next|this|early|late|mid))[\s-]+(?P<mon>{month_full}))(?![\w-])"),
+            ("month_relyear", rf"\b(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full})\s+(?P<yrel>this|last|next)\s+year)\b"),
             ("quarter", rf"\b(?P<m>(?:the\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<y>{year}))?)\b"),
             ("quarter_code", rf"\b(?P<m>Q(?P<qn>[1-4])(?:\s+(?P<y>{year}))?)\b"),
             ("decade", r"\b(?P<m>(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<dec>(?:1[89]|20)\d0)s)\b"),
@@ -429,10 +433,12 @@ class DateRecognizer:
                 since = start > 0 and doc[start - 1].lower_ == "since"  # "since Oct. 8" looks back
                 day = nearest_year(day, reference, future, past=since)
             return "DATE", day.isoformat(), day, day, "day"
-        if name in ("month_year", "month_cue", "month_rel"):
+        if name in ("month_year", "month_cue", "month_rel", "month_relyear"):
             month = self.months[g["mon"].lower().rstrip(".")]
             if g.get("y"):
                 year = int(g["y"])
+            elif g.get("yrel") and reference is not None:  # "June last year"
+                year = reference.year + {"last": -1, "next": 1}.get(g["yrel"].lower(), 0)
             elif reference is None:
                 return "DATE", f"XXXX-{month:02d}", None, None, "month"
             else:
@@ -539,8 +545,9 @@ class DateRecognizer:
             unit = g["unit"]
             if reference is None or n is None or unit not in ("day", "week", "month", "year", "decade"):
                 return "DATE", None, None, None, unit if unit != "decade" else "decade"
-            if unit == "year" and anchor is not None and anchor.granularity == "quarter" and anchor.start_date:
-                return self._shifted_quarter(anchor.start_date, -int(n))
+            if unit == "year" and n == 1 and anchor is not None and anchor.granularity == "quarter" \
+                    and anchor.start_date:
+                return self._shifted_quarter(anchor.start_date, -1)  # "a year ago": the year-ago quarter
             return self._shifted(reference, unit, -int(n))
         if name in ("anchored", "anchored_the"):
             quarter = anchor.start_date if anchor is not None and anchor.granularity == "quarter" else None
@@ -550,7 +557,7 @@ class DateRecognizer:
             if anchor is None or n is None:
                 return "DATE", None, None, None, unit
             sign = -1 if g["ba"].lower() in ("earlier", "before") else 1
-            if unit == "year" and quarter is not None:
+            if unit == "year" and n == 1 and quarter is not None:
                 return self._shifted_quarter(quarter, sign * int(n))
             return self._shifted(anchor, unit, sign * int(n))
         if name in ("duration", "duration_adj"):
@@ -759,12 +766,15 @@ class DateRecognizer:
         found: list[DateMention] = []
         previous: date | None = None
         anchor: DateMention | None = None
+        quarter: DateMention | None = None  # results reporting: "a year earlier" is that quarter's
         for name, match, s, e in self._select(doc):
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is None or span.start_char != s:
                 continue  # starts inside a token ("5May")
             start, end = span.start, span.end
             nearby = anchor if anchor is not None and start - anchor.end <= _ANCHOR_REACH else None
+            if quarter is not None and name in _QUARTER_ANCHORED:
+                nearby = quarter
             ttype, tvalue, d0, d1, gran = self._resolve(doc, name, match, start, end, reference, previous, nearby)
             # "since 2022": from then up to the reference date (the TIMEX3 span stays "2022")
             if ttype == "DATE" and start > 0 and doc[start - 1].lower_ == "since":
@@ -777,6 +787,8 @@ class DateRecognizer:
                                   ttype, tvalue, d0, d1, gran, name)
             if ttype == "DATE" and d0 is not None:
                 anchor = mention
+                if gran == "quarter" and name not in _QUARTER_ANCHORED:
+                    quarter = mention
             found.append(mention)
         self._mark_dateline(doc, found)
         doc._.dates = self._merge_ranges(doc, self._join_clock_and_day(doc, found))

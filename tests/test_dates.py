@@ -438,3 +438,22 @@ def test_range_keeps_its_two_timex3_as_parts(parse) -> None:
     d = the(parse, "Voting ran from April 19 to June 1.", "April 19 to June 1")
     assert (d.start_date, d.end_date) == (date(2025, 4, 19), date(2025, 6, 1))
     assert [p.timex_value for p in d.parts] == ["2025-04-19", "2025-06-01"]
+
+
+def test_month_with_relative_year(parse) -> None:
+    assert the(parse, "The leaders met in June last year.", "June last year").timex_value == "2024-06"
+
+
+def test_a_year_earlier_compares_with_the_quarter_named_before(parse) -> None:
+    text = ("Acme said third-quarter profit rose 12%. Revenue climbed on strong demand in Asia and Europe, "
+            "the company said, and margins widened as costs fell across all of its units and regions. "
+            "Net income was $5 million, up from $4 million a year earlier.")
+    doc = parse(text, date(1989, 11, 2))
+    [d] = [d for d in doc._.dates if d.text == "a year earlier"]
+    assert d.timex_value == "1988-Q3"
+
+
+def test_three_years_ago_stays_a_year_in_a_quarterly_report(parse) -> None:
+    doc = parse("Third-quarter profit rose. The plant opened three years ago.", date(1989, 11, 2))
+    [d] = [d for d in doc._.dates if d.text == "three years ago"]
+    assert d.timex_value == "1986"
