@@ -68,7 +68,7 @@ class DateMention:
         name no calendar position (``now``, ``recently``: TIMEX3 PRESENT_REF, PAST_REF)."""
         if self.timex_type == "TIME":
             return self.kind == "clock_day"  # "9 a.m. Tuesday" names the day
-        return self.timex_type == "DATE" and self.kind not in ("reference", "past_span")
+        return self.timex_type == "DATE" and self.kind not in ("reference", "past_span", "vague_ago")
 
 
 # --------------------------------------------------------------------------
@@ -267,6 +267,7 @@ class DateRecognizer:
             ("quarter", rf"\b(?P<m>(?:the\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<y>{year}))?)\b"),
             ("quarter_code", rf"\b(?P<m>Q(?P<qn>[1-4])(?:\s+(?P<y>{year}))?)\b"),
             ("decade", r"\b(?P<m>(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<dec>(?:1[89]|20)\d0)s)\b"),
+            ("decade_short", r"\b(?P<m>(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]*)?['’]?(?P<dec2>[2-9]0)s)\b"),
             ("century", r"\b(?P<m>(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)[\s-]+century)\b"),
             ("that_unit", r"\b(?P<m>(?:(?P<el>[Ee]arlier|[Ll]ater)\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+(?:same\s+)?(?P<unit>day|week|month|year|quarter))\b"),
             ("these_days", r"\b(?P<m>[Tt]hese\s+days)\b"),
@@ -278,17 +279,20 @@ class DateRecognizer:
             ("weekday", rf"\b(?P<m>(?:(?P<pre>overnight|late|early|last|next|this|coming)\s+)?(?P<wd>{weekday})(?:\s+(?P<dp>morning|afternoon|evening|night))?)\b"),
             ("relday", r"\b(?P<m>(?:the\s+day\s+before\s+)?(?P<rd>today|yesterday|tomorrow|tonight|Today|Yesterday|Tomorrow|Tonight)(?:\s+(?:morning|afternoon|evening|night))?)\b"),
             ("lastnight", r"\b(?P<m>(?P<ln>[Ll]ast\s+night|[Tt]his\s+(?:morning|afternoon|evening)|[Ee]arlier\s+today))\b"),
-            ("relunit", r"\b(?P<m>(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Cc]urrent|[Tt]he\s+previous|[Tt]he\s+following|[Tt]he\s+next|[Tt]he\s+coming|[Tt]he\s+preceding)\s+(?:fiscal\s+|financial\s+)?(?P<unit>day|week|month|year|weekend|quarter|decade))\b(?!-)"),
+            ("relunit", r"\b(?P<m>(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Cc]urrent|[Tt]he\s+previous|[Tt]he\s+following|[Tt]he\s+next|[Tt]he\s+coming|[Tt]he\s+preceding|[Tt]he\s+prior)\s+(?:fiscal\s+|financial\s+)?(?P<unit>day|week|month|year|weekend|quarter|decade))\b(?!-)"),
             ("past_span", r"\b(?P<m>[Tt]he\s+(?:past|last)\s+(?P<unit>day|week|month|year|quarter|decade))\b(?!-)"),
             ("unit_part", rf"\b(?P<m>[Tt]he\s+(?P<part>end|start|beginning|middle|close)\s+of\s+(?:(?P<rel>the|this|last|next)\s+(?P<unit>week|month|year|decade)|(?P<y>{year})|(?P<mon>{month_full})(?:\s+(?P<my>{year}))?))\b"),
             ("year_part", rf"\b(?P<m>(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+(?P<y>{year}))\b(?![-,.]?\d)"),
             ("fiscal_year", rf"\b(?P<m>[Ff]iscal\s+(?:year\s+)?(?P<y>{year}))\b"),
             ("set_times", rf"\b(?P<m>(?:once|twice|(?:{num})\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{unit}|quarter))\b"),
-            ("earlier", r"\b(?P<m>(?P<el>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+(?:in\s+)?(?P<rel>this|last|next|the)\s+(?P<unit>week|month|year))\b"),
+            ("earlier", r"\b(?P<m>(?P<el>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+(?:in\s+)?(?P<rel>this|last|next|the)\s+(?P<unit>day|week|month|year))\b"),
+            ("vague_ago", r"\b(?P<m>(?:(?:[Mm]any|[Ss]everal|[Ss]ome|[Aa]\s+few)\s+)?(?:years|decades|months|weeks|days)\s+ago)\b"),
+            ("coming_units", r"\b(?P<m>(?:[Tt]he\s+)?(?:coming|next\s+few|past\s+few|last\s+few)\s+(?P<unit>years|months|weeks|days|decades))\b"),
+            ("year_ended", rf"\b(?P<m>[Tt]he\s+(?:fiscal\s+|financial\s+)?year)\s+(?:ended|ending|to|through)\s"),
             ("ago", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>{unit})s?\s+ago)\b"),
             ("anchored", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>day|week|month|year)s?\s+(?P<ba>earlier|later))\b"),
             ("anchored_the", r"\b(?P<m>[Tt]he\s+(?P<unit>day|week|month|year)\s+(?P<ba>before|after))\b(?!\s+(?:the|a|an|his|her|its|their)\b)"),
-            ("duration", rf"\b(?P<m>(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?P<n>{num}|several|a\s+few|few|many)\s+(?:(?:more|additional|further|straight|consecutive)\s+)?(?P<unit>{unit}|quarter(?!s?\s+of\b))s?)\b(?!-)(?!\s+old\b)"),
+            ("duration", rf"\b(?![Aa]\s+second\b)(?P<m>(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?P<n>{num}|several|a\s+few|few|many)\s+(?:(?:more|additional|further|straight|consecutive)\s+)?(?P<unit>{unit}|quarter(?!s?\s+of\b))s?)\b(?!-)(?!\s+old\b)"),
             ("duration_adj", rf"\b(?P<m>(?P<n>\d+|{word}(?:-{word})?)-(?P<unit>second|minute|hour|day|week|month|year)(?:-long)?)\b(?!-old)"),
             ("time", r"\b(?P<m>\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?:local time|GMT|UTC|EST|ET|CET))?|\d{1,2}:\d{2}(?:\s+(?:local time|GMT|UTC))?|\d{4}\s+(?:GMT|UTC)|midnight|noon)"),
             ("set", rf"\b(?P<m>(?:[Ee]very|[Ee]ach)\s+(?P<unit>{unit}|quarter|{weekday}))\b"),
@@ -487,6 +491,16 @@ class DateRecognizer:
             return "DATE", "PRESENT_REF", None, None, None
         if name == "that_unit":
             return self._that_unit(g, anchor)
+        if name == "vague_ago":
+            return "DATE", "PAST_REF", None, None, None
+        if name == "coming_units":
+            letter = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "decades": "DE"}[g["unit"].lower()]
+            return "DURATION", f"PX{letter}", None, None, None
+        if name == "year_ended":
+            return "DURATION", "P1Y", None, None, None
+        if name == "decade_short":
+            y = 1900 + int(g["dec2"])  # "the '90s": the last century's
+            return "DATE", str(y)[:3], date(y, 1, 1), date(y + 9, 12, 31), "decade"
         if name == "decade":
             y = int(g["dec"])
             return "DATE", str(y)[:3], date(y, 1, 1), date(y + 9, 12, 31), "decade"
@@ -521,6 +535,7 @@ class DateRecognizer:
             return "DATE", day.isoformat() + _day_part(part), day, day, "day"
         if name == "relunit":
             rel = g["rel"].lower().split()[-1]
+            rel = "previous" if rel == "prior" else rel
             if rel in ("following", "previous", "preceding") and anchor is not None and anchor.start_date:
                 # "the following year", "the previous day": from the date just named
                 return self._relative_unit(rel, g["unit"], anchor.start_date)
@@ -750,6 +765,8 @@ class DateRecognizer:
         if reference is None:
             return "DATE", None, None, None, "interval"
         step = {"last": -1, "next": 1}.get(rel, 0)
+        if unit == "day":  # "earlier in the day": that day
+            return "DATE", reference.isoformat(), reference, reference, "day"
         _, value, s, e, _ = self._shifted(reference, unit, step)
         if step == 0 and el == "earlier":
             e = reference - timedelta(days=1)

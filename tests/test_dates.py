@@ -457,3 +457,21 @@ def test_three_years_ago_stays_a_year_in_a_quarterly_report(parse) -> None:
     doc = parse("Third-quarter profit rose. The plant opened three years ago.", date(1989, 11, 2))
     [d] = [d for d in doc._.dates if d.text == "three years ago"]
     assert d.timex_value == "1986"
+
+
+@pytest.mark.parametrize("text, surface, ttype, value", [
+    ("The camp was built years ago.", "years ago", "DATE", "PAST_REF"),
+    ("Prices may rise in the coming months.", "the coming months", "DURATION", "PXM"),
+    ("Revenue for the year ended March 31 rose 4%.", "the year", "DURATION", "P1Y"),
+    ("Grunge peaked in the '90s.", "the '90s", "DATE", "199"),
+    ("Output fell from the prior year.", "the prior year", "DATE", "2024"),
+    ("Earlier in the day, sirens sounded.", "Earlier in the day", "DATE", "2025-05-24"),
+])
+def test_more_timeml_forms(parse, text, surface, ttype, value) -> None:
+    d = the(parse, text, surface)
+    assert (d.timex_type, d.timex_value) == (ttype, value)
+
+
+def test_a_second_time_is_no_duration(parse) -> None:
+    assert dates(parse, "The bridge was hit a second time.") == []
+    assert the(parse, "The flash lasted one second.", "one second").timex_value == "PT1S"
