@@ -271,6 +271,9 @@ class DateRecognizer:
             ("century", r"\b(?P<m>(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)[\s-]+century)\b"),
             ("that_unit", r"\b(?P<m>(?:(?P<el>[Ee]arlier|[Ll]ater)\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+(?:same\s+)?(?P<unit>day|week|month|year|quarter))\b"),
             ("these_days", r"\b(?P<m>[Tt]hese\s+days)\b"),
+            ("long_adj", r"\b(?:an?\s+)?(?P<m>(?P<unit>hour|day|week|month|year|decade|century)s?-?long)\b"),
+            ("half_unit", rf"\b(?P<m>(?:(?P<n>{num}|\d+)\s+and\s+a\s+half\s+(?P<unit2>hour|day|week|month|year|decade|centurie|century)s?|(?:[Aa]\s+)?[Hh]alf[\s-](?:an?\s+)?(?P<unit>hour|day|week|month|year|decade|century)))\b"),
+            ("set_other", rf"\b(?P<m>(?:[Ee]very|[Ee]ach)\s+(?:other\s+(?P<other>{unit})|(?P<season>spring|summer|fall|autumn|winter)))\b"),
             ("year_period", rf"\b(?P<m>[Tt]he\s+(?P<y>{year})\s+(?:quarter|period))\b"),
             ("half", rf"\b(?P<m>[Tt]he\s+(?P<h>first|second|last)\s+half\s+of\s+(?:(?P<y>{year})|the\s+year|this\s+year))\b"),
             ("holiday", rf"\b(?P<m>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<hol>{self._words(self.holidays)})(?:,?\s+(?P<y>{year}))?)(?![\w-])"),
@@ -487,6 +490,19 @@ class DateRecognizer:
                 y = reference.year
             h = 1 if g["h"].lower() == "first" else 2
             return "DATE", f"{y}-H{h}", date(y, 1 + 6 * (h - 1), 1), date(y, 6 * h, 30 if h == 1 else 31), "interval"
+        if name == "long_adj":
+            unit = g["unit"].lower()
+            plural = match.group("m").lower().startswith(unit + "s")
+            letter = {"hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE",
+                      "century": "CE"}[unit]
+            return "DURATION", f"{'PT' if letter == 'H' else 'P'}{'X' if plural else '1'}{letter}", None, None, None
+        if name == "half_unit":
+            return "DURATION", self._half_value(g), None, None, None
+        if name == "set_other":
+            if g.get("season"):
+                return "SET", f"XXXX-{self.seasons[g['season'].lower()]}", None, None, None
+            letter = self.units.get(g["other"].lower(), "D")
+            return "SET", ("PT2H" if letter == "H" else f"P2{letter}"), None, None, None
         if name == "these_days":
             return "DATE", "PRESENT_REF", None, None, None
         if name == "that_unit":
@@ -644,6 +660,20 @@ class DateRecognizer:
             else:
                 day = min(options, key=lambda d: abs((d - reference).days))
         return "DATE", day.isoformat(), day, day, "day"
+
+    def _half_value(self, g: dict) -> str:
+        """ "half an hour" PT30M, "half a century" P50Y, "two and a half years" P2.5Y."""
+        if g.get("unit2"):
+            unit = g["unit2"].lower().replace("centurie", "century")
+            n = self._count(g["n"]) if not g["n"].isdigit() else float(g["n"])
+            amount = "X" if n is None else f"{n + 0.5:g}"
+        else:
+            unit, amount = g["unit"].lower(), "0.5"
+            exact = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}
+            if unit in exact:
+                return exact[unit]
+        letter = {"hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE"}[unit]
+        return f"{'PT' if letter == 'H' else 'P'}{amount}{letter}"
 
     def _part_of(self, g: dict, reference: date | None, future: bool) -> tuple:
         """ "the end of the year", "the beginning of March", "early 2013": the unit's value,

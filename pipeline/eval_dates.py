@@ -61,6 +61,8 @@ class Tally:
     strict: int = 0
     value_right: int = 0
     type_right: int = 0
+    gold_by_type: dict[str, int] = field(default_factory=dict)
+    found_by_type: dict[str, int] = field(default_factory=dict)
     misses: list[str] = field(default_factory=list)
     false_alarms: list[str] = field(default_factory=list)
     wrong_values: list[str] = field(default_factory=list)
@@ -75,9 +77,10 @@ class Tally:
         sp, sr, sf = prf(self.strict)
         value_acc = self.value_right / self.relaxed if self.relaxed else 0.0
         type_acc = self.type_right / self.relaxed if self.relaxed else 0.0
+        by_type = {f"recall_{t}": self.found_by_type.get(t, 0) / n for t, n in sorted(self.gold_by_type.items()) if n}
         return {"gold": self.gold, "system": self.system, "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": rf,
                 "strict_p": sp, "strict_r": sr, "strict_f1": sf, "type_accuracy": type_acc,
-                "value_accuracy": value_acc, "value_f1": rf * value_acc}
+                "value_accuracy": value_acc, "value_f1": rf * value_acc, **by_type}
 
 
 def pair_by_overlap(gold: list[Timex], system: list[Timex]) -> list[tuple[Timex, Timex]]:
@@ -107,6 +110,10 @@ def score_document(tally: Tally, doc_id: str, text: str, gold: list[Timex], syst
     tally.strict += sum(g.start == s.start and g.end == s.end for g, s in pairs)
     tally.value_right += sum(g.value == s.value for g, s in pairs)
     tally.type_right += sum(g.type == s.type for g, s in pairs)
+    for g in gold:
+        tally.gold_by_type[g.type] = tally.gold_by_type.get(g.type, 0) + 1
+    for g, _ in pairs:
+        tally.found_by_type[g.type] = tally.found_by_type.get(g.type, 0) + 1
     paired_g = {id(g) for g, _ in pairs}
     paired_s = {id(s) for _, s in pairs}
 
@@ -149,9 +156,10 @@ def format_table(results: dict[str, dict]) -> str:
     keys = ["gold", "system", "relaxed_p", "relaxed_r", "relaxed_f1", "strict_p", "strict_r", "strict_f1",
             "type_accuracy", "value_accuracy", "value_f1"]
     names = list(results)
+    keys += sorted({k for r in results.values() for k in r if k.startswith("recall_")})
     lines = [f"{'TempEval-3':<16}" + "".join(f"{n:>12}" for n in names), "-" * (16 + 12 * len(names))]
     for k in keys:
-        cells = [results[n][k] for n in names]
+        cells = [results[n].get(k, 0.0) for n in names]
         lines.append(f"{k:<16}" + "".join(f"{c:>12d}" if isinstance(c, int) else f"{c:>12.3f}" for c in cells))
     return "\n".join(lines)
 

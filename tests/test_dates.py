@@ -475,3 +475,15 @@ def test_more_timeml_forms(parse, text, surface, ttype, value) -> None:
 def test_a_second_time_is_no_duration(parse) -> None:
     assert dates(parse, "The bridge was hit a second time.") == []
     assert the(parse, "The flash lasted one second.", "one second").timex_value == "PT1S"
+
+
+@pytest.mark.parametrize("text, surface, ttype, value", [
+    ("Workers began a month-long strike.", "month-long", "DURATION", "P1M"),
+    ("The siege lasted half a century.", "half a century", "DURATION", "P50Y"),
+    ("Talks went on for two and a half years.", "two and a half years", "DURATION", "P2.5Y"),
+    ("Water comes every other day.", "every other day", "SET", "P2D"),
+    ("The river floods each spring.", "each spring", "SET", "XXXX-SP"),
+])
+def test_long_half_and_seasonal_forms(parse, text, surface, ttype, value) -> None:
+    d = the(parse, text, surface)
+    assert (d.timex_type, d.timex_value) == (ttype, value)
