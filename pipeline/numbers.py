@@ -61,6 +61,7 @@ _POWER = re.compile(rf"^([+-]?)({_PLAIN})\^([+-]*)(\d+)$")
 _SLASH = re.compile(r"^([+-]?)(\d+)/(\d+)$")
 _SUFFIXED = re.compile(rf"^([+-]?)({_PLAIN})([a-zA-Z]{{1,3}})$")
 _PLAIN_INT = re.compile(r"^\d+$")
+_NUMBER_THEN_MARK = re.compile(r"^(.*?\d[a-zA-Z]*)(?:\.|[(\[{].*)$")
 _THOUSANDS_GROUP = re.compile(r"^\d{3}(?:\.\d+)?$")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 # Spaces that join digit groups of one number: "1 234 567" (also thin and no-break spaces).
@@ -666,8 +667,10 @@ class QuantityRecognizer:
         text, end, end_char = tok.text, j + 1, tok.idx + len(tok.text)
         free = end < n and end not in blocked
         if parse_digits(text) is None:
-            if text.endswith(".") and parse_digits(text[:-1]) is not None:
-                text, end_char = text[:-1], end_char - 1
+            # a full stop or an opening bracket the tokenizer left on the number: "10M.", "45(kg)"
+            match = _NUMBER_THEN_MARK.match(text)
+            if match and parse_digits(match.group(1)) is not None:
+                text, end_char = match.group(1), tok.idx + len(match.group(1))
             return _Word(text, j, end, end_char)
         if free and not tok.whitespace_ and not doc[end].is_space:
             nxt = doc[end]
@@ -680,9 +683,11 @@ class QuantityRecognizer:
             return _Word(text, j, end, end_char)
         if re.fullmatch(r"\d{1,3}", text):
             text, end, end_char = self._spaced_groups(doc, j, blocked)
-        if end < n and end not in blocked and doc[end - 1].whitespace_ == " " \
-                and doc[end].text in lex.spaced_scale_suffixes and parse_digits(text + doc[end].text) is not None:
-            return _Word(text + doc[end].text, j, end + 1, doc[end].idx + len(doc[end].text))
+        if end < n and end not in blocked and doc[end - 1].whitespace_ == " ":
+            nxt = doc[end]
+            suffix = nxt.text[:-1] if nxt.text.endswith(".") and len(nxt.text) > 1 else nxt.text
+            if suffix in lex.spaced_scale_suffixes and parse_digits(text + suffix) is not None:
+                return _Word(text + suffix, j, end + 1, nxt.idx + len(suffix))
         return _Word(text, j, end, end_char)
 
     @staticmethod
@@ -845,14 +850,15 @@ class QuantityRecognizer:
         return j + len(phrase) if phrase else j
 
     def _in_code(self, doc: Doc, i: int) -> bool:
-        """Part of a phone number or code: three or more digit groups glued by - / . (``+1-222-2222``)."""
+        """Part of a phone number or code: digit groups glued by - / . (``+1-222-2222``,
+        ``555-0143``): three or more of them, or a later one with a leading zero."""
         start = end = i
         while start > 0 and not doc[start - 1].whitespace_ and not doc[start - 1].is_space:
             start -= 1
         while end + 1 < len(doc) and not doc[end].whitespace_ and not doc[end + 1].is_space:
             end += 1
         run = doc[start:end + 1].text.rstrip(".,;:!?)")
-        return bool(re.fullmatch(r"\+?\d+(?:[-/.]\d+){2,}", run))
+        return bool(re.fullmatch(r"\+?\d+(?:[-/.]\d+){2,}|\+?\d+(?:[-/]\d+)*[-/]0\d+(?:[-/]\d+)*", run))
 
     def _glued_range(self, doc: Doc, i: int) -> tuple[float, float] | None:
         """One token holding a range: ``1000–5000``, ``5k-20k``, ``20~100``."""
@@ -971,9 +977,8 @@ class QuantityRecognizer:
             pct_end = self._percent_after(doc, end)
             if pct_end > end:
                 unit, end = "percent", pct_end
-            value, kind = None, "range"
-            if modifier == "exact":
-                modifier = "range"
+            # "about 20 to 30" is still a range: its bounds say more than the hedge
+            value, kind, modifier = None, "range", "range"
         if range_close and kind != "range":
             start = first.start  # "between" without its "and" is not part of it
         post = self._post_modifier(doc, end)
