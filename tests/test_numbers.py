@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.numbers import Quantity, words_to_number
+from pipeline.numbers import Quantity, parse_digits, words_to_number
 
 PUBLISHED = date(2025, 5, 24)
 
@@ -412,3 +412,153 @@ def test_half_a_unit(parse) -> None:
 def test_regression_count_before_a_duration_adjective(parse) -> None:
     """'two five-year terms': the duration once swallowed the 'two'."""
     assert the(parse, "He has served two five-year terms.", "two").value == 2
+
+
+# ---------------------------------------------------------------- fractions and mixed numbers
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("Rebels hold three-quarters of the province.", "three-quarters", 0.75),
+    ("Floods covered one eighth of the coast.", "one eighth", 0.125),
+    ("The blast lasted a hundredth of a second.", "a hundredth", 0.01),
+    ("Outages hit two thirds of a million people.", "two thirds of a million", 2_000_000 / 3),
+    ("Storms cut power to a quarter million homes.", "a quarter million", 250_000),
+    ("Medics carried half a dozen stretchers.", "half a dozen", 6),
+    ("Trucks brought two and a quarter tonnes of flour.", "two and a quarter", 2.25),
+    ("The region lost three million and a half residents.", "three million and a half", 3_500_000),
+    ("The mill ground one hundred and three quarters tonnes.", "one hundred and three quarters", 100.75),
+    ("Lawmakers needed three fifths of the seats.", "three fifths", 0.6),
+])
+def test_fractions_and_mixed_numbers(parse, text, surface, value) -> None:
+    assert bounds(the(parse, text, surface)) == pytest.approx(exact(value))
+
+
+def test_a_fraction_before_a_noun_is_an_ordinal(parse) -> None:
+    # "a fifth term" counts nothing; "a fifth of the budget" is 0.2.
+    text = "He is seeking a fifth term and wants a fifth of the budget."
+    assert [(q.text, q.start_char) for q in quantities(parse, text)] == [("a fifth", text.rindex("a fifth"))]
+
+
+def test_a_fraction_before_a_verb_is_a_fraction(parse) -> None:
+    assert the(parse, "A third voted against the plan.", "A third").value == pytest.approx(1 / 3)
+
+
+def test_compound_ordinal_is_no_count(parse) -> None:
+    assert quantities(parse, "The twenty-first century began with a war.") == []
+
+
+def test_more_than_half(parse) -> None:
+    text = "More than half of the residents fled, and nearly half stayed."
+    assert bounds(the(parse, text, "More than half")) == (None, 0.5, None, "at_least")
+    assert bounds(the(parse, text, "nearly half")) == (0.5, None, None, "approx")
+
+
+# ---------------------------------------------------------------- decimals, signs, scales
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("Growth slowed to two point five percent.", "two point five percent", 2.5),
+    ("Temperatures fell to minus 15 degrees overnight.", "minus 15", -15),
+    ("The economy shrank by negative two percent.", "negative two percent", -2),
+    ("The state paid 13 lakh farmers.", "13 lakh", 1_300_000),
+    ("The scheme costs three lakh crore rupees.", "three lakh crore", 3 * 10**12),
+    ("Guards counted 3 hundred and 21 families.", "3 hundred and 21", 321),
+    ("Inflation hit 2,5% in the spring.", "2,5%", 2.5),
+    ("Rates rose .25 percentage points.", ".25 percentage points", 0.25),
+    ("Officials counted 1 200 displaced families.", "1 200", 1200),
+    ("Officials counted 1\u202f234\u202f567 voters.", "1\u202f234\u202f567", 1_234_567),
+    ("Crowds of fifty - two people gathered.", "fifty - two", 52),
+    ("Crowds of fifty  two people gathered.", "fifty  two", 52),
+    ("Gunners fired a couple of hundred shells.", "a couple of hundred", 200),
+    ("Gunners fired three dozen rockets.", "three dozen", 36),
+    ("3/4 of voters backed the deal.", "3/4", 0.75),
+    ("The ratio stood at one over three.", "one over three", 1 / 3),
+])
+def test_decimals_signs_and_scales(parse, text, surface, value) -> None:
+    assert bounds(the(parse, text, surface)) == pytest.approx(exact(value))
+
+
+def test_at_one_point_is_no_decimal(parse) -> None:
+    qs = quantities(parse, "At one point two soldiers were wounded.")
+    assert "one point two" not in [q.text for q in qs]
+    assert the(parse, "At one point two soldiers were wounded.", "two").value == 2
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("The company raised £10m.", "£10m", 10_000_000, "GBP"),
+    ("The rival raised 10M.", "10M", 10_000_000, None),
+    ("Losses are put at $1.5 M this year.", "$1.5 M", 1_500_000, "USD"),
+    ("The target is US$ 1MM in revenue.", "US$ 1MM", 1_000_000, "USD"),
+    ("Analysts expect 2.5 k.", "2.5 k", 2500, None),
+])
+def test_scale_suffixes(parse, text, surface, value, unit) -> None:
+    q = the(parse, text, surface)
+    assert bounds(q) == pytest.approx(exact(value))
+    assert q.unit == unit
+
+
+def test_parse_digits_written_forms() -> None:
+    assert parse_digits("1.3e6") == 1_300_000
+    assert parse_digits("2.5^-1") == pytest.approx(0.4)
+    assert parse_digits("-4/5") == pytest.approx(-0.8)
+    assert parse_digits("9/11") is None and parse_digits("24/7") is None
+    assert parse_digits("1mm") is None  # a millimetre; "1MM" is a million
+    assert parse_digits("1MM") == 1_000_000
+
+
+# ---------------------------------------------------------------- bounds and ranges
+
+
+@pytest.mark.parametrize("text, surface, low, high, modifier", [
+    ("Turnout exceeded 60% in the north.", "exceeded 60%", 60, None, "at_least"),
+    ("The majority was greater than 300 seats.", "greater than 300", 300, None, "at_least"),
+    ("Children aged 5 and under were evacuated.", "5 and under", None, 5, "at_most"),
+    ("Adults aged 65 and over were evacuated.", "65 and over", 65, None, "at_least"),
+    ("Candidates need 200 or greater.", "200 or greater", 200, None, "at_least"),
+    ("The filter kept scores >= 30 only.", ">= 30", 30, None, "at_least"),
+    ("More than 40 and fewer than 60 people were hurt.", "More than 40 and fewer than 60", 40, 60, "range"),
+    ("Guards found at most 100 and at least 20 boats.", "at most 100 and at least 20", 20, 100, "range"),
+    ("Ages ran 20 through 30.", "20 through 30", 20, 30, "range"),
+    ("Prices ran 1000–5000 hryvnias.", "1000–5000", 1000, 5000, "range"),
+    ("Salaries ran 5k-20k a year.", "5k-20k", 5000, 20000, "range"),
+    ("Police arrested 3 - 4 people.", "3 - 4", 3, 4, "range"),
+    ("About 20 to 30 people were hurt.", "About 20 to 30", 20, 30, "range"),
+    ("Between one hundred and two hundred people attended.", "Between one hundred and two hundred", 100, 200, "range"),
+])
+def test_bounds_and_ranges(parse, text, surface, low, high, modifier) -> None:
+    q = the(parse, text, surface)
+    assert (q.value, q.low, q.high, q.modifier) == (None, low, high, modifier)
+
+
+def test_opposite_bounds_out_of_order_stay_two(parse) -> None:
+    qs = quantities(parse, "More than 40 died and less than 10 survived.")
+    assert [(q.text, q.modifier) for q in qs] == [("More than 40", "at_least"), ("less than 10", "at_most")]
+
+
+def test_comparative_after_or_opens_the_next_number(parse) -> None:
+    qs = quantities(parse, "Polls give the party 30 or greater than 25 percent.")
+    assert [(q.text, q.modifier) for q in qs] == [("30", "exact"), ("greater than 25 percent", "at_least")]
+
+
+def test_quotient_needs_bare_numbers(parse) -> None:
+    # "over" between counts of different things is no division.
+    qs = quantities(parse, "Drones flew 12 over 3 nights.")
+    assert [(q.text, q.value) for q in qs] == [("12", 12)]
+
+
+# ---------------------------------------------------------------- not quantities, ages
+
+
+@pytest.mark.parametrize("text", [
+    "Call +1-202-555-0143 for details.",
+    "Call 555-0143 for details.",
+    "The score was level and he settled a score.",
+    "The 9/11 attacks changed 24/7 news coverage.",
+])
+def test_codes_and_non_numbers(parse, text) -> None:
+    assert quantities(parse, text) == []
+
+
+def test_age_is_a_quantity(parse) -> None:
+    q = the(parse, "The suspect is 45 years old.", "45")
+    assert bounds(q) == exact(45) and q.unit == "year"
