@@ -880,8 +880,13 @@ class QuantityRecognizer:
                         value, low, high, modifier, unit)
 
     def _range_end(self, doc: Doc, first: _Number, end: int, range_close: str | None,
-                   blocked: set[int]) -> tuple[_Number, float, float] | None:
-        """The second number of "25 to 61", "10-15", "between 10 and 15", "from 5 to 7"."""
+                   blocked: set[int], percent: bool) -> tuple[_Number, float, float] | None:
+        """The second number of "25 to 61", "10-15", "between 10 and 15", "from 5 to 7".
+
+        ``percent``: the first number carries its own percent sign; then the
+        second must too ("10% to 15%"), else it is a change and a level
+        ("firmed 1% to 31.9").
+        """
         lex = self.lex
         joiner = self._skip_spaces(doc, end)
         if joiner >= len(doc) or first.modifier != "exact" or first.value is None:
@@ -894,6 +899,8 @@ class QuantityRecognizer:
             return None
         second = self._read_number(doc, joiner + 1, blocked)
         if second is None or second.modifier != "exact" or second.value is None:
+            return None
+        if percent and self._percent_after(doc, second.end) == second.end:
             return None
         low, high = first.value, second.value
         # "5 to 7 million": the scale of the second applies to the first
@@ -960,7 +967,8 @@ class QuantityRecognizer:
         high: float | None = first.value
         kind = first.modifier
         quotient = None if phrase or range_close or unit else self._quotient(doc, first, end, blocked)
-        span_range = None if quotient else self._range_end(doc, first, end, range_close, blocked)
+        span_range = None if quotient else self._range_end(doc, first, end, range_close, blocked,
+                                                           percent=unit == "percent")
         # "1,000-for-1,000": one mention of the first number
         if end + 3 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "for" \
                 and doc[end + 2].text == "-":

@@ -562,3 +562,11 @@ def test_codes_and_non_numbers(parse, text) -> None:
 def test_age_is_a_quantity(parse) -> None:
     q = the(parse, "The suspect is 45 years old.", "45")
     assert bounds(q) == exact(45) and q.unit == "year"
+
+
+def test_regression_percent_change_then_level_is_not_a_range(parse) -> None:
+    """'firmed about 1% to 31.9' once read as the range 1-31.9 percent."""
+    found = {q.text: q for q in quantities(parse, "The lira firmed about 1% to 31.9 against the dollar.")}
+    assert bounds(found["about 1%"]) == (1, None, None, "approx")
+    assert bounds(found["31.9"]) == exact(31.9)
+    assert bounds(the(parse, "Polls give the party 10% to 15% of the vote.", "10% to 15%")) == (None, 10, 15, "range")
