@@ -40,8 +40,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Iterable, Sequence
+from functools import cached_property, lru_cache
+from typing import Callable, Iterable, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -127,14 +127,14 @@ class Lexicon:
     phrasal_verbs: frozenset[str]
     age_words: frozenset[str]
 
-    @property
+    @cached_property
     def big_scales(self) -> dict[str, int]:
         """Scales that close a group (thousand and up); "hundred" only multiplies."""
         return {w: v for w, v in self.scales.items() if v >= 1000}
 
-    @property
-    def number_words(self) -> set[str]:
-        return {*self.units, *self.tens, *self.scales, *self.groups}
+    @cached_property
+    def number_words(self) -> frozenset[str]:
+        return frozenset({*self.units, *self.tens, *self.scales, *self.groups})
 
 
 def _phrases(items: Iterable[str]) -> tuple[tuple[str, ...], ...]:
@@ -259,14 +259,11 @@ class SpelledNumberReader:
         mixed     := "and" ("a" | one..nine) denominator                one and a half
     """
 
-    def __init__(self, lex: Lexicon, words: Sequence[str], decimals: bool = True) -> None:
+    def __init__(self, lex: Lexicon, word_at: Callable[[int], str], decimals: bool = True) -> None:
         self.lex = lex
-        self.words = words
+        self.at = word_at  # the i-th word, "" past the end
         self.decimals = decimals
         self.big = lex.big_scales
-
-    def at(self, i: int) -> str:
-        return self.words[i] if i < len(self.words) else ""
 
     # -- pieces -------------------------------------------------------------
 
@@ -564,7 +561,7 @@ def words_to_number(words: Sequence[str]) -> float:
     Raises ValueError unless the words are exactly one number.
     """
     words = [w if any(c.isdigit() for c in w) else w.lower() for w in words]
-    reading = SpelledNumberReader(lexicon(), words).number()
+    reading = SpelledNumberReader(lexicon(), lambda i: words[i] if i < len(words) else "").number()
     if reading is None or reading.end != len(words):
         raise ValueError(f"not one number: {' '.join(words)!r}")
     return _value(words, reading)
@@ -592,6 +589,26 @@ class _Word:
     start: int
     end: int
     end_char: int
+
+
+class _Window:
+    """The words of a number, built from the tokens only as far as the reader looks."""
+
+    def __init__(self, next_word: Callable[[int], _Word | None], start: int) -> None:
+        self.words: list[_Word] = []
+        self._next_word = next_word
+        self._token = start
+        self._done = False
+
+    def text_at(self, k: int) -> str:
+        while len(self.words) <= k and not self._done:
+            word = self._next_word(self._token) if len(self.words) < _WINDOW else None
+            if word is None:
+                self._done = True
+            else:
+                self.words.append(word)
+                self._token = word.end
+        return self.words[k].text if k < len(self.words) else ""
 
 
 class QuantityRecognizer:
@@ -710,34 +727,26 @@ class QuantityRecognizer:
         last = doc[k - 1]
         return text, k, last.idx + len(last.text)
 
-    def _window(self, doc: Doc, i: int, blocked: set[int]) -> list[_Word]:
-        words: list[_Word] = []
-        j = i
-        while j < len(doc) and len(words) < _WINDOW and j not in blocked:
-            tok = doc[j]
-            if tok.is_space:
-                if "\n" in tok.text:
-                    break
-                j += 1
-                continue
-            if any(c.isdigit() for c in tok.text):
-                word = self._digit_word(doc, j, blocked)
-            else:
-                word = _Word(tok.lower_, j, j + 1, tok.idx + len(tok.text))
-            words.append(word)
-            j = word.end
-        return words
+    def _next_word(self, doc: Doc, j: int, blocked: set[int]) -> _Word | None:
+        """The word of a number that starts at token j or after stray spaces; None at a break."""
+        j = self._skip_spaces(doc, j)
+        if j >= len(doc) or j in blocked or doc[j].is_space:
+            return None
+        tok = doc[j]
+        if any(c.isdigit() for c in tok.text):
+            return self._digit_word(doc, j, blocked)
+        return _Word(tok.lower_, j, j + 1, tok.idx + len(tok.text))
 
     def _read_spelled(self, doc: Doc, i: int, blocked: set[int], after_modifier: bool) -> _Number | None:
         """The number that starts at token i, in digits, words or both."""
         lex = self.lex
-        words = self._window(doc, i, blocked)
-        texts = [w.text for w in words]
+        window = _Window(lambda j: self._next_word(doc, j, blocked), i)
         decimals = not (i > 0 and doc[i - 1].lower_ in lex.no_decimal_after)  # "at one point"
-        reading = SpelledNumberReader(lex, texts, decimals).number()
+        reading = SpelledNumberReader(lex, window.text_at, decimals).number()
         if reading is None or reading.end == 0:
             return None
-        used = words[:reading.end]
+        used = window.words[:reading.end]
+        texts = [w.text for w in used]
         first_digits = next((w for w in used if any(c.isdigit() for c in w.text)), None)
         if first_digits is not None and not self._digits_are_a_count(doc, first_digits.start):
             return None
@@ -758,7 +767,7 @@ class QuantityRecognizer:
         # "several hundred", "a few dozen"
         for opener in (("several",), ("a", "few")):
             n = len(opener)
-            if tuple(t.lower_ for t in doc[i:i + n]) == opener and i + n < len(doc):
+            if tuple(self._lows[i:i + n]) == opener and i + n < len(doc):
                 nxt = doc[i + n].lower_
                 scale = lex.scales.get(nxt) or lex.groups.get(nxt)
                 if scale:
@@ -852,6 +861,8 @@ class QuantityRecognizer:
     def _in_code(self, doc: Doc, i: int) -> bool:
         """Part of a phone number or code: digit groups glued by - / . (``+1-222-2222``,
         ``555-0143``): three or more of them, or a later one with a leading zero."""
+        if doc[i].whitespace_ and (i == 0 or doc[i - 1].whitespace_):
+            return False  # a word on its own
         start = end = i
         while start > 0 and not doc[start - 1].whitespace_ and not doc[start - 1].is_space:
             start -= 1
@@ -873,10 +884,9 @@ class QuantityRecognizer:
 
     def _make(self, doc: Doc, start: int, end: int, value: float | None, low: float | None,
               high: float | None, modifier: str, unit: str | None) -> Quantity:
-        start_char = doc[start].idx
-        last = doc[end - 1]
-        end_char = self._end_chars.get(end - 1, last.idx + len(last.text))
-        return Quantity(start, end, start_char, end_char, doc.text[start_char:end_char],
+        span = doc[start:end]
+        end_char = self._end_chars.get(end - 1, span.end_char)
+        return Quantity(start, end, span.start_char, end_char, span.text[:end_char - span.start_char],
                         value, low, high, modifier, unit)
 
     def _range_end(self, doc: Doc, first: _Number, end: int, range_close: str | None,
