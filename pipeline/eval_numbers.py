@@ -39,9 +39,10 @@ import json
 import math
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .language import load_nlp, make_doc
 from .numbers import Quantity
@@ -273,8 +274,8 @@ def render(report: Report) -> str:
     lines += [
         "| reader | one-number inputs, right value |",
         "|---|---|",
-        f"| this project | {percent(one.right, one.n)}; "
-        f"{percent(one.right_kept, one.n_kept)} without by-design cases |",
+        (f"| this project | {percent(one.right, one.n)}; "
+         f"{percent(one.right_kept, one.n_kept)} without by-design cases |"),
         *(f"| {name} | {100 * share:.1f}% (issue's figure) |" for name, share in PEER_FIGURES),
         "",
     ]

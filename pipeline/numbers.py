@@ -37,11 +37,10 @@ them``).
 """
 from __future__ import annotations
 
-import math
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
-from typing import Callable, Iterable, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -218,6 +217,11 @@ def parse_digits(text: str) -> float | None:
         if 0 < numerator < denominator <= lex.slash_max_denominator:
             return _signed(match.group(1), numerator / denominator)
     return None
+
+
+def _without_stop(text: str) -> str:
+    """``m.`` -> ``m``: a suffix that carries the sentence's full stop."""
+    return text.removesuffix(".") if len(text) > 1 else text
 
 
 def _is_slash_fraction(text: str) -> bool:
@@ -691,7 +695,7 @@ class QuantityRecognizer:
             return _Word(text, j, end, end_char)
         if free and not tok.whitespace_ and not doc[end].is_space:
             nxt = doc[end]
-            suffix = nxt.text[:-1] if nxt.text.endswith(".") and len(nxt.text) > 1 else nxt.text
+            suffix = _without_stop(nxt.text)
             if suffix in lex.scale_suffixes and parse_digits(text + suffix) is not None:
                 return _Word(text + suffix, j, end + 1, nxt.idx + len(suffix))
             if nxt.text == "^" and not nxt.whitespace_ and end + 1 < n and re.fullmatch(r"[+-]*\d+", doc[end + 1].text):
@@ -702,7 +706,7 @@ class QuantityRecognizer:
             text, end, end_char = self._spaced_groups(doc, j, blocked)
         if end < n and end not in blocked and doc[end - 1].whitespace_ == " ":
             nxt = doc[end]
-            suffix = nxt.text[:-1] if nxt.text.endswith(".") and len(nxt.text) > 1 else nxt.text
+            suffix = _without_stop(nxt.text)
             if suffix in lex.spaced_scale_suffixes and parse_digits(text + suffix) is not None:
                 return _Word(text + suffix, j, end + 1, nxt.idx + len(suffix))
         return _Word(text, j, end, end_char)

@@ -374,7 +374,8 @@ def test_renderer_examples() -> None:
 
 NUMBERS = st.one_of(st.integers(0, 10**12), st.integers(0, 9999), st.integers(100, 199),
                     st.sampled_from([10**k for k in range(13)]))
-STYLES = dict(use_and=st.booleans(), hyphen=st.booleans(), colloquial=st.booleans(), article=st.booleans())
+STYLES = {"use_and": st.booleans(), "hyphen": st.booleans(), "colloquial": st.booleans(),
+          "article": st.booleans()}
 
 
 @settings(max_examples=300, deadline=None)
