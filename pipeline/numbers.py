@@ -67,6 +67,7 @@ _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _GROUP_SPACES = frozenset({" ", "\u202f", "\u00a0", "\u2009"})
 _SENTENCE_END = frozenset({".", "!", "?", ";", ":", ",", ")", ""})
 _WINDOW = 40  # words looked at for one spelled-out number
+_OPPOSITE_BOUND = {"at_least": "at_most", "at_most": "at_least"}
 
 
 @dataclass
@@ -125,6 +126,7 @@ class Lexicon:
     not_units: frozenset[str]
     phrasal_verbs: frozenset[str]
     age_words: frozenset[str]
+    negations: frozenset[str]
 
     @cached_property
     def big_scales(self) -> dict[str, int]:
@@ -174,6 +176,7 @@ def lexicon() -> Lexicon:
         not_units=frozenset(data["not_units"]),
         phrasal_verbs=frozenset(data["phrasal_verbs"]),
         age_words=frozenset(data["age_words"]),
+        negations=frozenset(data["negations"]),
     )
 
 
@@ -331,8 +334,8 @@ class SpelledNumberReader:
             if read is None:
                 return None
             value, end = read
-        if self.at(end) == "hundred":
-            return None  # "between one hundred and two hundred": a second number
+        if self.at(end) in ("hundred", "-"):
+            return None  # "between one hundred and two hundred", "a hundred one-day passes"
         return self.times_group(value, end)
 
     def after_scale(self, j: int, scale: float, digits: bool) -> tuple[float, int] | None:
@@ -349,8 +352,8 @@ class SpelledNumberReader:
             return None  # digits go on only as "4 thousand 3 hundred", "6 crore and 200"
         if not 0 < value < scale:
             return None
-        if self.big.get(self.at(end), 0) >= scale:
-            return None  # "two million three million": two numbers
+        if self.big.get(self.at(end), 0) >= scale or self.at(end) == "-":
+            return None  # "two million three million", "$24 million one-time": another number
         return value, end
 
     def cardinal(self, i: int, digits_ok: bool = True) -> tuple[float, int, float | None, bool, bool] | None:
@@ -488,6 +491,8 @@ class SpelledNumberReader:
         if read is None:
             if word in ("a", "an") and self.at(i + 1) in lex.article_groups:
                 return Reading(float(lex.groups[self.at(i + 1)]), i + 2)
+            if word in lex.article_groups:
+                return Reading(float(lex.groups[word]), i + 1)  # "the dozen hostages"
             return None
         value, j, closing, digits, on_scale = read
         if not digits:
@@ -663,15 +668,18 @@ class QuantityRecognizer:
         i = self._skip_spaces(doc, i)
         return i >= len(doc) or doc[i].text in _SENTENCE_END or "\n" in doc[i].text
 
-    def _noun_follows(self, doc: Doc, i: int) -> bool:
-        """A noun (or adjective) next: "a fifth term" makes "fifth" an ordinal."""
+    def _ordinal_use(self, doc: Doc, i: int) -> bool:
+        """What follows token i makes a fraction word an ordinal: a noun or adjective
+        ("a fifth term", "a fourth U.S. carrier") or a hyphenated compound ("a third-quarter loss")."""
+        if i < len(doc) and doc[i].text == "-" and not doc[i - 1].whitespace_:
+            return True
         i = self._skip_spaces(doc, i)
         if i >= len(doc):
             return False
         tok = doc[i]
         inflected = tok.lemma_.lower() not in ("", tok.lower_)  # "a third voted": a verb
-        return tok.is_alpha and tok.lower_ not in self.lex.not_units and tok.lower_ not in self._openers \
-            and not inflected
+        return any(c.isalpha() for c in tok.text) and tok.lower_ not in self.lex.not_units \
+            and tok.lower_ not in self._openers and not inflected
 
     # -- the words of one number ---------------------------------------------
 
@@ -758,7 +766,7 @@ class QuantityRecognizer:
         after = self._skip_spaces(doc, last.end)
         if reading.bare_half and not (after_modifier or (after < len(doc) and doc[after].lower_ in ("of", "a", "an"))):
             return None  # "half" alone counts only as "half of", "half a", "more than half"
-        if reading.ordinal_like and self._noun_follows(doc, last.end):
+        if reading.ordinal_like and self._ordinal_use(doc, last.end):
             return None  # "a fifth term"
         if last.end_char != doc[last.end - 1].idx + len(doc[last.end - 1].text):
             self._end_chars[last.end - 1] = last.end_char
@@ -954,6 +962,8 @@ class QuantityRecognizer:
             phrase = None  # "handed over 307": the verb's particle, not a bound
         if phrase:
             modifier = lex.modifiers[phrase]
+            if start > 0 and doc[start - 1].lower_ in lex.negations and modifier in _OPPOSITE_BOUND:
+                modifier = _OPPOSITE_BOUND[modifier]  # "wouldn't exceed $100 million": at most
             i = self._skip_spaces(doc, i + len(phrase))
         range_close = None
         if i < len(doc) and doc[i].lower_ in lex.range_openers and not phrase:

@@ -571,3 +571,28 @@ def test_regression_percent_change_then_level_is_not_a_range(parse) -> None:
     assert bounds(found["about 1%"]) == (1, None, None, "approx")
     assert bounds(found["31.9"]) == exact(31.9)
     assert bounds(the(parse, "Polls give the party 10% to 15% of the vote.", "10% to 15%")) == (None, 10, 15, "range")
+
+
+@pytest.mark.parametrize("text", [
+    "Citadel posted a third-quarter net loss.",
+    "The Pentagon confirmed that a fourth U.S. aircraft carrier sailed.",
+])
+def test_fraction_word_before_a_compound_or_name_is_an_ordinal(parse, text) -> None:
+    assert [q.text for q in quantities(parse, text) if "third" in q.text or "fourth" in q.text] == []
+
+
+def test_number_glued_to_a_word_is_not_part_of_the_previous_number(parse) -> None:
+    """'$24 million one-time charge' once read as 24000001."""
+    q = the(parse, "Profit fell because of a $24 million one-time charge.", "$24 million")
+    assert bounds(q) == exact(24_000_000)
+
+
+def test_the_dozen_counts_twelve(parse) -> None:
+    assert the(parse, "Police freed the dozen hostages.", "dozen").value == 12
+
+
+def test_negated_bound_turns_round(parse) -> None:
+    q = the(parse, "The bill said spending wouldn't exceed $100 million.", "exceed $100 million")
+    assert bounds(q) == (None, None, 100_000_000, "at_most")
+    q = the(parse, "The fine is not less than 500 euros.", "less than 500")
+    assert bounds(q) == (None, 500, None, "at_least")
