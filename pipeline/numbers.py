@@ -455,7 +455,7 @@ class SpelledNumberReader:
             elif word in lex.tens:
                 read = self.below_hundred(k)
                 if read is None:
-                    break
+                    return digits, k  # "point twenty-first": no more digits
                 digits, k = digits + str(int(read[0])), read[1]
             else:
                 return digits, k

@@ -596,3 +596,10 @@ def test_negated_bound_turns_round(parse) -> None:
     assert bounds(q) == (None, None, 100_000_000, "at_most")
     q = the(parse, "The fine is not less than 500 euros.", "less than 500")
     assert bounds(q) == (None, 500, None, "at_least")
+
+
+def test_regression_spelled_decimal_before_an_ordinal() -> None:
+    """'one point twenty-first' once crashed the decimal reader (no digits after 'point')."""
+    with pytest.raises(ValueError):
+        words_to_number(["one", "point", "twenty", "-", "first"])
+    assert words_to_number(["one", "point", "twenty", "-", "one"]) == pytest.approx(1.21)
