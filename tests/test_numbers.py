@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.numbers import Quantity, words_to_number
+from pipeline.numbers import Quantity, parse_digits, words_to_number
 
 PUBLISHED = date(2025, 5, 24)
 
@@ -257,6 +257,24 @@ def test_regression_w2n_two_scales(parse) -> None:
     assert the(parse, text, "two million one thousand").value == 2_001_000
 
 
+def test_regression_w2n_raises_on_vague_dozens(parse) -> None:
+    # word2number raises on "dozens"; the guideline gives it low 24, no value.
+    q = the(parse, "Dozens of families sheltered in the school.", "Dozens")
+    assert bounds(q) == (None, 24, None, "vague")
+
+
+def test_regression_w2n_raises_on_at_least(parse) -> None:
+    # word2number raises on "at least 8,000"; it is a lower bound of 8000.
+    q = the(parse, "At least 8,000 homes were damaged.", "At least 8,000")
+    assert bounds(q) == (None, 8000, None, "at_least")
+
+
+def test_regression_w2n_reads_two_numbers_as_one() -> None:
+    # word2number reads "two two" as 4; it is no one number.
+    with pytest.raises(ValueError):
+        words_to_number(["two", "two"])
+
+
 @pytest.mark.parametrize("words, value", [
     (["a", "dozen"], 12),
     (["two", "dozen"], 24),
@@ -302,22 +320,32 @@ def _below_1000(n: int, use_and: bool, hyphen: bool) -> str:
     return f"{head} {'and ' if use_and else ''}{_below_100(rest, hyphen)}"
 
 
-def render(n: int, use_and: bool = False, hyphen: bool = True, colloquial: bool = False) -> str:
-    """English words for 0 <= n <= 10**12, in one of a few common styles."""
+def render(n: int, use_and: bool = False, hyphen: bool = True, colloquial: bool = False,
+           article: bool = False) -> str:
+    """English words for 0 <= n <= 10**12, in one of a few common styles.
+
+    ``colloquial``: 1100-9999 as "thirty-four hundred and fifty";
+    ``article``: a leading "one hundred" / "one thousand" / "one million" as "a hundred" ...
+    """
     if n == 0:
         return "zero"
     if colloquial and 1100 <= n <= 9999 and n % 1000:
         hundreds, rest = divmod(n, 100)
         head = f"{_below_100(hundreds, hyphen)} hundred"
-        return head if rest == 0 else f"{head} {'and ' if use_and else ''}{_below_100(rest, hyphen)}"
-    parts = []
-    for size, name in SCALES:
-        count, n = divmod(n, size)
-        if count:
-            parts.append(f"{_below_1000(count, use_and, hyphen)} {name}")
-    if n:
-        parts.append(_below_1000(n, use_and, hyphen))
-    return " ".join(parts)
+        text = head if rest == 0 else f"{head} {'and ' if use_and else ''}{_below_100(rest, hyphen)}"
+    else:
+        parts = []
+        for size, name in SCALES:
+            count, n = divmod(n, size)
+            if count:
+                parts.append(f"{_below_1000(count, use_and, hyphen)} {name}")
+        if n:
+            parts.append(_below_1000(n, use_and, hyphen))
+        text = " ".join(parts)
+    if article and text.startswith("one ") and text.split()[1] in ("hundred", "thousand", "million",
+                                                                   "billion", "trillion"):
+        text = "a" + text[len("one"):]
+    return text
 
 
 def as_words(rendered: str) -> list[str]:
@@ -338,15 +366,32 @@ def test_renderer_examples() -> None:
     assert render(3450, use_and=True, colloquial=True) == "thirty-four hundred and fifty"
     assert render(2_001_000) == "two million one thousand"
     assert render(10**12) == "one trillion"
+    assert render(150, use_and=True, article=True) == "a hundred and fifty"
+    assert render(1_000_007, article=True) == "a million seven"
+    assert render(7500, colloquial=True, hyphen=False) == "seventy five hundred"
     assert as_words("thirty-four hundred") == ["thirty", "-", "four", "hundred"]
 
 
-@settings(max_examples=200, deadline=None)
-@given(n=st.one_of(st.integers(0, 10**12), st.integers(0, 9999)),
-       use_and=st.booleans(), hyphen=st.booleans(), colloquial=st.booleans())
-def test_words_to_number_reads_back_rendered_numbers(n, use_and, hyphen, colloquial) -> None:
-    rendered = render(n, use_and=use_and, hyphen=hyphen, colloquial=colloquial)
+NUMBERS = st.one_of(st.integers(0, 10**12), st.integers(0, 9999), st.integers(100, 199),
+                    st.sampled_from([10**k for k in range(13)]))
+STYLES = {"use_and": st.booleans(), "hyphen": st.booleans(), "colloquial": st.booleans(),
+          "article": st.booleans()}
+
+
+@settings(max_examples=300, deadline=None)
+@given(n=NUMBERS, **STYLES)
+def test_words_to_number_reads_back_rendered_numbers(n, use_and, hyphen, colloquial, article) -> None:
+    rendered = render(n, use_and=use_and, hyphen=hyphen, colloquial=colloquial, article=article)
     assert words_to_number(as_words(rendered)) == n, rendered
+
+
+@settings(max_examples=60, deadline=None)
+@given(n=NUMBERS, **STYLES)
+def test_pipeline_reads_back_rendered_numbers(parse, n, use_and, hyphen, colloquial, article) -> None:
+    # The same numbers in a sentence: the quantity must cover exactly the words and read them back.
+    rendered = render(n, use_and=use_and, hyphen=hyphen, colloquial=colloquial, article=article)
+    q = the(parse, f"Officials counted {rendered} voters.", rendered)
+    assert bounds(q) == exact(n)
 
 
 def test_above_and_below_are_bounds(parse) -> None:
@@ -368,3 +413,193 @@ def test_half_a_unit(parse) -> None:
 def test_regression_count_before_a_duration_adjective(parse) -> None:
     """'two five-year terms': the duration once swallowed the 'two'."""
     assert the(parse, "He has served two five-year terms.", "two").value == 2
+
+
+# ---------------------------------------------------------------- fractions and mixed numbers
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("Rebels hold three-quarters of the province.", "three-quarters", 0.75),
+    ("Floods covered one eighth of the coast.", "one eighth", 0.125),
+    ("The blast lasted a hundredth of a second.", "a hundredth", 0.01),
+    ("Outages hit two thirds of a million people.", "two thirds of a million", 2_000_000 / 3),
+    ("Storms cut power to a quarter million homes.", "a quarter million", 250_000),
+    ("Medics carried half a dozen stretchers.", "half a dozen", 6),
+    ("Trucks brought two and a quarter tonnes of flour.", "two and a quarter", 2.25),
+    ("The region lost three million and a half residents.", "three million and a half", 3_500_000),
+    ("The mill ground one hundred and three quarters tonnes.", "one hundred and three quarters", 100.75),
+    ("Lawmakers needed three fifths of the seats.", "three fifths", 0.6),
+])
+def test_fractions_and_mixed_numbers(parse, text, surface, value) -> None:
+    assert bounds(the(parse, text, surface)) == pytest.approx(exact(value))
+
+
+def test_a_fraction_before_a_noun_is_an_ordinal(parse) -> None:
+    # "a fifth term" counts nothing; "a fifth of the budget" is 0.2.
+    text = "He is seeking a fifth term and wants a fifth of the budget."
+    assert [(q.text, q.start_char) for q in quantities(parse, text)] == [("a fifth", text.rindex("a fifth"))]
+
+
+def test_a_fraction_before_a_verb_is_a_fraction(parse) -> None:
+    assert the(parse, "A third voted against the plan.", "A third").value == pytest.approx(1 / 3)
+
+
+def test_compound_ordinal_is_no_count(parse) -> None:
+    assert quantities(parse, "The twenty-first century began with a war.") == []
+
+
+def test_more_than_half(parse) -> None:
+    text = "More than half of the residents fled, and nearly half stayed."
+    assert bounds(the(parse, text, "More than half")) == (None, 0.5, None, "at_least")
+    assert bounds(the(parse, text, "nearly half")) == (0.5, None, None, "approx")
+
+
+# ---------------------------------------------------------------- decimals, signs, scales
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("Growth slowed to two point five percent.", "two point five percent", 2.5),
+    ("Temperatures fell to minus 15 degrees overnight.", "minus 15", -15),
+    ("The economy shrank by negative two percent.", "negative two percent", -2),
+    ("The state paid 13 lakh farmers.", "13 lakh", 1_300_000),
+    ("The scheme costs three lakh crore rupees.", "three lakh crore", 3 * 10**12),
+    ("Guards counted 3 hundred and 21 families.", "3 hundred and 21", 321),
+    ("Inflation hit 2,5% in the spring.", "2,5%", 2.5),
+    ("Rates rose .25 percentage points.", ".25 percentage points", 0.25),
+    ("Officials counted 1 200 displaced families.", "1 200", 1200),
+    ("Officials counted 1\u202f234\u202f567 voters.", "1\u202f234\u202f567", 1_234_567),
+    ("Crowds of fifty - two people gathered.", "fifty - two", 52),
+    ("Crowds of fifty  two people gathered.", "fifty  two", 52),
+    ("Gunners fired a couple of hundred shells.", "a couple of hundred", 200),
+    ("Gunners fired three dozen rockets.", "three dozen", 36),
+    ("3/4 of voters backed the deal.", "3/4", 0.75),
+    ("The ratio stood at one over three.", "one over three", 1 / 3),
+])
+def test_decimals_signs_and_scales(parse, text, surface, value) -> None:
+    assert bounds(the(parse, text, surface)) == pytest.approx(exact(value))
+
+
+def test_at_one_point_is_no_decimal(parse) -> None:
+    qs = quantities(parse, "At one point two soldiers were wounded.")
+    assert "one point two" not in [q.text for q in qs]
+    assert the(parse, "At one point two soldiers were wounded.", "two").value == 2
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("The company raised £10m.", "£10m", 10_000_000, "GBP"),
+    ("The rival raised 10M.", "10M", 10_000_000, None),
+    ("Losses are put at $1.5 M this year.", "$1.5 M", 1_500_000, "USD"),
+    ("The target is US$ 1MM in revenue.", "US$ 1MM", 1_000_000, "USD"),
+    ("Analysts expect 2.5 k.", "2.5 k", 2500, None),
+])
+def test_scale_suffixes(parse, text, surface, value, unit) -> None:
+    q = the(parse, text, surface)
+    assert bounds(q) == pytest.approx(exact(value))
+    assert q.unit == unit
+
+
+def test_parse_digits_written_forms() -> None:
+    assert parse_digits("1.3e6") == 1_300_000
+    assert parse_digits("2.5^-1") == pytest.approx(0.4)
+    assert parse_digits("-4/5") == pytest.approx(-0.8)
+    assert parse_digits("9/11") is None and parse_digits("24/7") is None
+    assert parse_digits("1mm") is None  # a millimetre; "1MM" is a million
+    assert parse_digits("1MM") == 1_000_000
+
+
+# ---------------------------------------------------------------- bounds and ranges
+
+
+@pytest.mark.parametrize("text, surface, low, high, modifier", [
+    ("Turnout exceeded 60% in the north.", "exceeded 60%", 60, None, "at_least"),
+    ("The majority was greater than 300 seats.", "greater than 300", 300, None, "at_least"),
+    ("Children aged 5 and under were evacuated.", "5 and under", None, 5, "at_most"),
+    ("Adults aged 65 and over were evacuated.", "65 and over", 65, None, "at_least"),
+    ("Candidates need 200 or greater.", "200 or greater", 200, None, "at_least"),
+    ("The filter kept scores >= 30 only.", ">= 30", 30, None, "at_least"),
+    ("More than 40 and fewer than 60 people were hurt.", "More than 40 and fewer than 60", 40, 60, "range"),
+    ("Guards found at most 100 and at least 20 boats.", "at most 100 and at least 20", 20, 100, "range"),
+    ("Ages ran 20 through 30.", "20 through 30", 20, 30, "range"),
+    ("Prices ran 1000–5000 hryvnias.", "1000–5000", 1000, 5000, "range"),
+    ("Salaries ran 5k-20k a year.", "5k-20k", 5000, 20000, "range"),
+    ("Police arrested 3 - 4 people.", "3 - 4", 3, 4, "range"),
+    ("About 20 to 30 people were hurt.", "About 20 to 30", 20, 30, "range"),
+    ("Between one hundred and two hundred people attended.", "Between one hundred and two hundred", 100, 200, "range"),
+])
+def test_bounds_and_ranges(parse, text, surface, low, high, modifier) -> None:
+    q = the(parse, text, surface)
+    assert (q.value, q.low, q.high, q.modifier) == (None, low, high, modifier)
+
+
+def test_opposite_bounds_out_of_order_stay_two(parse) -> None:
+    qs = quantities(parse, "More than 40 died and less than 10 survived.")
+    assert [(q.text, q.modifier) for q in qs] == [("More than 40", "at_least"), ("less than 10", "at_most")]
+
+
+def test_comparative_after_or_opens_the_next_number(parse) -> None:
+    qs = quantities(parse, "Polls give the party 30 or greater than 25 percent.")
+    assert [(q.text, q.modifier) for q in qs] == [("30", "exact"), ("greater than 25 percent", "at_least")]
+
+
+def test_quotient_needs_bare_numbers(parse) -> None:
+    # "over" between counts of different things is no division.
+    qs = quantities(parse, "Drones flew 12 over 3 nights.")
+    assert [(q.text, q.value) for q in qs] == [("12", 12)]
+
+
+# ---------------------------------------------------------------- not quantities, ages
+
+
+@pytest.mark.parametrize("text", [
+    "Call +1-202-555-0143 for details.",
+    "Call 555-0143 for details.",
+    "The score was level and he settled a score.",
+    "The 9/11 attacks changed 24/7 news coverage.",
+])
+def test_codes_and_non_numbers(parse, text) -> None:
+    assert quantities(parse, text) == []
+
+
+def test_age_is_a_quantity(parse) -> None:
+    q = the(parse, "The suspect is 45 years old.", "45")
+    assert bounds(q) == exact(45) and q.unit == "year"
+
+
+def test_regression_percent_change_then_level_is_not_a_range(parse) -> None:
+    """'firmed about 1% to 31.9' once read as the range 1-31.9 percent."""
+    found = {q.text: q for q in quantities(parse, "The lira firmed about 1% to 31.9 against the dollar.")}
+    assert bounds(found["about 1%"]) == (1, None, None, "approx")
+    assert bounds(found["31.9"]) == exact(31.9)
+    assert bounds(the(parse, "Polls give the party 10% to 15% of the vote.", "10% to 15%")) == (None, 10, 15, "range")
+
+
+@pytest.mark.parametrize("text", [
+    "Citadel posted a third-quarter net loss.",
+    "The Pentagon confirmed that a fourth U.S. aircraft carrier sailed.",
+])
+def test_fraction_word_before_a_compound_or_name_is_an_ordinal(parse, text) -> None:
+    assert [q.text for q in quantities(parse, text) if "third" in q.text or "fourth" in q.text] == []
+
+
+def test_number_glued_to_a_word_is_not_part_of_the_previous_number(parse) -> None:
+    """'$24 million one-time charge' once read as 24000001."""
+    q = the(parse, "Profit fell because of a $24 million one-time charge.", "$24 million")
+    assert bounds(q) == exact(24_000_000)
+
+
+def test_the_dozen_counts_twelve(parse) -> None:
+    assert the(parse, "Police freed the dozen hostages.", "dozen").value == 12
+
+
+def test_negated_bound_turns_round(parse) -> None:
+    q = the(parse, "The bill said spending wouldn't exceed $100 million.", "exceed $100 million")
+    assert bounds(q) == (None, None, 100_000_000, "at_most")
+    q = the(parse, "The fine is not less than 500 euros.", "less than 500")
+    assert bounds(q) == (None, 500, None, "at_least")
+
+
+def test_regression_spelled_decimal_before_an_ordinal() -> None:
+    """'one point twenty-first' once crashed the decimal reader (no digits after 'point')."""
+    with pytest.raises(ValueError):
+        words_to_number(["one", "point", "twenty", "-", "first"])
+    assert words_to_number(["one", "point", "twenty", "-", "one"]) == pytest.approx(1.21)
