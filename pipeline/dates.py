@@ -295,7 +295,9 @@ class DateRecognizer:
             ("ago", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>{unit})s?\s+ago)\b"),
             ("anchored", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>day|week|month|year)s?\s+(?P<ba>earlier|later))\b"),
             ("anchored_the", r"\b(?P<m>[Tt]he\s+(?P<unit>day|week|month|year)\s+(?P<ba>before|after))\b(?!\s+(?:the|a|an|his|her|its|their)\b)"),
-            ("duration", rf"\b(?![Aa]\s+second\b)(?P<m>(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?P<n>{num}|several|a\s+few|few|many)\s+(?:(?:more|additional|further|straight|consecutive)\s+)?(?P<unit>{unit}|quarter(?!s?\s+of\b))s?)\b(?!-)(?!\s+old\b)"),
+            ("duration", rf"\b(?![Aa]\s+second\b)(?P<m>(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?P<n>{num}|several|a\s+few|few|many)\s+(?:(?:more|additional|further|straight|consecutive)\s+)?(?P<unit>{unit})s?)\b(?!-)(?!\s+old\b)"),
+            # "three quarters" is a fraction far more often than a duration: quarters need a cue
+            ("quarters", rf"\b(?P<m>(?:(?:the\s+)?(?:past|last|next|first)\s+(?P<n>{num})|(?P<n2>{num})\s+(?:consecutive|straight|successive)|(?P<n3>several|a\s+few|few|many))\s+(?P<unit>quarter)s)\b"),
             ("duration_adj", rf"\b(?P<m>(?P<n>\d+|{word}(?:-{word})?)-(?P<unit>second|minute|hour|day|week|month|year)(?:-long)?)\b(?!-old)"),
             ("time", r"\b(?P<m>\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?:local time|GMT|UTC|EST|ET|CET))?|\d{1,2}:\d{2}(?:\s+(?:local time|GMT|UTC))?|\d{4}\s+(?:GMT|UTC)|midnight|noon)"),
             ("set", rf"\b(?P<m>(?:[Ee]very|[Ee]ach)\s+(?P<unit>{unit}|quarter|{weekday}))\b"),
@@ -591,8 +593,8 @@ class DateRecognizer:
             if unit == "year" and n == 1 and quarter is not None:
                 return self._shifted_quarter(quarter, sign * int(n))
             return self._shifted(anchor, unit, sign * int(n))
-        if name in ("duration", "duration_adj"):
-            n = self._count(g["n"])
+        if name in ("duration", "duration_adj", "quarters"):
+            n = self._count(g.get("n") or g.get("n2") or g.get("n3"))
             letter = self.units.get(g["unit"].lower(), "D")
             amount = "X" if n is None else (str(int(n)) if n == int(n) else str(n))
             prefix = "PT" if letter in ("H", "MIN") or g["unit"] == "second" else "P"

@@ -487,3 +487,9 @@ def test_a_second_time_is_no_duration(parse) -> None:
 def test_long_half_and_seasonal_forms(parse, text, surface, ttype, value) -> None:
     d = the(parse, text, surface)
     assert (d.timex_type, d.timex_value) == (ttype, value)
+
+
+def test_three_quarters_is_a_fraction_not_a_duration(parse) -> None:
+    # regression: "quarter" as a duration unit swallowed "three quarters" (issue 4's fractions)
+    assert dates(parse, "Output rose by three quarters.") == []
+    assert the(parse, "Profit fell for three consecutive quarters.", "three consecutive quarters").timex_value == "P3Q"
