@@ -8,7 +8,7 @@ OUT ?= out
 SHARED ?= ../shared
 CORPORA ?= $(SHARED)/corpora
 
-.PHONY: extract test eval eval-numbers bench train install clean
+.PHONY: extract test eval eval-numbers eval-dates bench train install clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ eval: $(STAMP)
 # The quantity reader on the Recognizers-Text number specs in ../shared/peers (pipeline/eval_numbers.py).
 eval-numbers: $(STAMP)
 	$(BIN)/python -m pipeline.eval_numbers --peers $(SHARED)/peers
+
+eval-dates: $(STAMP)
+	$(BIN)/python -m pipeline.eval_dates --peers $(SHARED)/peers
 
 bench: $(STAMP)
 	$(BIN)/python -m pipeline.bench
