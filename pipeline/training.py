@@ -232,13 +232,18 @@ def convert(corpora: Path, workdir: Path, group: int, limit: int, eval_limit: in
 # ------------------------------------------------------------------ training
 
 
-def ner_only_config(config: Config, dropout: float | None) -> Config:
+def ner_only_config(config: Config, dropout: float | None, continue_from: Path | None = None,
+                    learn_rate: float | None = None) -> Config:
     """The training config cut down to the NER (its own embedding needs no tok2vec):
     retraining it alone runs about twice the steps a minute, and it is chosen by its
     own dev F."""
     config = config.copy()
     config["nlp"]["pipeline"] = ["ner"]
     config["components"] = {"ner": config["components"]["ner"]}
+    if continue_from is not None:  # go on from that pipeline's NER weights instead of from scratch
+        config["components"]["ner"] = {"source": str(continue_from)}
+    if learn_rate is not None:
+        config["training"]["optimizer"]["learn_rate"] = learn_rate
     config["training"]["score_weights"] = {"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0, "ents_per_type": None}
     config["training"]["frozen_components"] = []
     config["training"]["annotating_components"] = []
@@ -261,12 +266,13 @@ def splice_ner(base: Path, ner_pipeline: Path, out: Path) -> None:
 
 
 def train(config_path: Path, train_path: Path, dev_path: Path, workdir: Path,
-          minutes: float, log=print, ner_only: bool = False, dropout: float | None = None) -> tuple[Path, dict]:
+          minutes: float, log=print, ner_only: bool = False, dropout: float | None = None,
+          continue_from: Path | None = None, learn_rate: float | None = None) -> tuple[Path, dict]:
     """Train until ``minutes`` have passed; return the best checkpoint's folder."""
     overrides = {"paths.train": str(train_path), "paths.dev": str(dev_path)}
     config = spacy.util.load_config(config_path, overrides=overrides, interpolate=False)
     if ner_only:
-        config = ner_only_config(config, dropout)
+        config = ner_only_config(config, dropout, continue_from, learn_rate)
     elif dropout is not None:
         config["training"]["dropout"] = dropout
     t0 = time.monotonic()
@@ -447,7 +453,9 @@ def _ner_retrained_note(run: dict) -> str:
     if not again:
         return ""
     dropout = f", dropout {again['dropout']}" if again.get("dropout") is not None else ""
-    return (f" The NER was then retrained alone (`--ner-only`) for {again['minutes']} min{dropout}, "
+    dropout += f", learn rate {again['learn_rate']}" if again.get("learn_rate") is not None else ""
+    how = "trained on from its best weights" if again.get("continued") else "retrained alone"
+    return (f" The NER was then {how} (`--ner-only`) for {again['minutes']} min{dropout}, "
             f"{again['steps']} steps, best at step {again['best_step']}, and spliced in.")
 
 
@@ -587,6 +595,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ner-only", type=Path, default=None, metavar="BASE",
                     help="retrain only the NER (its own embedding) and splice it into the "
                          "pipeline BASE; the rest of BASE is kept as it is")
+    ap.add_argument("--continue-ner", action="store_true",
+                    help="with --ner-only: go on from BASE's NER weights (a fine-tune) instead of from scratch")
+    ap.add_argument("--learn-rate", type=float, default=None, help="override the optimizer's learn_rate")
     ap.add_argument("--evaluate-only", action="store_true",
                     help="no training: re-score the pipeline in --out, rewrite its "
                          "meta.json performance and the README")
@@ -609,13 +620,16 @@ def main(argv: list[str] | None = None) -> int:
     elif args.ner_only:
         ner_dir, ner_run = train(args.config, data["train"][0], data["dev"][0], workdir / "ner",
                                  args.minutes, log=lambda m: print(m, flush=True), ner_only=True,
-                                 dropout=args.dropout)
+                                 dropout=args.dropout,
+                                 continue_from=args.ner_only.resolve() if args.continue_ner else None,
+                                 learn_rate=args.learn_rate)
         best_dir = workdir / "spliced"
         splice_ner(args.ner_only.resolve(), ner_dir, best_dir)
         base_run = json.loads((args.ner_only / "meta.json").read_text(encoding="utf8")).get("training", {})
         run = {k: v for k, v in base_run.items() if k not in ("ner_alignment", "config", "command")}
         run["ner_retrained"] = {"minutes": ner_run["minutes"], "steps": ner_run["steps"],
-                                "best_step": ner_run["best_step"], "dropout": args.dropout}
+                                "best_step": ner_run["best_step"], "dropout": args.dropout,
+                                "continued": args.continue_ner, "learn_rate": args.learn_rate}
         print(f"[train] NER retrained alone and spliced into {args.ner_only}", flush=True)
     else:
         best_dir, run = train(args.config, data["train"][0], data["dev"][0], workdir,
