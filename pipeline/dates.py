@@ -454,10 +454,13 @@ class DateRecognizer:
                 rel = (g.get("rel") or "").lower()
                 if rel == "this":
                     year = reference.year
-                elif rel == "next" or (future and rel != "last"):
-                    year = reference.year + (month < reference.month)
+                elif rel == "next":
+                    year = reference.year + (month <= reference.month)
+                elif rel == "last":
+                    year = reference.year - (month >= reference.month)
                 else:
-                    year = reference.year - (month > reference.month or (rel == "last" and month == reference.month))
+                    since = start > 0 and doc[start - 1].lower_ == "since"
+                    year = nearest_year(date(2000, month, 1), reference.replace(day=1), future, past=since).year
             s, e = month_interval(year, month)
             return "DATE", f"{year}-{month:02d}", s, e, "month"
         if name in ("quarter", "quarter_code"):

@@ -493,3 +493,12 @@ def test_three_quarters_is_a_fraction_not_a_duration(parse) -> None:
     # regression: "quarter" as a duration unit swallowed "three quarters" (issue 4's fractions)
     assert dates(parse, "Output rose by three quarters.") == []
     assert the(parse, "Profit fell for three consecutive quarters.", "three consecutive quarters").timex_value == "P3Q"
+
+
+def test_bare_month_is_the_nearest_one(parse) -> None:
+    nov = date(1989, 11, 2)
+    assert the(parse, "The closing is expected in January.", "January", nov).timex_value == "1990-01"
+    assert the(parse, "Unemployment fell from 4.1% in December.", "December", date(1998, 2, 6)).timex_value \
+        == "1997-12"
+    # a past clause never takes a month far ahead: "was detained in October", read in May
+    assert the(parse, "He was detained in October.", "October").timex_value == "2024-10"
