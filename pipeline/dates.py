@@ -160,7 +160,7 @@ def quarter_year(q: int, reference: date, future: bool) -> int:
     return reference.year if q <= current or future else reference.year - 1
 
 
-def nearest_year(day: date, reference: date, future: bool, past: bool = False) -> date:
+def nearest_year(day: date, reference: date, future: bool, past: bool = False, ahead_limit: int = 60) -> date:
     """A month and day with no year: the occurrence nearest the reference date (news
     names deadlines days ahead as often as events days back: "by Jan. 14" in an article
     of Jan. 6); a future-tense clause never takes one more than a week past, and one
@@ -172,7 +172,7 @@ def nearest_year(day: date, reference: date, future: bool, past: bool = False) -
         except ValueError:  # February 29
             continue
     best = min(options, key=lambda d: abs((d - reference).days))
-    if not future and (best - reference).days > 60:
+    if not future and (best - reference).days > ahead_limit:
         past = True  # "he was last seen Nov. 3", read in May: last November
     if past and best > reference:
         earlier = [d for d in options if d <= reference]
@@ -460,7 +460,8 @@ class DateRecognizer:
                     year = reference.year - (month >= reference.month)
                 else:
                     since = start > 0 and doc[start - 1].lower_ == "since"
-                    year = nearest_year(date(2000, month, 1), reference.replace(day=1), future, past=since).year
+                    year = nearest_year(date(2000, month, 1), reference.replace(day=1), future, past=since,
+                                        ahead_limit=100).year  # up to three months ahead
             s, e = month_interval(year, month)
             return "DATE", f"{year}-{month:02d}", s, e, "month"
         if name in ("quarter", "quarter_code"):
