@@ -12,13 +12,16 @@ plays no part in finding dates) on the TempEval-3 TimeML data in
 Each document's ``dct`` is its reference date (``doc._.published``). The
 scores follow the task's conventions (task A, TIMEX3 inside ``<TEXT>``):
 
-* relaxed match: a system and a gold TIMEX3 match when their character spans
-  overlap; pairs are made one-to-one, greedily by largest overlap. Relaxed
-  P / R / F1 count matched pairs against system / gold mentions.
-* strict match: identical spans. Strict P / R / F1 likewise.
-* value accuracy: the share of relaxed pairs whose TIMEX3 ``value`` equals the
-  gold value (and type accuracy likewise for ``type``); value F1 = relaxed
-  F1 x value accuracy, the figure the task ranked systems by for attributes.
+* relaxed match (the task's "at least one token overlaps"): relaxed precision
+  is the share of system TIMEX3 that overlap some gold TIMEX3, relaxed recall
+  the share of gold TIMEX3 that some system TIMEX3 overlaps, as the task's
+  scorer counts them (an expression split or joined differently from the
+  gold is not punished twice).
+* strict match: identical spans; strict P / R / F1 likewise.
+* value accuracy: over one-to-one pairs of overlapping TIMEX3 (made greedily,
+  largest overlap first), the share whose ``value`` equals the gold value
+  (type accuracy likewise for ``type``); value F1 = relaxed F1 x value
+  accuracy, the figure the task ranked systems by for attributes.
 
 Peers' figures on platinum are printed beside ours: HeidelTime as published
 for the task (relaxed F1 90.3, value F1 77.6), recognizers-text-suite and
@@ -57,8 +60,11 @@ class Timex:
 class Tally:
     gold: int = 0
     system: int = 0
-    relaxed: int = 0
-    strict: int = 0
+    relaxed: int = 0  # one-to-one pairs (for attribute accuracy)
+    relaxed_gold: int = 0  # gold TIMEX3 overlapped by some system TIMEX3
+    relaxed_system: int = 0  # system TIMEX3 overlapping some gold TIMEX3
+    strict_gold: int = 0
+    strict_system: int = 0
     value_right: int = 0
     type_right: int = 0
     gold_by_type: dict[str, int] = field(default_factory=dict)
@@ -68,13 +74,13 @@ class Tally:
     wrong_values: list[str] = field(default_factory=list)
 
     def figures(self) -> dict[str, float | int]:
-        def prf(hit: int) -> tuple[float, float, float]:
-            p = hit / self.system if self.system else 0.0
-            r = hit / self.gold if self.gold else 0.0
+        def prf(hit_system: int, hit_gold: int) -> tuple[float, float, float]:
+            p = hit_system / self.system if self.system else 0.0
+            r = hit_gold / self.gold if self.gold else 0.0
             return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
-        rp, rr, rf = prf(self.relaxed)
-        sp, sr, sf = prf(self.strict)
+        rp, rr, rf = prf(self.relaxed_system, self.relaxed_gold)
+        sp, sr, sf = prf(self.strict_system, self.strict_gold)
         value_acc = self.value_right / self.relaxed if self.relaxed else 0.0
         type_acc = self.type_right / self.relaxed if self.relaxed else 0.0
         by_type = {f"recall_{t}": self.found_by_type.get(t, 0) / n for t, n in sorted(self.gold_by_type.items()) if n}
@@ -106,8 +112,12 @@ def score_document(tally: Tally, doc_id: str, text: str, gold: list[Timex], syst
     tally.gold += len(gold)
     tally.system += len(system)
     pairs = pair_by_overlap(gold, system)
+    overlaps = lambda a, b: a.start < b.end and b.start < a.end  # noqa: E731
+    tally.relaxed_gold += sum(any(overlaps(g, s) for s in system) for g in gold)
+    tally.relaxed_system += sum(any(overlaps(s, g) for g in gold) for s in system)
     tally.relaxed += len(pairs)
-    tally.strict += sum(g.start == s.start and g.end == s.end for g, s in pairs)
+    tally.strict_gold += sum(any(g.start == s.start and g.end == s.end for s in system) for g in gold)
+    tally.strict_system += sum(any(g.start == s.start and g.end == s.end for g in gold) for s in system)
     tally.value_right += sum(g.value == s.value for g, s in pairs)
     tally.type_right += sum(g.type == s.type for g, s in pairs)
     for g in gold:
