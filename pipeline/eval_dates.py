@@ -7,7 +7,10 @@ plays no part in finding dates) on the TempEval-3 TimeML data in
 * ``tempeval3_train.jsonl`` (TimeBank + AQUAINT, 256 documents): the set the
   rules may be tuned on;
 * ``tempeval3_platinum.jsonl`` (20 documents, 138 TIMEX3): the test set of
-  the shared task, never tuned on.
+  the shared task, never tuned on;
+* ``recognizers_datetime_en.jsonl`` (Recognizers-Text DateTime specs, cases
+  with default options): the share of ``datetimeV2.date`` entities that one
+  of our mentions finds with a right day (see :func:`recognizers_dates`).
 
 Each document's ``dct`` is its reference date (``doc._.published``). The
 scores follow the task's conventions (task A, TIMEX3 inside ``<TEXT>``):
@@ -162,6 +165,41 @@ def evaluate(records: list[dict], nlp) -> Tally:
     return tally
 
 
+RECOGNIZERS = "recognizers_datetime_en.jsonl"
+
+
+def recognizers_dates(records: list[dict], nlp) -> dict:
+    """Recognizers-Text DateTime specs, default options: of the entities typed
+    ``datetimeV2.date``, how many one of our DATE mentions overlaps with a day equal
+    to one of the values the spec lists (ambiguous ones list the past and the future
+    reading; either counts)."""
+    from .language import make_doc
+
+    cases = [r for r in records if r.get("options") == "None"
+             and any(e["type"] == "datetimeV2.date" for e in r["expected"])]
+    docs = (make_doc(nlp, r["input"], date.fromisoformat(r["reference_datetime"][:10])
+                     if r.get("reference_datetime") else None) for r in cases)
+    found = right = total = 0
+    failures: list[str] = []
+    for record, doc in zip(cases, nlp.pipe(docs, batch_size=64)):
+        ours = [d for d in doc._.dates or () if d.timex_type in ("DATE", "TIME")]
+        for entity in record["expected"]:
+            if entity["type"] != "datetimeV2.date":
+                continue
+            total += 1
+            values = {v.get("value", "")[:10] for v in entity["resolution"].get("values", [])}
+            hits = [d for d in ours if d.start_char < entity["end"] and entity["start"] < d.end_char]
+            found += bool(hits)
+            if any(d.start_date is not None and d.start_date == d.end_date and d.start_date.isoformat() in values
+                   for d in hits):
+                right += 1
+            else:
+                got = ", ".join(f"{d.text!r}={d.start_date}" for d in hits) or "nothing"
+                failures.append(f"{record['input']!r}: {entity['text']!r} in {sorted(values)}, got {got}")
+    return {"entities": total, "found": found, "right_value": right,
+            "right_value_share": right / total if total else 0.0, "failures": failures}
+
+
 def format_table(results: dict[str, dict]) -> str:
     keys = ["gold", "system", "relaxed_p", "relaxed_r", "relaxed_f1", "strict_p", "strict_r", "strict_f1",
             "type_accuracy", "value_accuracy", "value_f1"]
@@ -200,6 +238,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no TempEval-3 files under {args.peers}", file=sys.stderr)
         return 2
     print(format_table(results))
+    recognizers = None
+    if (args.peers / RECOGNIZERS).exists() and not args.only:
+        recognizers = recognizers_dates(read_set(args.peers / RECOGNIZERS), nlp)
+        print(f"\nRecognizers-Text DateTime specs (default options), date entities: "
+              f"{recognizers['right_value']}/{recognizers['entities']} "
+              f"({100 * recognizers['right_value_share']:.1f}%) found with a right value "
+              f"({recognizers['found']} found at all)")
+        for line in recognizers["failures"][:args.errors]:
+            print("  " + line)
     if "platinum" in results:
         ours = results["platinum"]
         print("\nOn platinum, beside the peers (relaxed F1 / value F1):")
@@ -214,7 +261,10 @@ def main(argv: list[str] | None = None) -> int:
                 for line in items[:args.errors]:
                     print("  " + line)
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        payload = dict(results)
+        if recognizers is not None:
+            payload["recognizers_date"] = {k: v for k, v in recognizers.items() if k != "failures"}
+        args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     return 0
 
 
