@@ -232,6 +232,8 @@ class DateRecognizer:
         self.set_adverbs: dict[str, str] = data["set_adverbs"]
         self.seasons: dict[str, str] = data["seasons"]
         self.holidays: dict[str, str] = data["holidays"]
+        self.day_ordinals: dict[str, int] = data["day_ordinals"]
+        self.date_cues: list[str] = data["date_cues"]
         self.patterns = self._compile()
 
     @staticmethod
@@ -248,7 +250,14 @@ class DateRecognizer:
             if len(name) > len(full_names.get(number, "")):
                 full_names[number] = name
         month_full = _alternation(list(full_names.values()))
-        weekday = _alternation(list(self.weekdays))
+        weekday = "(?:" + _alternation(list(self.weekdays)) + "|" + "|".join(self.weekdays) + ")"
+        month_any = "(?i:" + "|".join(sorted(self.months, key=len, reverse=True)) + r")\.?"
+        tens = {"twenty": 20, "thirty": 30}
+        day_words = [f"{t}[\\s-]{o}" for t in tens for o in self.day_ordinals if self.day_ordinals[o] < 10] + \
+                    [f"{t}[\\s-]{u}" for t in tens for u in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")] + \
+                    sorted(self.day_ordinals, key=len, reverse=True)
+        day_word = "(?i:" + "|".join(sorted(day_words, key=len, reverse=True)) + ")"
+        cue = "(?i:" + "|".join(self.date_cues) + ")"
         counting = [w for w in self.number_words if w not in ("a", "an")]
         num = r"(?:\d{1,3}(?:,\d{3})*|(?:A|An|" + "|".join(self.number_words) + r")(?:[\s-](?:" + \
               "|".join(counting) + r"))*)"
@@ -258,7 +267,17 @@ class DateRecognizer:
         part = r"(?:early|mid|late|the end of|the beginning of|the start of|the middle of)"
         table = [
             ("iso", rf"\b(?P<m>(?P<y>{year})-(?P<mo>[01]\d)-(?P<d>[0-3]\d))\b"),
-            ("mdy", rf"\b(?P<m>(?:(?P<wd>{weekday}),?\s+)?(?P<mon>{month})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{year})\b)?)"),
+            ("mdy", rf"\b(?P<m>(?:(?P<wd>{weekday}),?\s+)?(?P<mon>{month})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:\s*,?\s+(?P<y>{year})\b)?)"),
+            ("numeric_ymd", rf"\b(?P<m>(?P<y>{year})[/.-](?P<mon>{month_any}|1[0-2]|0?[1-9])[/.-](?P<d>3[01]|[12]\d|0?[1-9]))\b(?![/.-]?\d)"),
+            ("numeric_dmy", rf"\b(?P<m>(?P<d>3[01]|[12]\d|0?[1-9])[-/ ](?P<mon>{month_any})[-/ ,]+(?P<y>{year}))\b"),
+            ("numeric_mdy", rf"\b(?P<m>(?P<a>3[01]|[12]\d|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9])/(?P<y>{year}))\b"),
+            ("numeric_md", rf"\b{cue}\s+(?:(?P<wd>{weekday})\s+)?(?P<m>(?P<a>3[01]|[12]\d|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))\b(?![/\d])"),
+            ("month_slash", rf"\b(?P<m>(?P<mon>{month_any})/(?P<d>3[01]|[12]\d|0?[1-9]))\b(?![/\d])"),
+            # "on the 18th." but not "after the 25th anniversary"
+            ("day_of_month", rf"\b{cue}\s+(?P<m>the\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:at|and|or|to|through|until)\b)"),
+            ("spelled_md", rf"\b(?P<m>(?:(?P<wd>{weekday})\s+(?:the\s+)?)?(?:(?P<mon>{month_full})\s+(?:the\s+)?(?P<sd>{day_word})|(?:the\s+)?(?P<sd2>{day_word})\s+of\s+(?P<mon2>{month})))(?![\w-])"),
+            ("week_weekday", rf"\b(?P<m>(?:(?P<wd>{weekday})\s+(?:of\s+)?(?P<rel>(?i:next|last|this|the\s+following|the\s+previous|the\s+next))\s+week|(?P<rel2>(?i:next|last|this))\s+week(?:\s+on)?\s+(?P<wd2>{weekday})))\b"),
+            ("from_today", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>from|after|before)\s+(?:today|now))\b"),
             ("dmy", rf"\b(?P<m>(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{month})(?:,?\s+(?P<y>{year}))?)\b"),
             ("month_year", rf"\b(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month}),?\s+(?P<y>{year}))\b"),
             ("month_cue", rf"\b(?i:in|since|until|by|from|during|through|throughout|of|on|before|after|between|and|to|for|at)\s+(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full}))(?![\w-])"),
@@ -267,7 +286,7 @@ class DateRecognizer:
             ("quarter", rf"\b(?P<m>(?:the\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<y>{year}))?)\b"),
             ("quarter_code", rf"\b(?P<m>Q(?P<qn>[1-4])(?:\s+(?P<y>{year}))?)\b"),
             ("decade", r"\b(?P<m>(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<dec>(?:1[89]|20)\d0)s)\b"),
-            ("decade_short", r"\b(?P<m>(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]*)?['’]?(?P<dec2>[2-9]0)s)\b"),
+            ("decade_short", r"(?<!his\s)(?<!her\s)(?<!their\s)(?<!its\s)(?<!early\s)(?<!mid\s)(?<!late\s)\b(?P<m>(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]*)?['’]?(?P<dec2>[2-9]0)s)\b"),
             ("century", r"\b(?P<m>(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)[\s-]+century)\b"),
             ("that_unit", r"\b(?P<m>(?:(?P<el>[Ee]arlier|[Ll]ater)\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+(?:same\s+)?(?P<unit>day|week|month|year|quarter))\b"),
             ("these_days", r"\b(?P<m>[Tt]hese\s+days)\b"),
@@ -279,7 +298,7 @@ class DateRecognizer:
             ("holiday", rf"\b(?P<m>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<hol>{self._words(self.holidays)})(?:,?\s+(?P<y>{year}))?)(?![\w-])"),
             ("year_cue", rf"\b(?:in|since|until|by|from|during|through|throughout|of|for|before|after|early|late|mid|fiscal|and|to)\s+(?P<m>(?P<y>{year}))\b(?![-,.]?\d)"),
             ("year", rf"(?<![\d,.$€£/-])(?P<m>(?P<y>{year}))(?![\d%]|,\d|\.\d|-\d)"),
-            ("weekday", rf"\b(?P<m>(?:(?P<pre>overnight|late|early|last|next|this|coming)\s+)?(?P<wd>{weekday})(?:\s+(?P<dp>morning|afternoon|evening|night))?)\b"),
+            ("weekday", rf"\b(?P<m>(?:(?P<pre>(?i:overnight|late|early|last|next|this|coming|previous|following))\s+)?(?P<wd>{weekday})(?:\s+(?P<dp>morning|afternoon|evening|night))?)\b"),
             ("relday", r"\b(?P<m>(?:the\s+day\s+before\s+)?(?P<rd>today|yesterday|tomorrow|tonight|Today|Yesterday|Tomorrow|Tonight)(?:\s+(?:morning|afternoon|evening|night))?)\b"),
             ("lastnight", r"\b(?P<m>(?P<ln>[Ll]ast\s+night|[Tt]his\s+(?:morning|afternoon|evening)|[Ee]arlier\s+today))\b"),
             ("relunit", r"\b(?P<m>(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Cc]urrent|[Tt]he\s+previous|[Tt]he\s+following|[Tt]he\s+next|[Tt]he\s+coming|[Tt]he\s+preceding|[Tt]he\s+prior)\s+(?:fiscal\s+|financial\s+)?(?P<unit>day|week|month|year|weekend|quarter|decade))\b(?!-)"),
@@ -429,6 +448,32 @@ class DateRecognizer:
             return self._quarter_reference(name, g, reference, future, anchor)
         if name in ("season", "season_year", "season_cue"):
             return self._season(g, reference, future)
+        if name in ("numeric_ymd", "numeric_dmy", "numeric_mdy", "numeric_md", "month_slash", "day_of_month",
+                    "spelled_md"):
+            return self._numeric_date(doc, name, g, start, reference, future)
+        if name == "week_weekday":
+            if reference is None:
+                return "DATE", "XXXX-XX-XX", None, None, "day"
+            rel = (g.get("rel") or g.get("rel2")).lower().split()[-1]
+            wd = self.weekdays[(g.get("wd") or g.get("wd2")).lower()]
+            step = {"next": 1, "following": 1, "last": -1, "previous": -1}.get(rel, 0)
+            day = week_interval(reference)[0] + timedelta(days=7 * step + wd)
+            return "DATE", day.isoformat(), day, day, "day"
+        if name == "from_today":
+            n = self._count(g["n"])
+            if reference is None or n is None:
+                return "DATE", None, None, None, g["unit"]
+            sign = -1 if g["dir"].lower() == "before" else 1
+            unit, k = g["unit"].lower(), sign * int(n)
+            if unit == "day":
+                day = reference + timedelta(days=k)
+            elif unit == "week":
+                day = reference + timedelta(weeks=k)
+            else:
+                months = k * (12 if unit == "year" else 1)
+                first = shift_months(reference, months)
+                day = first.replace(day=min(reference.day, calendar.monthrange(first.year, first.month)[1]))
+            return "DATE", day.isoformat(), day, day, "day"
         if name in ("iso", "mdy", "dmy"):
             if g.get("y") is None and reference is None:
                 return "DATE", "XXXX-XX-XX", None, None, "day"
@@ -534,9 +579,9 @@ class DateRecognizer:
             pre = (g.get("pre") or "").lower()
             if reference is None:
                 return "DATE", "XXXX-XX-XX", None, None, "day"
-            if pre == "last":
+            if pre in ("last", "previous"):
                 day = weekday_near(reference, wd, False, strict=True)
-            elif pre in ("next", "coming"):
+            elif pre in ("next", "coming", "following"):
                 day = weekday_near(reference, wd, True, strict=True)
             elif pre == "this":
                 day = week_interval(reference)[0] + timedelta(days=wd)
@@ -635,6 +680,58 @@ class DateRecognizer:
             q, year = (current - 1, reference.year) if current > 1 else (4, reference.year - 1)
         s, e = quarter_interval(year, q)
         return "DATE", f"{year}-Q{q}", s, e, "quarter"
+
+    def _numeric_date(self, doc: Doc, name: str, g: dict, start: int, reference: date | None,
+                      future: bool) -> tuple:
+        """ "11/20/2018" (month first unless the first number cannot be a month), "2019/aug/01",
+        "05-Aug-2016", "on 11/20", "Oct/2", "on the 18th", "February twenty second"."""
+        year = int(g["y"]) if g.get("y") else None
+        day_n = month_n = None
+        if g.get("a"):
+            a, b = int(g["a"]), int(g["b"])
+            month_n, day_n = (a, b) if a <= 12 else (b, a)
+        else:
+            mon = g.get("mon") or g.get("mon2")
+            if mon:
+                mon = mon.lower().rstrip(".")
+                month_n = int(mon) if mon.isdigit() else self.months.get(mon)
+            spelled = g.get("sd") or g.get("sd2")
+            day_n = self._day_number(spelled) if spelled else int(g["d"])
+        if day_n is None or (month_n is not None and not 1 <= month_n <= 12):
+            return "DATE", None, None, None, "day"
+        if month_n is None:  # "on the 18th": this month's or the nearest month's
+            if reference is None:
+                return "DATE", f"XXXX-XX-{day_n:02d}", None, None, "day"
+            options = []
+            for shift in (-1, 0, 1):
+                first = shift_months(reference, shift)
+                if day_n <= calendar.monthrange(first.year, first.month)[1]:
+                    options.append(first.replace(day=day_n))
+            day = min(options, key=lambda d: (abs((d - reference).days), d < reference if future else d > reference))
+            return "DATE", day.isoformat(), day, day, "day"
+        if year is None:
+            if reference is None:
+                return "DATE", f"XXXX-{month_n:02d}-{day_n:02d}", None, None, "day"
+            try:
+                guess = date(reference.year, month_n, day_n)
+            except ValueError:
+                return "DATE", None, None, None, "day"
+            since = start > 0 and doc[start - 1].lower_ == "since"
+            day = nearest_year(guess, reference, future, past=since)
+        else:
+            try:
+                day = date(year, month_n, day_n)
+            except ValueError:
+                return "DATE", None, None, None, "day"
+        return "DATE", day.isoformat(), day, day, "day"
+
+    def _day_number(self, words: str) -> int | None:
+        words = words.lower().replace("-", " ").split()
+        if len(words) == 1:
+            return self.day_ordinals.get(words[0]) or self._count(words[0]) and int(self._count(words[0]))
+        tens = {"twenty": 20, "thirty": 30}.get(words[0], 0)
+        unit = self.day_ordinals.get(words[1]) or self._count(words[1])
+        return int(tens + unit) if tens and unit and tens + unit <= 31 else None
 
     def _holiday(self, g: dict, reference: date | None, future: bool) -> tuple:
         """ "Thanksgiving Day", "last Christmas", "Easter 2024": that year's date; without a

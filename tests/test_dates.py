@@ -502,3 +502,22 @@ def test_bare_month_is_the_nearest_one(parse) -> None:
         == "1997-12"
     # a past clause never takes a month far ahead: "was detained in October", read in May
     assert the(parse, "He was detained in October.", "October").timex_value == "2024-10"
+
+
+@pytest.mark.parametrize("text, surface, published, value", [
+    ("The file is dated 11/20/2018.", "11/20/2018", SAT, "2018-11-20"),
+    ("The ceasefire began 22/04/2024.", "22/04/2024", SAT, "2024-04-22"),
+    ("The order was signed 05-Aug-2016.", "05-Aug-2016", SAT, "2016-08-05"),
+    ("Ballots are due on 6/2.", "6/2", SAT, "2025-06-02"),
+    ("The report is due by the 28th.", "the 28th", SAT, "2025-05-28"),
+    ("Talks resume on February twenty second.", "February twenty second", date(2025, 2, 10), "2025-02-22"),
+    ("They met on Tuesday of last week.", "Tuesday of last week", SAT, "2025-05-13"),
+    ("The vote is three days from today.", "three days from today", SAT, "2025-05-27"),
+])
+def test_numeric_and_spelled_dates(parse, text, surface, published, value) -> None:
+    assert the(parse, text, surface, published).timex_value == value
+
+
+def test_fractions_and_anniversaries_are_not_dates(parse) -> None:
+    assert dates(parse, "Nearly 3/4 of voters agreed.") == []
+    assert dates(parse, "Crowds gathered after the 25th anniversary.") == []
