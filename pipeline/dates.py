@@ -267,18 +267,20 @@ class DateRecognizer:
         part = r"(?:early|mid|late|the end of|the beginning of|the start of|the middle of)"
         table = [
             ("iso", rf"\b(?P<m>(?P<y>{year})-(?P<mo>[01]\d)-(?P<d>[0-3]\d))\b"),
-            ("mdy", rf"\b(?P<m>(?:(?P<wd>{weekday}),?\s+)?(?P<mon>{month})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:\s*,?\s+(?P<y>{year})\b)?)"),
+            ("mdy", rf"\b(?P<m>(?:(?P<wd>{weekday}),?\s+)?(?P<mon>{month}),?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:\s*,?\s+(?:of\s+|in\s+)?(?P<y>{year})\b)?)"),
             ("numeric_ymd", rf"\b(?P<m>(?P<y>{year})[/.-](?P<mon>{month_any}|1[0-2]|0?[1-9])[/.-](?P<d>3[01]|[12]\d|0?[1-9]))\b(?![/.-]?\d)"),
             ("numeric_dmy", rf"\b(?P<m>(?P<d>3[01]|[12]\d|0?[1-9])[-/ ](?P<mon>{month_any})[-/ ,]+(?P<y>{year}))\b"),
-            ("numeric_mdy", rf"\b(?P<m>(?P<a>3[01]|[12]\d|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9])/(?P<y>{year}))\b"),
+            ("numeric_mdy", rf"\b(?P<m>(?P<a>3[01]|[12]\d|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9])/(?:(?P<y>{year})|(?P<y2>\d\d)))\b(?![/\d])"),
+            ("month_dash", rf"\b(?P<m>(?P<mon>{month_any})-(?P<d>3[01]|[12]\d|0?[1-9])-(?P<y>{year}))\b"),
             ("numeric_md", rf"\b{cue}\s+(?:(?P<wd>{weekday})\s+)?(?P<m>(?P<a>3[01]|[12]\d|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))\b(?![/\d])"),
             ("month_slash", rf"\b(?P<m>(?P<mon>{month_any})/(?P<d>3[01]|[12]\d|0?[1-9]))\b(?![/\d])"),
             # "on the 18th." but not "after the 25th anniversary"
             ("day_of_month", rf"\b{cue}\s+(?P<m>the\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:at|and|or|to|through|until)\b)"),
-            ("spelled_md", rf"\b(?P<m>(?:(?P<wd>{weekday})\s+(?:the\s+)?)?(?:(?P<mon>{month_full})\s+(?:the\s+)?(?P<sd>{day_word})|(?:the\s+)?(?P<sd2>{day_word})\s+of\s+(?P<mon2>{month})))(?![\w-])"),
+            ("spelled_md", rf"\b(?P<m>(?:(?P<wd>{weekday})\s+(?:the\s+)?)?(?:(?P<mon>{month_any})\s+(?:the\s+)?(?P<sd>{day_word})|(?:the\s+)?(?P<sd2>{day_word})\s+of\s+(?P<mon2>{month})))(?![\w-])"),
+            ("weekday_the_day", rf"\b(?P<m>(?P<wd>{weekday})\s+the\s+(?:(?P<sd3>{day_word})|(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)))(?![\w-])"),
             ("week_weekday", rf"\b(?P<m>(?:(?P<wd>{weekday})\s+(?:of\s+)?(?P<rel>(?i:next|last|this|the\s+following|the\s+previous|the\s+next))\s+week|(?P<rel2>(?i:next|last|this))\s+week(?:\s+on)?\s+(?P<wd2>{weekday})))\b"),
             ("from_today", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>from|after|before)\s+(?:today|now))\b"),
-            ("dmy", rf"\b(?P<m>(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{month})(?:,?\s+(?P<y>{year}))?)\b"),
+            ("dmy", rf"\b(?P<m>(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{month})(?:,?\s+(?:of\s+|in\s+)?(?P<y>{year}))?)\b"),
             ("month_year", rf"\b(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month}),?\s+(?P<y>{year}))\b"),
             ("month_cue", rf"\b(?i:in|since|until|by|from|during|through|throughout|of|on|before|after|between|and|to|for|at)\s+(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full}))(?![\w-])"),
             ("month_rel", rf"\b(?P<m>(?P<rel>(?i:last|next|this|early|late|mid))[\s-]+(?P<mon>{month_full}))(?![\w-])"),
@@ -449,7 +451,7 @@ class DateRecognizer:
         if name in ("season", "season_year", "season_cue"):
             return self._season(g, reference, future)
         if name in ("numeric_ymd", "numeric_dmy", "numeric_mdy", "numeric_md", "month_slash", "day_of_month",
-                    "spelled_md"):
+                    "spelled_md", "weekday_the_day", "month_dash"):
             return self._numeric_date(doc, name, g, start, reference, future)
         if name == "week_weekday":
             if reference is None:
@@ -686,6 +688,9 @@ class DateRecognizer:
         """ "11/20/2018" (month first unless the first number cannot be a month), "2019/aug/01",
         "05-Aug-2016", "on 11/20", "Oct/2", "on the 18th", "February twenty second"."""
         year = int(g["y"]) if g.get("y") else None
+        if g.get("y2"):  # "03/18/40": two-digit years within ten years ahead are this century's
+            pivot = (reference.year if reference else 2000) % 100 + 10
+            year = (2000 if int(g["y2"]) <= pivot else 1900) + int(g["y2"])
         day_n = month_n = None
         if g.get("a"):
             a, b = int(g["a"]), int(g["b"])
@@ -695,7 +700,7 @@ class DateRecognizer:
             if mon:
                 mon = mon.lower().rstrip(".")
                 month_n = int(mon) if mon.isdigit() else self.months.get(mon)
-            spelled = g.get("sd") or g.get("sd2")
+            spelled = g.get("sd") or g.get("sd2") or g.get("sd3")
             day_n = self._day_number(spelled) if spelled else int(g["d"])
         if day_n is None or (month_n is not None and not 1 <= month_n <= 12):
             return "DATE", None, None, None, "day"
@@ -707,6 +712,9 @@ class DateRecognizer:
                 first = shift_months(reference, shift)
                 if day_n <= calendar.monthrange(first.year, first.month)[1]:
                     options.append(first.replace(day=day_n))
+            if g.get("wd"):  # "Tuesday the eleventh": a month where the 11th is a Tuesday
+                weekday = self.weekdays[g["wd"].lower()]
+                options = [d for d in options if d.weekday() == weekday] or options
             day = min(options, key=lambda d: (abs((d - reference).days), d < reference if future else d > reference))
             return "DATE", day.isoformat(), day, day, "day"
         if year is None:

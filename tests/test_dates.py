@@ -521,3 +521,12 @@ def test_numeric_and_spelled_dates(parse, text, surface, published, value) -> No
 def test_fractions_and_anniversaries_are_not_dates(parse) -> None:
     assert dates(parse, "Nearly 3/4 of voters agreed.") == []
     assert dates(parse, "Crowds gathered after the 25th anniversary.") == []
+
+
+@pytest.mark.parametrize("text, surface, published, value", [
+    ("We meet on Tuesday the eleventh.", "Tuesday the eleventh", date(2019, 6, 5), "2019-06-11"),
+    ("The treaty was signed July 4th of 1995.", "July 4th of 1995", SAT, "1995-07-04"),
+    ("Crowds marked Juneteenth.", "Juneteenth", SAT, "2025-06-19"),
+])
+def test_weekday_with_day_year_with_of_and_more_holidays(parse, text, surface, published, value) -> None:
+    assert the(parse, text, surface, published).timex_value == value
