@@ -234,6 +234,7 @@ class DateRecognizer:
         self.holidays: dict[str, str] = data["holidays"]
         self.day_ordinals: dict[str, int] = data["day_ordinals"]
         self.date_cues: list[str] = data["date_cues"]
+        self.weekday_abbreviations: dict[str, int] = data["weekday_abbreviations"]
         self.patterns = self._compile()
 
     @staticmethod
@@ -252,12 +253,14 @@ class DateRecognizer:
         month_full = _alternation(list(full_names.values()))
         weekday = "(?:" + _alternation(list(self.weekdays)) + "|" + "|".join(self.weekdays) + ")"
         month_any = "(?i:" + "|".join(sorted(self.months, key=len, reverse=True)) + r")\.?"
+        month_lower = "(?:" + "|".join(sorted(self.months, key=len, reverse=True)) + ")"
         tens = {"twenty": 20, "thirty": 30}
         day_words = [f"{t}[\\s-]{o}" for t in tens for o in self.day_ordinals if self.day_ordinals[o] < 10] + \
                     [f"{t}[\\s-]{u}" for t in tens for u in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")] + \
                     sorted(self.day_ordinals, key=len, reverse=True)
         day_word = "(?i:" + "|".join(sorted(day_words, key=len, reverse=True)) + ")"
         cue = "(?i:" + "|".join(self.date_cues) + ")"
+        weekday_abbr = "(?:" + "|".join(sorted(self.weekday_abbreviations, key=len, reverse=True)) + ")"
         counting = [w for w in self.number_words if w not in ("a", "an")]
         num = r"(?:\d{1,3}(?:,\d{3})*|(?:A|An|" + "|".join(self.number_words) + r")(?:[\s-](?:" + \
               "|".join(counting) + r"))*)"
@@ -271,13 +274,18 @@ class DateRecognizer:
             ("numeric_ymd", rf"\b(?P<m>(?P<y>{year})[/.-](?P<mon>{month_any}|1[0-2]|0?[1-9])[/.-](?P<d>3[01]|[12]\d|0?[1-9]))\b(?![/.-]?\d)"),
             ("numeric_dmy", rf"\b(?P<m>(?P<d>3[01]|[12]\d|0?[1-9])[-/ ](?P<mon>{month_any})[-/ ,]+(?P<y>{year}))\b"),
             ("numeric_mdy", rf"\b(?P<m>(?P<a>3[01]|[12]\d|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9])/(?:(?P<y>{year})|(?P<y2>\d\d)))\b(?![/\d])"),
+            # lower-case month names only with an ordinal day or a year ("july 4th", "28 june in 2020")
+            ("mdy_lower", rf"\b(?P<m>(?P<mon>{month_lower})\.?\s+(?=[0-3]?\d(?:st|nd|rd|th)\b|[0-3]?\d\s*,?\s+(?:of\s+|in\s+)?{year}\b)(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?:\s*,?\s+(?:of\s+|in\s+)?(?P<y>{year}))?)\b"),
+            ("dmy_lower", rf"\b(?P<m>(?=[0-3]?\d(?:st|nd|rd|th)\b|[0-3]?\d\s+(?:of\s+)?{month_lower}\.?\s*,?\s+(?:of\s+|in\s+)?{year}\b)(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{month_lower})\.?(?:\s*,?\s+(?:of\s+|in\s+)?(?P<y>{year}))?)\b"),
             ("month_dash", rf"\b(?P<m>(?P<mon>{month_any})-(?P<d>3[01]|[12]\d|0?[1-9])-(?P<y>{year}))\b"),
             ("numeric_md", rf"\b{cue}\s+(?:(?P<wd>{weekday})\s+)?(?P<m>(?P<a>3[01]|[12]\d|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))\b(?![/\d])"),
             ("month_slash", rf"\b(?P<m>(?P<mon>{month_any})/(?P<d>3[01]|[12]\d|0?[1-9]))\b(?![/\d])"),
             # "on the 18th." but not "after the 25th anniversary"
-            ("day_of_month", rf"\b{cue}\s+(?P<m>the\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:at|and|or|to|through|until)\b)"),
+            ("day_of_month", rf"\b{cue}\s+(?P<m>(?:the\s+)?(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\b(?=\s*(?:[.,;:!?)–—-]|$)|\s+(?:at|and|or|to|through|until)\b)"),
             ("spelled_md", rf"\b(?P<m>(?:(?P<wd>{weekday})\s+(?:the\s+)?)?(?:(?P<mon>{month_any})\s+(?:the\s+)?(?P<sd>{day_word})|(?:the\s+)?(?P<sd2>{day_word})\s+of\s+(?P<mon2>{month})))(?![\w-])"),
             ("weekday_the_day", rf"\b(?P<m>(?P<wd>{weekday})\s+the\s+(?:(?P<sd3>{day_word})|(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)))(?![\w-])"),
+            ("abbr_weekday_day", rf"\b(?P<m>(?P<wda>{weekday_abbr})\.?\s+(?:the\s+)?(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\b"),
+            ("numeric_md_wd", rf"\b(?P<m>(?P<wd>{weekday}),?\s+(?P<a>3[01]|[12]\d|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))\b(?![/\d])"),
             ("week_weekday", rf"\b(?P<m>(?:(?P<wd>{weekday})\s+(?:of\s+)?(?P<rel>(?i:next|last|this|the\s+following|the\s+previous|the\s+next))\s+week|(?P<rel2>(?i:next|last|this))\s+week(?:\s+on)?\s+(?P<wd2>{weekday})))\b"),
             ("from_today", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>from|after|before)\s+(?:today|now))\b"),
             ("dmy", rf"\b(?P<m>(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{month})(?:,?\s+(?:of\s+|in\s+)?(?P<y>{year}))?)\b"),
@@ -297,7 +305,7 @@ class DateRecognizer:
             ("set_other", rf"\b(?P<m>(?:[Ee]very|[Ee]ach)\s+(?:other\s+(?P<other>{unit})|(?P<season>spring|summer|fall|autumn|winter)))\b"),
             ("year_period", rf"\b(?P<m>[Tt]he\s+(?P<y>{year})\s+(?:quarter|period))\b"),
             ("half", rf"\b(?P<m>[Tt]he\s+(?P<h>first|second|last)\s+half\s+of\s+(?:(?P<y>{year})|the\s+year|this\s+year))\b"),
-            ("holiday", rf"\b(?P<m>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<hol>{self._words(self.holidays)})(?:,?\s+(?P<y>{year}))?)(?![\w-])"),
+            ("holiday", rf"\b(?P<m>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<hol>{self._words(self.holidays)})(?:,?\s+(?:of\s+|in\s+)?(?P<y>{year}))?)(?![\w-])"),
             ("year_cue", rf"\b(?:in|since|until|by|from|during|through|throughout|of|for|before|after|early|late|mid|fiscal|and|to)\s+(?P<m>(?P<y>{year}))\b(?![-,.]?\d)"),
             ("year", rf"(?<![\d,.$€£/-])(?P<m>(?P<y>{year}))(?![\d%]|,\d|\.\d|-\d)"),
             ("weekday", rf"\b(?P<m>(?:(?P<pre>(?i:overnight|late|early|last|next|this|coming|previous|following))\s+)?(?P<wd>{weekday})(?:\s+(?P<dp>morning|afternoon|evening|night))?)\b"),
@@ -451,7 +459,7 @@ class DateRecognizer:
         if name in ("season", "season_year", "season_cue"):
             return self._season(g, reference, future)
         if name in ("numeric_ymd", "numeric_dmy", "numeric_mdy", "numeric_md", "month_slash", "day_of_month",
-                    "spelled_md", "weekday_the_day", "month_dash"):
+                    "spelled_md", "weekday_the_day", "month_dash", "abbr_weekday_day", "numeric_md_wd", "mdy_lower", "dmy_lower"):
             return self._numeric_date(doc, name, g, start, reference, future)
         if name == "week_weekday":
             if reference is None:
@@ -712,9 +720,16 @@ class DateRecognizer:
                 first = shift_months(reference, shift)
                 if day_n <= calendar.monthrange(first.year, first.month)[1]:
                     options.append(first.replace(day=day_n))
-            if g.get("wd"):  # "Tuesday the eleventh": a month where the 11th is a Tuesday
-                weekday = self.weekdays[g["wd"].lower()]
-                options = [d for d in options if d.weekday() == weekday] or options
+            weekday = self.weekdays[g["wd"].lower()] if g.get("wd") else \
+                self.weekday_abbreviations.get(g.get("wda") or "")
+            if weekday is not None:  # "Tuesday the eleventh", "Mon 13th": the nearest month where it fits
+                fitting = []
+                for shift in range(-12, 13):
+                    first = shift_months(reference, shift)
+                    if day_n <= calendar.monthrange(first.year, first.month)[1] \
+                            and first.replace(day=day_n).weekday() == weekday:
+                        fitting.append(first.replace(day=day_n))
+                options = fitting or options
             day = min(options, key=lambda d: (abs((d - reference).days), d < reference if future else d > reference))
             return "DATE", day.isoformat(), day, day, "day"
         if year is None:

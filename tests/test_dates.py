@@ -530,3 +530,22 @@ def test_fractions_and_anniversaries_are_not_dates(parse) -> None:
 ])
 def test_weekday_with_day_year_with_of_and_more_holidays(parse, text, surface, published, value) -> None:
     assert the(parse, text, surface, published).timex_value == value
+
+
+@pytest.mark.parametrize("text, surface, published, value", [
+    ("I'll go back Mon 13th.", "Mon 13th", date(2022, 1, 5), "2021-12-13"),
+    ("It should be done friday 5/12.", "friday 5/12", date(2019, 5, 1), "2019-05-12"),
+    ("Signed july 4th of 1995.", "july 4th of 1995", SAT, "1995-07-04"),
+    ("Back to China on 28 june in 2020.", "28 june in 2020", SAT, "2020-06-28"),
+])
+def test_abbreviated_weekdays_and_lower_case_months_with_a_day(parse, text, surface, published, value) -> None:
+    assert the(parse, text, surface, published).timex_value == value
+
+
+def test_lower_case_month_without_day_suffix_or_year_is_not_read(parse) -> None:
+    assert [d.text for d in dates(parse, "Troops may march 3 miles and rest.")] == []
+
+
+def test_an_impossible_day_is_found_but_not_resolved(parse) -> None:
+    d = the(parse, "The form says Feb 30 2019.", "Feb 30 2019")
+    assert (d.timex_type, d.start_date) == ("DATE", None)
