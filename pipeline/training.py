@@ -544,14 +544,21 @@ sources and licence.
 ## Retrain
 
 ```
-make train CORPORA=../shared/corpora          # python -m pipeline.training --corpora ../shared/corpora --out models/{out.name}
+make train CORPORA=../shared/corpora          # the two steps below, about 50 minutes
+python -m pipeline.training --corpora ../shared/corpora --out models/{out.name} --minutes 32
+python -m pipeline.training --corpora ../shared/corpora --out models/{out.name} \\
+    --ner-only models/{out.name} --continue-ner --learn-rate 0.0002 --dropout 0.1 --minutes 12
 ```
 
 The architecture and hyper-parameters are in `training/config.cfg`; `pipeline/training.py`
 converts the corpora with spaCy's CoNLL-U converter (into a temporary folder, never into the
-project), trains for a wall-clock budget (`--minutes`, default 20; spaCy has no time limit,
-so the loop stops on the clock and the best checkpoint by weighted dev score is kept),
-evaluates on dev and test and writes this folder and file.
+project), trains for a wall-clock budget (`--minutes`; spaCy has no time limit, so the loop
+stops on the clock), evaluates on dev and test and writes this folder and file. The first
+step trains all components together and keeps two checkpoints: the shared tok2vec, tagger,
+morphologizer and parser from the step with the best dev tags and parse, and the NER (which
+has its own embedding) from the step with its best dev F. The second step trains the NER
+alone onward from those weights at a lower learning rate and keeps it if its dev F improves
+(`--ner-only BASE` without `--continue-ner` retrains it from scratch).
 
 ## Scores (UD English-EWT, spaCy's Scorer)
 
@@ -660,7 +667,7 @@ def main(argv: list[str] | None = None) -> int:
         "performance_test": results["test"],
         "performance_gold_tokens": gold,
         "training": {**run, "ner_alignment": ner, "config": "training/config.cfg",
-                     "command": "make train CORPORA=../shared/corpora"},
+                     "command": "make train CORPORA=../shared/corpora (two steps, see models/README.md)"},
     }
     if args.evaluate_only:
         meta_path = out / "meta.json"
