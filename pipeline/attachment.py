@@ -482,6 +482,25 @@ class Attacher:
                 return found[0], found[1], local or same_clause
         return None
 
+    def sentences_needing_entities(self, view: _DocView) -> list:
+        """Parsed sentences where a number or date is still open after the parse rule found
+        no registry actor, and a proper noun outside quotes is there for the NER to tag."""
+        wanted: set[int] = set()
+        before_parse = [rule for rule, _ in self.rules[:self.rules.index((self.parse_subject, False))]]
+        starts = [q.start for q in view.doc._.quantities or ()] + \
+                 [d.start for d in view.event_dates if d.kind != "dateline"]
+        for start in starts:
+            index = view.sentence_of[start]
+            if index in wanted or not view.parsed(start):
+                continue
+            sent = view.sentences[index]
+            if not any(t.pos_ == "PROPN" and view.actor_at(t) is None and view.quote_of[t.i] is None
+                       and t.i >= view.dateline_end for t in sent):
+                continue
+            if all(rule(view, start) is None for rule in before_parse) and self.parse_subject(view, start) is None:
+                wanted.add(index)
+        return [view.sentences[i] for i in sorted(wanted)]
+
     def sentences_needing_parse(self, view: _DocView) -> list:
         """The sentences where a number or date got past the rules that come before the
         parse and the parse could still name a doer (an actor mention outside quotes, or a
@@ -635,6 +654,7 @@ class Attacher:
                 parser.parse_sentences([(view.doc, self.sentences_needing_parse(view)) for view in views])
                 for view in views:
                     view.forget_parse_state()
+                parser.recognize_entities([(view.doc, self.sentences_needing_entities(view)) for view in views])
             for view in views:
                 view.doc._.events = self._events(view)
             yield from batch

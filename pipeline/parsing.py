@@ -13,9 +13,13 @@ asks this component to parse just those (``parse_sentences``), in one batch.
 Every other sentence keeps a flat tree (``dep`` under its first token), which
 keeps the sentence boundaries as the news sentencizer set them.
 
-``only_needed = false`` (``--parse-all``) parses every sentence as the Doc
-passes through, for users who want the parse itself (``token.dep_``,
-``doc.ents``) on every sentence.
+The NER runs on demand too, in a second pass: only on those parsed
+sentences where the parse found a doer that no registry actor names and a
+proper noun is there for the NER to tag (``recognize_entities``).
+
+``only_needed = false`` (``--parse-all``) parses every sentence, NER
+included, as the Doc passes through, for users who want the parse itself
+(``token.dep_``, ``doc.ents``) on every sentence.
 """
 from __future__ import annotations
 
@@ -42,6 +46,10 @@ class SelectiveParser:
         # needed (the attribute_ruler stays: en_core_web_* map their tags to POS with it)
         self.stat = spacy.load(model, exclude=["lemmatizer", "senter"])
         self.only_needed = only_needed
+        # on demand, the NER runs in a second, smaller pass (recognize_entities): it has its
+        # own embedding in the bundled model, so leaving it out of the parse pass saves its cost
+        self.entity_pipes = [n for n in self.stat.pipe_names if n == "ner"] if only_needed else []
+        self._pending: dict[tuple[int, int], Doc] = {}  # (id(doc), sentence start) -> parsed sub-doc
 
     def _subdoc(self, sentence: Span) -> Doc:
         # one sentence, as the news sentencizer found it
@@ -63,15 +71,34 @@ class SelectiveParser:
     def parse_sentences(self, jobs: list[tuple[Doc, list[Span]]]) -> None:
         """Parse the given sentences of each Doc, all in one ``nlp.pipe`` call, and copy
         their analysis into the Docs; sentences parsed before are skipped."""
+        self._pending.clear()
         flat = [(doc, s) for doc, sentences in jobs
                 for s in sentences if s.start not in set(doc.user_data.get(_PARSED_KEY, ()))]
-        parsed = self.stat.pipe((self._subdoc(s) for _, s in flat), batch_size=256)
+        with self.stat.select_pipes(disable=self.entity_pipes):
+            parsed = list(self.stat.pipe((self._subdoc(s) for _, s in flat), batch_size=256))
         by_doc: dict[int, list[tuple[Span, Doc]]] = {}
         for (doc, sentence), sub in zip(flat, parsed):
             by_doc.setdefault(id(doc), []).append((sentence, sub))
+            self._pending[(id(doc), sentence.start)] = sub
         for doc, _ in jobs:
             if by_doc.get(id(doc)):
                 self._copy(doc, by_doc[id(doc)])
+
+    def recognize_entities(self, jobs: list[tuple[Doc, list[Span]]]) -> None:
+        """The NER pass on demand: run the entity recognizer on sentences parsed by the last
+        :meth:`parse_sentences` call and copy their entities into the Docs."""
+        todo = [(doc, s, self._pending[(id(doc), s.start)]) for doc, sentences in jobs for s in sentences
+                if (id(doc), s.start) in self._pending]
+        if not self.entity_pipes or not todo:
+            return
+        subs = [sub for _, _, sub in todo]
+        for name in self.entity_pipes:
+            subs = list(self.stat.get_pipe(name).pipe(subs, batch_size=256))
+        by_doc: dict[int, tuple[Doc, list[tuple[Span, Doc]]]] = {}
+        for (doc, sentence, _), sub in zip(todo, subs):
+            by_doc.setdefault(id(doc), (doc, []))[1].append((sentence, sub))
+        for doc, analysed in by_doc.values():
+            self._copy_entities(doc, analysed)
 
     def _copy(self, doc: Doc, analysed: list[tuple[Span, Doc]]) -> None:
         """Write the analysed sentences' trees, tags and entities into the Doc; sentences
@@ -105,6 +132,10 @@ class SelectiveParser:
                 tags[i] = strings.add(token.tag_)
                 pos[i] = token.pos
         doc.from_array([HEAD, DEP, TAG, POS], numpy.stack([heads.astype("uint64"), deps, tags, pos], axis=1))
+        self._copy_entities(doc, analysed)
+
+    @staticmethod
+    def _copy_entities(doc: Doc, analysed: list[tuple[Span, Doc]]) -> None:
         entities = []
         for sentence, sub in analysed:
             for ent in sub.ents:
