@@ -482,44 +482,39 @@ class Attacher:
                 return found[0], found[1], local or same_clause
         return None
 
-    def sentences_needing_entities(self, view: _DocView) -> list:
-        """Parsed sentences where a number or date is still open after the parse rule found
-        no registry actor, and a proper noun outside quotes is there for the NER to tag."""
-        wanted: set[int] = set()
+    def _open_after_positional_rules(self, view: _DocView, sentence_ok) -> set[int]:
+        """Indexes of the sentences (passing ``sentence_ok(index, start)``) that hold a number
+        or an event date no rule before the parse rule settles."""
         before_parse = [rule for rule, _ in self.rules[:self.rules.index((self.parse_subject, False))]]
         starts = [q.start for q in view.doc._.quantities or ()] + \
                  [d.start for d in view.event_dates if d.kind != "dateline"]
+        wanted: set[int] = set()
         for start in starts:
             index = view.sentence_of[start]
-            if index in wanted or not view.parsed(start):
-                continue
-            sent = view.sentences[index]
-            if not any(t.pos_ == "PROPN" and view.actor_at(t) is None and view.quote_of[t.i] is None
-                       and t.i >= view.dateline_end for t in sent):
-                continue
-            if all(rule(view, start) is None for rule in before_parse) and self.parse_subject(view, start) is None:
+            if index not in wanted and sentence_ok(index, start) \
+                    and all(rule(view, start) is None for rule in before_parse):
                 wanted.add(index)
-        return [view.sentences[i] for i in sorted(wanted)]
+        return wanted
 
     def sentences_needing_parse(self, view: _DocView) -> list:
         """The sentences where a number or date got past the rules that come before the
         parse and the parse could still name a doer (an actor mention outside quotes, or a
         capitalized word the NER may tag: "The far-left Economic Freedom Fighters won 39"),
         and those where a number is followed by words but the token rules found no unit."""
-        before_parse = [rule for rule, _ in self.rules[:self.rules.index((self.parse_subject, False))]]
-        starts = [q.start for q in view.doc._.quantities or ()] + \
-                 [d.start for d in view.event_dates if d.kind != "dateline"]
-        wanted: set[int] = set()
-        for start in starts:
-            index = view.sentence_of[start]
-            if index in wanted or not (view.sentence_actors(index) or view.has_name_like(index)):
-                continue
-            if all(rule(view, start) is None for rule in before_parse):
-                wanted.add(index)
-        for quantity in view.doc._.quantities or ():
-            if self._unit_open(view, quantity):
-                wanted.add(view.sentence_of[quantity.start])
+        wanted = self._open_after_positional_rules(
+            view, lambda index, start: bool(view.sentence_actors(index)) or view.has_name_like(index))
+        wanted |= {view.sentence_of[q.start] for q in view.doc._.quantities or () if self._unit_open(view, q)}
         return [view.sentences[i] for i in sorted(wanted)]
+
+    def sentences_needing_entities(self, view: _DocView) -> list:
+        """Parsed sentences where a number or date is still open after the parse rule found
+        no registry actor, and a proper noun outside quotes is there for the NER to tag."""
+        def unnamed_proper_noun(index: int, start: int) -> bool:
+            return view.parsed(start) and self.parse_subject(view, start) is None and any(
+                t.pos_ == "PROPN" and view.actor_at(t) is None and view.quote_of[t.i] is None
+                and t.i >= view.dateline_end for t in view.sentences[index])
+
+        return [view.sentences[i] for i in sorted(self._open_after_positional_rules(view, unnamed_proper_noun))]
 
     # -- what is counted ----------------------------------------------------------------
 
