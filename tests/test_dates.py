@@ -549,3 +549,36 @@ def test_lower_case_month_without_day_suffix_or_year_is_not_read(parse) -> None:
 def test_an_impossible_day_is_found_but_not_resolved(parse) -> None:
     d = the(parse, "The form says Feb 30 2019.", "Feb 30 2019")
     assert (d.timex_type, d.start_date) == ("DATE", None)
+
+
+# ------------------------------------------ dateparser's search_dates failures (issue 5)
+
+def test_regression_we_is_not_wednesday(parse) -> None:
+    assert dates(parse, "We will not accept this, we said.") == []
+
+
+def test_regression_one_in_ten_is_not_a_year(parse) -> None:
+    assert dates(parse, "Officials put the odds at a 1 in 10 chance.") == []
+
+
+def test_regression_in_may_is_the_month_not_the_base_day(parse) -> None:
+    d = the(parse, "The deal was signed in May.", "May", date(2025, 7, 24))
+    assert (d.start_date, d.end_date, d.granularity) == (date(2025, 5, 1), date(2025, 5, 31), "month")
+
+
+@pytest.mark.parametrize("text, published, value", [
+    # past tense: the most recent such day, across a year boundary (Wed 1 Jan 2025)
+    ("The minister said on Monday that talks failed.", date(2025, 1, 1), "2024-12-30"),
+    # across a month boundary (Sat 1 Mar 2025)
+    ("Shelling hit the city on Thursday.", date(2025, 3, 1), "2025-02-27"),
+    # future tense: the next such day, across a year boundary (Mon 30 Dec 2024)
+    ("The envoys will meet on Friday.", date(2024, 12, 30), "2025-01-03"),
+    # across a month boundary (Thu 27 Feb 2025)
+    ("The court will rule on Tuesday.", date(2025, 2, 27), "2025-03-04"),
+    # the weekday of the reference itself is that day, in either tense
+    ("Voters went to the polls on Saturday.", SAT, "2025-05-24"),
+])
+def test_regression_weekday_in_the_right_week_across_boundaries(parse, text, published, value) -> None:
+    weekday = next(w for w in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+                   if w in text)
+    assert the(parse, text, weekday, published).timex_value == value
