@@ -319,6 +319,10 @@ class DateRecognizer:
             ("set_times", rf"\b(?P<m>(?:once|twice|(?:{num})\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{unit}|quarter))\b"),
             ("earlier", r"\b(?P<m>(?P<el>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+(?:in\s+)?(?P<rel>this|last|next|the)\s+(?P<unit>day|week|month|year))\b"),
             ("vague_ago", r"\b(?P<m>(?:(?:[Mm]any|[Ss]everal|[Ss]ome|[Aa]\s+few)\s+)?(?:years|decades|months|weeks|days)\s+ago)\b"),
+            ("plural_rel", r"\b(?P<m>(?P<unit>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays|[Dd]ecades|[Hh]ours))\s+(?:after|before|later|earlier|of)\b"),
+            ("vague_span", r"\b(?:for|in|after|within|take|took|takes)\s+(?P<m>a\s+while|some\s+time|a\s+long\s+time)\b"),
+            ("the_week", r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]f)\s+(?P<m>the\s+week)\b(?!\s+(?:before|after|of|ending|ended|to)\b)"),
+            ("the_daypart", r"\b(?:[Ii]n|[Dd]uring)\s+(?P<m>the\s+(?P<dp>morning|afternoon|evening))\b"),
             ("coming_units", r"\b(?P<m>(?:[Tt]he\s+)?(?:coming|next\s+few|past\s+few|last\s+few)\s+(?P<unit>years|months|weeks|days|decades))\b"),
             ("year_ended", rf"\b(?P<m>[Tt]he\s+(?:fiscal\s+|financial\s+)?year)\s+(?:ended|ending|to|through)\s"),
             ("ago", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>{unit})s?\s+ago)\b"),
@@ -570,6 +574,19 @@ class DateRecognizer:
             return self._that_unit(g, anchor)
         if name == "vague_ago":
             return "DATE", "PAST_REF", None, None, None
+        if name == "plural_rel":
+            letter = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "decades": "DE",
+                      "hours": "H"}[g["unit"].lower()]
+            return "DURATION", ("PTXH" if letter == "H" else f"PX{letter}"), None, None, None
+        if name == "vague_span":
+            return "DURATION", "PXX", None, None, None
+        if name == "the_week":
+            if reference is None:
+                return "DATE", None, None, None, "week"
+            return self._shifted(reference, "week", 0)
+        if name == "the_daypart":
+            value = (reference.isoformat() if reference else "XXXX-XX-XX") + _day_part(g["dp"])
+            return "TIME", value, None, None, None
         if name == "coming_units":
             letter = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "decades": "DE"}[g["unit"].lower()]
             return "DURATION", f"PX{letter}", None, None, None

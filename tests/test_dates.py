@@ -582,3 +582,15 @@ def test_regression_weekday_in_the_right_week_across_boundaries(parse, text, pub
     weekday = next(w for w in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
                    if w in text)
     assert the(parse, text, weekday, published).timex_value == value
+
+
+@pytest.mark.parametrize("text, surface, ttype, value", [
+    ("Days after the vote, the minister resigned.", "Days", "DURATION", "PXD"),
+    ("Years of war emptied the town.", "Years", "DURATION", "PXY"),
+    ("The repairs will take a while.", "a while", "DURATION", "PXX"),
+    ("Shares rose during the week.", "the week", "DATE", "2025-W21"),
+    ("Dealers bought heavily in the morning.", "the morning", "TIME", "2025-05-24TMO"),
+])
+def test_bare_units_and_spans_of_the_day(parse, text, surface, ttype, value) -> None:
+    d = the(parse, text, surface)
+    assert (d.timex_type, d.timex_value) == (ttype, value)
