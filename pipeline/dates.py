@@ -323,6 +323,12 @@ class DateRecognizer:
             ("vague_span", r"\b(?:for|in|after|within|take|took|takes)\s+(?P<m>a\s+while|some\s+time|a\s+long\s+time)\b"),
             ("the_week", r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]f)\s+(?P<m>the\s+week)\b(?!\s+(?:before|after|of|ending|ended|to)\b)"),
             ("the_daypart", r"\b(?:[Ii]n|[Dd]uring)\s+(?P<m>the\s+(?P<dp>morning|afternoon|evening))\b"),
+            ("spelled_year", rf"\b(?P<m>(?:(?P<mon>{month_full})\s+|(?:[Tt]he\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+|[Tt]he\s+year\s+)?(?P<sy>(?i:nineteen)[\s-](?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?i:one|two|three|four|five|six|seven|eight|nine))?|(?i:two\s+thousand)(?:\s+(?:and\s+)?(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?))\b(?![\s-](?:people|dollars|years|miles|troops|\w+s)\b)"),
+            ("century_rel", r"\b(?P<m>(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+century)\b"),
+            ("decade_word", r"\b(?P<m>[Tt]he\s+(?:(?:early|mid|late)[\s-]+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
+            ("couple_units", r"\b(?P<m>(?:[Aa]\s+)?couple\s+of\s+(?P<unit>year|month|week|day|hour|decade)s)\b"),
+            ("fraction_units", r"\b(?P<m>(?P<whole>\d+)\s+1/2\s+(?P<unit>year|month|week|day|hour|minute)s?)\b"),
+            ("midday", r"\b(?P<m>[Mm]idday|[Mm]id[\s-]?(?P<dp>morning|afternoon|evening))\b"),
             ("coming_units", r"\b(?P<m>(?:[Tt]he\s+)?(?:coming|next\s+few|past\s+few|last\s+few)\s+(?P<unit>years|months|weeks|days|decades))\b"),
             ("year_ended", rf"\b(?P<m>[Tt]he\s+(?:fiscal\s+|financial\s+)?year)\s+(?:ended|ending|to|through)\s"),
             ("ago", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>{unit})s?\s+ago)\b"),
@@ -574,6 +580,37 @@ class DateRecognizer:
             return self._that_unit(g, anchor)
         if name == "vague_ago":
             return "DATE", "PAST_REF", None, None, None
+        if name == "spelled_year":
+            year = self._spelled_year(g["sy"])
+            if year is None:
+                return "DATE", None, None, None, "year"
+            if g.get("mon"):
+                month = self.months[g["mon"].lower()]
+                s, e = month_interval(year, month)
+                return "DATE", f"{year}-{month:02d}", s, e, "month"
+            if g.get("season"):
+                return self._season({"season": g["season"], "y": str(year)}, reference, future)
+            return "DATE", str(year), date(year, 1, 1), date(year, 12, 31), "year"
+        if name == "century_rel":
+            if reference is None:
+                return "DATE", None, None, None, "interval"
+            c = reference.year // 100 + {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
+            return "DATE", f"{c:02d}", date(max(c * 100, 1), 1, 1), date(c * 100 + 99, 12, 31), "interval"
+        if name == "decade_word":
+            words = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+            y = 1920 + 10 * words.index(g["dw"].lower())  # "the nineties": the last century's
+            return "DATE", str(y)[:3], date(y, 1, 1), date(y + 9, 12, 31), "decade"
+        if name == "couple_units":
+            letter = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "decade": "DE"}[g["unit"]]
+            return "DURATION", ("PT2H" if letter == "H" else f"P2{letter}"), None, None, None
+        if name == "fraction_units":
+            unit = g["unit"].lower()
+            letter = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "M"}[unit]
+            prefix = "PT" if unit in ("hour", "minute") else "P"
+            return "DURATION", f"{prefix}{int(g['whole']) + 0.5:g}{letter}", None, None, None
+        if name == "midday":
+            day = reference.isoformat() if reference else "XXXX-XX-XX"
+            return "TIME", day + (_day_part(g["dp"]) if g.get("dp") else "T12:00"), None, None, None
         if name == "plural_rel":
             letter = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "decades": "DE",
                       "hours": "H"}[g["unit"].lower()]
@@ -803,6 +840,15 @@ class DateRecognizer:
             else:
                 day = min(options, key=lambda d: abs((d - reference).days))
         return "DATE", day.isoformat(), day, day, "day"
+
+    def _spelled_year(self, text: str) -> int | None:
+        """ "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001 (broadcast transcripts)."""
+        words = [w for w in re.split(r"[\s-]+", text.lower()) if w != "and"]
+        if words[:2] == ["two", "thousand"]:
+            rest = self._count(" ".join(words[2:])) if words[2:] else 0
+            return 2000 + int(rest) if rest is not None else None
+        rest = self._count(" ".join(words[1:]))
+        return 1900 + int(rest) if rest is not None and 10 <= rest < 100 else None
 
     def _half_value(self, g: dict) -> str:
         """ "half an hour" PT30M, "half a century" P50Y, "two and a half years" P2.5Y."""

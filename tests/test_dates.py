@@ -594,3 +594,20 @@ def test_regression_weekday_in_the_right_week_across_boundaries(parse, text, pub
 def test_bare_units_and_spans_of_the_day(parse, text, surface, ttype, value) -> None:
     d = the(parse, text, surface)
     assert (d.timex_type, d.timex_value) == (ttype, value)
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("The Soviets invaded in nineteen seventy-nine.", "nineteen seventy-nine", "1979"),
+    ("Fears grew as the year two thousand approached.", "the year two thousand", "2000"),
+    ("It struck in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01"),
+    ("Inflation was low in the nineties.", "the nineties", "199"),
+    ("It is the worst flood this century.", "this century", "20"),
+    ("Talks took a couple of years.", "a couple of years", "P2Y"),
+    ("The flight took 5 1/2 hours.", "5 1/2 hours", "PT5.5H"),
+])
+def test_spoken_years_and_other_spans(parse, text, surface, value) -> None:
+    assert the(parse, text, surface).timex_value == value
+
+
+def test_spelled_count_of_people_is_not_a_year(parse) -> None:
+    assert [d.text for d in dates(parse, "Nineteen forty people signed it.")] == []
