@@ -323,7 +323,10 @@ class DateRecognizer:
             ("vague_span", r"\b(?:for|in|after|within|take|took|takes)\s+(?P<m>a\s+while|some\s+time|a\s+long\s+time)\b"),
             ("the_week", r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]f)\s+(?P<m>the\s+week)\b(?!\s+(?:before|after|of|ending|ended|to)\b)"),
             ("the_daypart", r"\b(?:[Ii]n|[Dd]uring)\s+(?P<m>the\s+(?P<dp>morning|afternoon|evening))\b"),
-            ("spelled_year", rf"\b(?P<m>(?:(?P<mon>{month_full})\s+|(?:[Tt]he\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+|[Tt]he\s+year\s+)?(?P<sy>(?i:nineteen)[\s-](?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?i:one|two|three|four|five|six|seven|eight|nine))?|(?i:two\s+thousand)(?:\s+(?:and\s+)?(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?))\b(?![\s-](?:people|dollars|years|miles|troops|\w+s)\b)"),
+            # spoken years: "nineteen ninety-six" (not inside a bigger number: "three hundred nineteen"),
+            # "two thousand one" only after "in/since/by/until/of", a month or "the year"
+            ("spelled_year", rf"(?<!hundred\s)(?<!thousand\s)(?<!million\s)(?<!billion\s)\b(?P<m>(?:(?P<mon>{month_full})\s+|(?:[Tt]he\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+|[Tt]he\s+year\s+)?(?P<sy>(?i:nineteen)[\s-](?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?i:one|two|three|four|five|six|seven|eight|nine))?))\b(?![\s-](?:hundred|thousand|million|billion|people|dollars|years|miles|troops|\w+s)\b)"),
+            ("spelled_year2", rf"(?P<m>(?:(?P<mon>{month_full})\s+|[Tt]he\s+year\s+|(?<=\b[Ii]n\s)|(?<=\b[Oo]f\s)|(?<=\b[Bb]y\s)|(?<=\b[Ss]ince\s)|(?<=\b[Uu]ntil\s))(?P<sy>(?i:two\s+thousand)(?:\s+(?:and\s+)?(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?))\b(?![\s-](?:hundred|thousand|million|billion|people|dollars|years|\w+s)\b)"),
             ("century_rel", r"\b(?P<m>(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+century)\b"),
             ("decade_word", r"\b(?P<m>[Tt]he\s+(?:(?:early|mid|late)[\s-]+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
             ("couple_units", r"\b(?P<m>(?:[Aa]\s+)?couple\s+of\s+(?P<unit>year|month|week|day|hour|decade)s)\b"),
@@ -580,7 +583,7 @@ class DateRecognizer:
             return self._that_unit(g, anchor)
         if name == "vague_ago":
             return "DATE", "PAST_REF", None, None, None
-        if name == "spelled_year":
+        if name in ("spelled_year", "spelled_year2"):
             year = self._spelled_year(g["sy"])
             if year is None:
                 return "DATE", None, None, None, "year"

@@ -611,3 +611,10 @@ def test_spoken_years_and_other_spans(parse, text, surface, value) -> None:
 
 def test_spelled_count_of_people_is_not_a_year(parse) -> None:
     assert [d.text for d in dates(parse, "Nineteen forty people signed it.")] == []
+
+
+def test_regression_two_thousand_one_inside_a_count_is_not_a_year(parse) -> None:
+    # broke the numbers property test: "...three hundred ninety two thousand one voters"
+    text = "Officials counted three hundred ninety two thousand one voters."
+    assert dates(parse, text) == []
+    assert the(parse, "The law changed in two thousand one.", "two thousand one").timex_value == "2001"
