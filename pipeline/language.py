@@ -34,8 +34,8 @@ def load_nlp(config_path: str | Path = CONFIG_PATH, spacy_model: str | None = No
 
     ``spacy_model``: a path or installed package name of a spaCy pipeline with a
     tagger, parser and NER (default: ``models/en_news_core`` when present;
-    ``"none"`` for the rules alone). It parses only the sentences that hold a
-    number or a date and name an actor, unless ``parse_all``.
+    ``"none"`` for the rules alone). It parses only the sentences the
+    attachment rules ask about (see pipeline/parsing.py), unless ``parse_all``.
     """
     config = spacy.util.load_config(config_path)
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)

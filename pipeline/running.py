@@ -107,7 +107,7 @@ def extract(inputs: Iterable[str | Path], out_dir: str | Path, reference_date: d
 
     ``spacy_model``: the statistical pipeline (default the bundled one, ``"none"``
     for the rules alone); ``parse_all``: parse every sentence, not only those
-    holding a number or a date."""
+    the attachment rules ask about."""
     log = log or (lambda message: print(message, file=sys.stderr))
     started = time.perf_counter()
     inputs = list(inputs)
