@@ -325,8 +325,8 @@ class DateRecognizer:
             ("the_daypart", r"\b(?:[Ii]n|[Dd]uring)\s+(?P<m>the\s+(?P<dp>morning|afternoon|evening))\b"),
             # spoken years: "nineteen ninety-six" (not inside a bigger number: "three hundred nineteen"),
             # "two thousand one" only after "in/since/by/until/of", a month or "the year"
-            ("spelled_year", rf"(?<!hundred\s)(?<!thousand\s)(?<!million\s)(?<!billion\s)\b(?P<m>(?:(?P<mon>{month_full})\s+|(?:[Tt]he\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+|[Tt]he\s+year\s+)?(?P<sy>(?i:nineteen)[\s-](?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?i:one|two|three|four|five|six|seven|eight|nine))?))\b(?![\s-](?:hundred|thousand|million|billion|people|dollars|years|miles|troops|\w+s)\b)"),
-            ("spelled_year2", rf"(?P<m>(?:(?P<mon>{month_full})\s+|[Tt]he\s+year\s+|(?<=\b[Ii]n\s)|(?<=\b[Oo]f\s)|(?<=\b[Bb]y\s)|(?<=\b[Ss]ince\s)|(?<=\b[Uu]ntil\s))(?P<sy>(?i:two\s+thousand)(?:\s+(?:and\s+)?(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?))\b(?![\s-](?:hundred|thousand|million|billion|people|dollars|years|\w+s)\b)"),
+            ("spelled_year", rf"(?<!hundred\s)(?<!thousand\s)(?<!million\s)(?<!billion\s)\b(?P<m>(?:(?P<mon>{month_full})\s+|(?:[Tt]he\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+|[Tt]he\s+year\s+)?(?P<sy>(?i:nineteen)[\s-](?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?i:one|two|three|four|five|six|seven|eight|nine))?))\b(?![\s-](?:hundred|thousand|million|billion|people|dollars|years|miles|troops|[a-z]+s)\b)"),
+            ("spelled_year2", rf"(?P<m>(?:(?P<mon>{month_full})\s+|[Tt]he\s+year\s+|(?<=\b[Ii]n\s)|(?<=\b[Oo]f\s)|(?<=\b[Bb]y\s)|(?<=\b[Ss]ince\s)|(?<=\b[Uu]ntil\s))(?P<sy>(?i:two\s+thousand)(?:\s+(?:and\s+)?(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?))\b(?![\s-](?:hundred|thousand|million|billion|people|dollars|years|[a-z]+s)\b)"),
             ("century_rel", r"\b(?P<m>(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+century)\b"),
             ("decade_word", r"\b(?P<m>[Tt]he\s+(?:(?:early|mid|late)[\s-]+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
             ("couple_units", r"\b(?P<m>(?:[Aa]\s+)?couple\s+of\s+(?P<unit>year|month|week|day|hour|decade)s)\b"),
@@ -430,6 +430,8 @@ class DateRecognizer:
         words = re.split(r"[\s-]+", text.lower().strip())
         if words in (["a"], ["an"]):
             return 1.0
+        if len(words) > 1 and words[0] in ("a", "an") and words[1] not in ("few", "couple"):
+            words = words[1:]  # "a five year low", "a two day rally"
         if words[0] in ("several", "few", "many") or words[:2] == ["a", "few"]:
             return None
         try:
@@ -465,7 +467,7 @@ class DateRecognizer:
             return self._shifted(reference, "year", 0)
         if name == "plural_units":
             letter = {"years": "Y", "weeks": "W", "months": "M", "days": "D", "decades": "DE",
-                      "centuries": "CE", "hours": "H"}[g["unit"].lower()]
+                      "centuries": "C", "hours": "H"}[g["unit"].lower()]
             return "DURATION", ("PTXH" if letter == "H" else f"PX{letter}"), None, None, None
         if name in ("quarter_adj", "quarter_latest", "year_ago_adj"):
             return self._quarter_reference(name, g, reference, future, anchor)
@@ -712,9 +714,11 @@ class DateRecognizer:
         if name in ("duration", "duration_adj", "quarters"):
             n = self._count(g.get("n") or g.get("n2") or g.get("n3"))
             letter = self.units.get(g["unit"].lower(), "D")
+            if letter in ("DE", "CE") and n is not None:  # TimeML writes decades and centuries in years
+                n, letter = n * (10 if letter == "DE" else 100), "Y"
             amount = "X" if n is None else (str(int(n)) if n == int(n) else str(n))
             prefix = "PT" if letter in ("H", "MIN") or g["unit"] == "second" else "P"
-            letter = "M" if letter == "MIN" else letter
+            letter = {"MIN": "M", "CE": "C"}.get(letter, letter)
             return "DURATION", f"{prefix}{amount}{letter}", None, None, None
         if name == "time":
             clock = clock_time(match.group("m"))

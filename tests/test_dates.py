@@ -618,3 +618,18 @@ def test_regression_two_thousand_one_inside_a_count_is_not_a_year(parse) -> None
     text = "Officials counted three hundred ninety two thousand one voters."
     assert dates(parse, text) == []
     assert the(parse, "The law changed in two thousand one.", "two thousand one").timex_value == "2001"
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("Unemployment is at its lowest in two decades.", "two decades", "P20Y"),
+    ("Shares hit a five year low.", "a five year", "P5Y"),
+    ("The mosque stood for centuries.", "centuries", "PXC"),
+])
+def test_timeml_duration_conventions(parse, text, surface, value) -> None:
+    assert the(parse, text, surface).timex_value == value
+
+
+def test_regression_spoken_year_before_a_name_ending_in_s(parse) -> None:
+    # "In nineteen ninety-one Charles Keating was convicted": "Charles" is no plural noun
+    d = the(parse, "In nineteen ninety-one Charles Keating was convicted.", "nineteen ninety-one")
+    assert d.timex_value == "1991"
