@@ -665,8 +665,14 @@ class Attacher:
         doc = view.doc
         events: list[Event] = []
         used_dates: set[int] = set()
-        for quantity in doc._.quantities or []:
+        quantities = list(doc._.quantities or [])
+        for quantity in quantities:
             self.counted_unit(view, quantity)
+        for quantity in quantities:  # "16.2 million of the 27.7 million registered voters": the whole's unit
+            if quantity.unit is None and quantity.end < len(doc) and doc[quantity.end].lower_ == "of":
+                whole = next((b for b in quantities if 0 < b.start - quantity.end <= 2 and b.unit), None)
+                quantity.unit = whole.unit if whole is not None else None
+        for quantity in quantities:
             date = self.date_for(view, quantity)
             if date is not None:
                 used_dates.add(date.start)

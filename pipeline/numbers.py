@@ -124,6 +124,7 @@ class Lexicon:
     of_determiners: frozenset[str]
     plural_nouns: frozenset[str]
     not_units: frozenset[str]
+    elided_unit_next: frozenset[str]
     phrasal_verbs: frozenset[str]
     age_words: frozenset[str]
     negations: frozenset[str]
@@ -174,6 +175,7 @@ def lexicon() -> Lexicon:
         of_determiners=frozenset(data["of_determiners"]),
         plural_nouns=frozenset(data["plural_nouns"]),
         not_units=frozenset(data["not_units"]),
+        elided_unit_next=frozenset(data["elided_unit_next"]),
         phrasal_verbs=frozenset(data["phrasal_verbs"]),
         age_words=frozenset(data["age_words"]),
         negations=frozenset(data["negations"]),
@@ -1131,8 +1133,47 @@ class QuantityRecognizer:
                 continue
             quantity, i = read
             found.append(quantity)
+        self._inherit_elided_units(doc, found)
         doc._.quantities = found
         return doc
+
+    def _inherit_elided_units(self, doc: Doc, found: list[Quantity]) -> None:
+        """What a bare number counts when the text leaves it out: "Hamas is to free 33
+        hostages ... Thirty more are due" (hostage), "117 others" (what the last count
+        counted); "Ivan Petrov, 32, was detained" is an age (year)."""
+        sentence_of: dict[int, int] = {}
+        for index, sent in enumerate(doc.sents):
+            for k in range(sent.start, sent.end):
+                sentence_of[k] = index
+        counted: list[Quantity] = []
+        for q in found:
+            unit = q.unit
+            if unit is None and q.start > 1 and q.end < len(doc) and doc[q.start - 1].text == "," \
+                    and doc[q.end].text == "," and doc[q.start - 2].is_title and q.value is not None \
+                    and q.value == int(q.value) and 0 < q.value < 120:
+                q.unit = "year"  # an age between commas after a name
+            elif (unit is None or unit in ("other", "others")) and q.modifier != "range" \
+                    and (q.end >= len(doc) or doc[q.end].lower_ in self.lex.elided_unit_next):
+                nxt = doc[q.end].lower_ if q.end < len(doc) else ""
+                later = next((b for b in found if b.start > q.end and b.start - q.end <= 2), None)
+                if later is not None and nxt in ("of", "and", "or", "to"):
+                    # "16.2 million of the 27.7 million registered voters", "347 and 238 deaths"
+                    q.unit = later.unit
+                    continue
+                if nxt in ("more", "other", "additional", "further") and q.end + 1 < len(doc):
+                    following = doc[q.end + 1]
+                    if following.is_alpha and following.is_lower and following.lower_.endswith("s") \
+                            and following.lower_ not in self.lex.elided_unit_next \
+                            and following.lemma_.lower() not in ("be", "have", "do") \
+                            and following.lemma_.lower() != following.lower_:
+                        q.unit = following.lemma_.lower()  # "Seven more deaths"
+                        continue
+                here = sentence_of.get(q.start, 0)
+                antecedent = next((a for a in reversed(counted) if here - sentence_of.get(a.start, 0) <= 2), None)
+                if antecedent is not None:
+                    q.unit = antecedent.unit
+            if q.unit is not None and q.unit != "year" and q.unit.islower() and q.unit != "percent":
+                counted.append(q)
 
 
 @Language.factory("news_quantities")

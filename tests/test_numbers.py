@@ -603,3 +603,22 @@ def test_regression_spelled_decimal_before_an_ordinal() -> None:
     with pytest.raises(ValueError):
         words_to_number(["one", "point", "twenty", "-", "first"])
     assert words_to_number(["one", "point", "twenty", "-", "one"]) == pytest.approx(1.21)
+
+
+# ---------------------------------------------------------------- counted thing left out
+
+@pytest.mark.parametrize("text, surface, unit", [
+    ("Hamas is to free 33 hostages. Thirty more are due to follow.", "Thirty", "hostage"),
+    ("The flood killed 12 people and injured 40 others.", "40", "people"),
+    ("Seven more deaths were recorded on Sunday.", "Seven", "death"),
+    ("The regions reported 347 and 238 deaths respectively.", "347", "death"),
+    ("About 16 million of the 27 million voters cast ballots.", "About 16 million", "voter"),
+    ("Ivan Petrov, 32, was detained in March.", "32", "year"),
+])
+def test_unit_left_out_comes_from_the_context(parse, text, surface, unit) -> None:
+    assert the(parse, text, surface).unit == unit
+
+
+def test_unit_is_not_inherited_across_far_sentences(parse) -> None:
+    text = "Police detained 40 protesters. The rally began at noon. It rained. Later 12 went home."
+    assert the(parse, text, "12").unit is None
