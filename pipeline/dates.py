@@ -152,6 +152,25 @@ def clock_time(text: str) -> str | None:
     return f"{hour:02d}:{minute:02d}" if hour <= 24 and minute < 60 else None
 
 
+def holiday_date(rule: str, year: int) -> date:
+    """A holiday rule from models/patterns/dates.yml in a given year: "12-25" (fixed),
+    "easter" / "easter-2" (days from Western Easter), "11:4:3" (the 4th Thursday of
+    November; weekday 0 = Monday; -1 = the last one), "us_thanksgiving" (= "11:4:3")."""
+    if rule == "us_thanksgiving":
+        rule = "11:4:3"
+    if rule.startswith("easter"):
+        return easter(year) + timedelta(days=int(rule[6:] or 0))
+    if ":" in rule:
+        month, nth, weekday = map(int, rule.split(":"))
+        if nth > 0:
+            first = date(year, month, 1)
+            return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    month, day = map(int, rule.split("-"))
+    return date(year, month, day)
+
+
 def quarter_year(q: int, reference: date, future: bool) -> int:
     """The year of "the third quarter" without one: this year's once it has begun
     ("expects to report a third-quarter loss" in November is this year's); one not yet
@@ -823,13 +842,7 @@ class DateRecognizer:
         rule = self.holidays[" ".join(g["hol"].lower().replace("’", "'").split())]
 
         def on(year: int) -> date:
-            if rule == "easter":
-                return easter(year)
-            if rule == "us_thanksgiving":
-                first = date(year, 11, 1)
-                return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-            month, day = map(int, rule.split("-"))
-            return date(year, month, day)
+            return holiday_date(rule, year)
 
         if g.get("y"):
             day = on(int(g["y"]))

@@ -633,3 +633,13 @@ def test_regression_spoken_year_before_a_name_ending_in_s(parse) -> None:
     # "In nineteen ninety-one Charles Keating was convicted": "Charles" is no plural noun
     d = the(parse, "In nineteen ninety-one Charles Keating was convicted.", "nineteen ninety-one")
     assert d.timex_value == "1991"
+
+
+@pytest.mark.parametrize("text, surface, published, value", [
+    ("Parades were held on St. Patrick's Day.", "St. Patrick's Day", date(2013, 3, 20), "2013-03-17"),
+    ("Shops close on Good Friday.", "Good Friday", date(2013, 3, 20), "2013-03-29"),
+    ("The recall began after Memorial Day.", "Memorial Day", date(2025, 6, 10), "2025-05-26"),
+    ("Strikes are planned around Labor Day.", "Labor Day", date(2025, 8, 20), "2025-09-01"),
+])
+def test_holidays_by_rule(parse, text, surface, published, value) -> None:
+    assert the(parse, text, surface, published).timex_value == value
