@@ -362,6 +362,7 @@ class DateRecognizer:
             ("duration_adj", rf"\b(?P<m>(?P<n>\d+|{word}(?:-{word})?)-(?P<unit>second|minute|hour|day|week|month|year)(?:-long)?)\b(?!-old)"),
             ("time", r"\b(?P<m>\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?:local time|GMT|UTC|EST|ET|CET))?|\d{1,2}:\d{2}(?:\s+(?:local time|GMT|UTC))?|\d{4}\s+(?:GMT|UTC)|midnight|noon)"),
             ("set", rf"\b(?P<m>(?:[Ee]very|[Ee]ach)\s+(?P<unit>{unit}|quarter|{weekday}))\b"),
+            ("set_every_n", rf"\b(?P<m>[Ee]very\s+(?P<n>{num})\s+(?P<unit>{unit}|quarter)s)\b"),
             ("set_adverb", rf"\b(?P<m>(?P<adv>{self._words(self.set_adverbs)}))(?![\w-])"),
             ("reference", rf"(?<!\bas\s)\b(?P<m>(?P<ref>{self._words(self.reference_words)}))(?![\w-])(?!\s+as\b)"),
             ("quarter_adj", r"\b(?P<m>(?P<q>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)-quarter)\b"),
@@ -470,6 +471,12 @@ class DateRecognizer:
         if name == "reference":
             phrase = " ".join(g["ref"].lower().split())
             return "DATE", self.reference_words[phrase], None, None, None
+        if name == "set_every_n":
+            n = self._count(g["n"])
+            unit = g["unit"].lower()
+            letter = "Q" if unit == "quarter" else {"night": "D"}.get(unit) or self.units.get(unit, "D")
+            amount = "X" if n is None else str(int(n))
+            return "SET", (f"PT{amount}H" if letter == "H" else f"P{amount}{letter}"), None, None, None
         if name == "set_adverb":
             return "SET", self.set_adverbs[g["adv"].lower()], None, None, None
         if name == "set":

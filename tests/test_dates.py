@@ -643,3 +643,8 @@ def test_regression_spoken_year_before_a_name_ending_in_s(parse) -> None:
 ])
 def test_holidays_by_rule(parse, text, surface, published, value) -> None:
     assert the(parse, text, surface, published).timex_value == value
+
+
+def test_every_n_units_is_a_set(parse) -> None:
+    d = the(parse, "Elections are held every four years.", "every four years")
+    assert (d.timex_type, d.timex_value) == ("SET", "P4Y")
