@@ -72,8 +72,10 @@ class SelectiveParser:
         """Parse the given sentences of each Doc, all in one ``nlp.pipe`` call, and copy
         their analysis into the Docs; sentences parsed before are skipped."""
         self._pending.clear()
-        flat = [(doc, s) for doc, sentences in jobs
-                for s in sentences if s.start not in set(doc.user_data.get(_PARSED_KEY, ()))]
+        flat = []
+        for doc, sentences in jobs:
+            done = set(doc.user_data.get(_PARSED_KEY, ()))
+            flat += [(doc, s) for s in sentences if s.start not in done]
         with self.stat.select_pipes(disable=self.entity_pipes):
             parsed = list(self.stat.pipe((self._subdoc(s) for _, s in flat), batch_size=256))
         by_doc: dict[int, list[tuple[Span, Doc]]] = {}
