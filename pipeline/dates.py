@@ -398,10 +398,27 @@ class DateRecognizer:
                 continue
             if name == "year" and not self._bare_year_is_date(doc.text, e):
                 continue
+            if name == "duration" and self._is_rate(doc.text, s, e):
+                continue
             taken.append((s, e))
             chosen.append((name, match, s, e))
         chosen.sort(key=lambda c: c[2])
         return chosen
+
+    @staticmethod
+    def _is_rate(text: str, start: int, end: int) -> bool:
+        """ "24 hours a day", "four flights a week", "$1.76 a year": "a <unit>" after a count
+        is a rate, which TimeML leaves unmarked ("as long as a month" stays a duration)."""
+        if not re.match(r"(?i)an?\s", text[start:end]):
+            return False
+        before = re.search(r"(\S+)\s+$", text[max(0, start - 40):start])
+        if before is None:
+            return False
+        word = before.group(1).lower().strip(",;:")
+        if re.fullmatch(r"[$€£]?[\d.,]+%?", word):
+            return True
+        return len(word) > 3 and word.endswith("s") and not word.endswith("ss") \
+            and word not in ("this", "thus", "plus", "less", "was", "has", "his", "its", "times")
 
     def _bare_year_is_date(self, text: str, end: int) -> bool:
         # "2000 people" counts people; "2024 election" is a year.

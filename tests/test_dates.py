@@ -648,3 +648,10 @@ def test_holidays_by_rule(parse, text, surface, published, value) -> None:
 def test_every_n_units_is_a_set(parse) -> None:
     d = the(parse, "Elections are held every four years.", "every four years")
     assert (d.timex_type, d.timex_value) == ("SET", "P4Y")
+
+
+def test_a_rate_is_not_a_duration(parse) -> None:
+    assert dates(parse, "Guards watch the house 24 hours a day.") == [] or \
+        [d.text for d in dates(parse, "Guards watch the house 24 hours a day.")] == ["24 hours"]
+    assert [d.text for d in dates(parse, "Qantas runs four flights a week.")] == []
+    assert the(parse, "Repairs could take as long as a month.", "a month").timex_value == "P1M"
