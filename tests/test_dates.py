@@ -651,7 +651,6 @@ def test_every_n_units_is_a_set(parse) -> None:
 
 
 def test_a_rate_is_not_a_duration(parse) -> None:
-    assert dates(parse, "Guards watch the house 24 hours a day.") == [] or \
-        [d.text for d in dates(parse, "Guards watch the house 24 hours a day.")] == ["24 hours"]
+    assert [d.text for d in dates(parse, "Guards watch the house 24 hours a day.")] == ["24 hours"]
     assert [d.text for d in dates(parse, "Qantas runs four flights a week.")] == []
     assert the(parse, "Repairs could take as long as a month.", "a month").timex_value == "P1M"
