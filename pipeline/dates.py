@@ -232,6 +232,24 @@ def _alternation(words: list[str], abbreviations: bool = False) -> str:
     return "(?:" + "|".join(forms) + ")"
 
 
+@dataclass
+class _Match:
+    """What a resolver knows about one match: the Doc, the pattern's name and groups, the
+    token span, the reference date, the last day named before, the anchor for "a year
+    earlier", and whether the clause speaks of the future."""
+
+    doc: Doc
+    name: str
+    match: re.Match[str]
+    g: dict
+    start: int
+    end: int
+    reference: date | None
+    previous: date | None
+    anchor: "DateMention | None"
+    future: bool
+
+
 class DateRecognizer:
     """Writes ``doc._.dates``: every temporal expression with its resolution."""
 
@@ -255,6 +273,89 @@ class DateRecognizer:
         self.date_cues: list[str] = data["date_cues"]
         self.weekday_abbreviations: dict[str, int] = data["weekday_abbreviations"]
         self.patterns = self._compile()
+        self._resolvers = {
+            "reference": self._r_reference,
+            "set_every_n": self._r_set_every_n,
+            "set_adverb": self._r_set_adverb,
+            "set": self._r_set,
+            "weekend_cue": self._r_weekend_cue,
+            "year_cue_the": self._r_year_cue_the,
+            "plural_units": self._r_plural_units,
+            "quarter_adj": self._r_quarter_adj,
+            "quarter_latest": self._r_quarter_adj,
+            "year_ago_adj": self._r_quarter_adj,
+            "season": self._r_season,
+            "season_year": self._r_season,
+            "season_cue": self._r_season,
+            "numeric_ymd": self._r_numeric_ymd,
+            "numeric_dmy": self._r_numeric_ymd,
+            "numeric_mdy": self._r_numeric_ymd,
+            "numeric_md": self._r_numeric_ymd,
+            "month_slash": self._r_numeric_ymd,
+            "day_of_month": self._r_numeric_ymd,
+            "spelled_md": self._r_numeric_ymd,
+            "weekday_the_day": self._r_numeric_ymd,
+            "month_dash": self._r_numeric_ymd,
+            "abbr_weekday_day": self._r_numeric_ymd,
+            "numeric_md_wd": self._r_numeric_ymd,
+            "mdy_lower": self._r_numeric_ymd,
+            "dmy_lower": self._r_numeric_ymd,
+            "week_weekday": self._r_week_weekday,
+            "from_today": self._r_from_today,
+            "iso": self._r_iso,
+            "mdy": self._r_iso,
+            "dmy": self._r_iso,
+            "month_year": self._r_month_year,
+            "month_cue": self._r_month_year,
+            "month_rel": self._r_month_year,
+            "month_relyear": self._r_month_year,
+            "quarter": self._r_quarter,
+            "quarter_code": self._r_quarter,
+            "century": self._r_century,
+            "holiday": self._r_holiday,
+            "year_period": self._r_year_period,
+            "half": self._r_half,
+            "long_adj": self._r_long_adj,
+            "half_unit": self._r_half_unit,
+            "set_other": self._r_set_other,
+            "these_days": self._r_these_days,
+            "that_unit": self._r_that_unit,
+            "vague_ago": self._r_vague_ago,
+            "spelled_year": self._r_spelled_year,
+            "spelled_year2": self._r_spelled_year,
+            "century_rel": self._r_century_rel,
+            "decade_word": self._r_decade_word,
+            "couple_units": self._r_couple_units,
+            "fraction_units": self._r_fraction_units,
+            "midday": self._r_midday,
+            "plural_rel": self._r_plural_rel,
+            "vague_span": self._r_vague_span,
+            "the_week": self._r_the_week,
+            "the_daypart": self._r_the_daypart,
+            "coming_units": self._r_coming_units,
+            "year_ended": self._r_year_ended,
+            "decade_short": self._r_decade_short,
+            "decade": self._r_decade,
+            "year": self._r_year,
+            "year_cue": self._r_year,
+            "weekday": self._r_weekday,
+            "relday": self._r_relday,
+            "lastnight": self._r_relday,
+            "relunit": self._r_relunit,
+            "past_span": self._r_past_span,
+            "unit_part": self._r_unit_part,
+            "year_part": self._r_unit_part,
+            "fiscal_year": self._r_fiscal_year,
+            "set_times": self._r_set_times,
+            "earlier": self._r_earlier,
+            "ago": self._r_ago,
+            "anchored": self._r_anchored,
+            "anchored_the": self._r_anchored,
+            "duration": self._r_duration,
+            "duration_adj": self._r_duration,
+            "quarters": self._r_duration,
+            "time": self._r_time,
+        }
 
     @staticmethod
     def _words(phrases) -> str:
@@ -483,292 +584,395 @@ class DateRecognizer:
         ``previous``: the last day named before (for "two days later"); ``anchor``: the
         last dated mention nearby, whose quarter "a year earlier" refers to in results
         reporting ("third-quarter profit ... up from $2 a share a year earlier")."""
-        g = match.groupdict()
-        future = self._is_future(doc, start, end)
-        if name == "reference":
-            phrase = " ".join(g["ref"].lower().split())
-            return "DATE", self.reference_words[phrase], None, None, None
-        if name == "set_every_n":
-            n = self._count(g["n"])
-            unit = g["unit"].lower()
-            letter = "Q" if unit == "quarter" else {"night": "D"}.get(unit) or self.units.get(unit, "D")
-            amount = "X" if n is None else str(int(n))
-            return "SET", (f"PT{amount}H" if letter == "H" else f"P{amount}{letter}"), None, None, None
-        if name == "set_adverb":
-            return "SET", self.set_adverbs[g["adv"].lower()], None, None, None
-        if name == "set":
-            unit = g["unit"].lower()
-            if unit in self.weekdays:
-                return "SET", f"XXXX-WXX-{self.weekdays[unit] + 1}", None, None, None
-            letter = {"night": "D"}.get(unit) or self.units.get(unit, "D")
-            return "SET", ("PT1H" if letter == "H" else "PT1M" if letter == "MIN" else f"P1{letter}"), None, None, None
-        if name == "weekend_cue":
-            return self._weekend(reference, future)
-        if name == "year_cue_the":
-            if reference is None:
-                return "DATE", None, None, None, "year"
-            return self._shifted(reference, "year", 0)
-        if name == "plural_units":
-            letter = {"years": "Y", "weeks": "W", "months": "M", "days": "D", "decades": "DE",
-                      "centuries": "C", "hours": "H"}[g["unit"].lower()]
-            return "DURATION", ("PTXH" if letter == "H" else f"PX{letter}"), None, None, None
-        if name in ("quarter_adj", "quarter_latest", "year_ago_adj"):
-            return self._quarter_reference(name, g, reference, future, anchor)
-        if name in ("season", "season_year", "season_cue"):
-            return self._season(g, reference, future)
-        if name in ("numeric_ymd", "numeric_dmy", "numeric_mdy", "numeric_md", "month_slash", "day_of_month",
-                    "spelled_md", "weekday_the_day", "month_dash", "abbr_weekday_day", "numeric_md_wd", "mdy_lower", "dmy_lower"):
-            return self._numeric_date(doc, name, g, start, reference, future)
-        if name == "week_weekday":
-            if reference is None:
-                return "DATE", "XXXX-XX-XX", None, None, "day"
-            rel = (g.get("rel") or g.get("rel2")).lower().split()[-1]
-            wd = self.weekdays[(g.get("wd") or g.get("wd2")).lower()]
-            step = {"next": 1, "following": 1, "last": -1, "previous": -1}.get(rel, 0)
-            day = week_interval(reference)[0] + timedelta(days=7 * step + wd)
-            return "DATE", day.isoformat(), day, day, "day"
-        if name == "from_today":
-            n = self._count(g["n"])
-            if reference is None or n is None:
-                return "DATE", None, None, None, g["unit"]
-            sign = -1 if g["dir"].lower() == "before" else 1
-            unit, k = g["unit"].lower(), sign * int(n)
-            if unit == "day":
-                day = reference + timedelta(days=k)
-            elif unit == "week":
-                day = reference + timedelta(weeks=k)
+        c = _Match(doc, name, match, match.groupdict(), start, end, reference, previous, anchor,
+                   self._is_future(doc, start, end))
+        return self._resolvers[name](c)  # every pattern has one (tests/test_dates.py checks)
+
+    def _r_reference(self, c: _Match) -> tuple:
+        """Pattern reference."""
+        phrase = " ".join(c.g["ref"].lower().split())
+        return "DATE", self.reference_words[phrase], None, None, None
+
+    def _r_set_every_n(self, c: _Match) -> tuple:
+        """Pattern set_every_n."""
+        n = self._count(c.g["n"])
+        unit = c.g["unit"].lower()
+        letter = "Q" if unit == "quarter" else {"night": "D"}.get(unit) or self.units.get(unit, "D")
+        amount = "X" if n is None else str(int(n))
+        return "SET", (f"PT{amount}H" if letter == "H" else f"P{amount}{letter}"), None, None, None
+
+    def _r_set_adverb(self, c: _Match) -> tuple:
+        """Pattern set_adverb."""
+        return "SET", self.set_adverbs[c.g["adv"].lower()], None, None, None
+
+    def _r_set(self, c: _Match) -> tuple:
+        """Pattern set."""
+        unit = c.g["unit"].lower()
+        if unit in self.weekdays:
+            return "SET", f"XXXX-WXX-{self.weekdays[unit] + 1}", None, None, None
+        letter = {"night": "D"}.get(unit) or self.units.get(unit, "D")
+        return "SET", ("PT1H" if letter == "H" else "PT1M" if letter == "MIN" else f"P1{letter}"), None, None, None
+
+    def _r_weekend_cue(self, c: _Match) -> tuple:
+        """Pattern weekend_cue."""
+        return self._weekend(c.reference, c.future)
+
+    def _r_year_cue_the(self, c: _Match) -> tuple:
+        """Pattern year_cue_the."""
+        if c.reference is None:
+            return "DATE", None, None, None, "year"
+        return self._shifted(c.reference, "year", 0)
+
+    def _r_plural_units(self, c: _Match) -> tuple:
+        """Pattern plural_units."""
+        letter = {"years": "Y", "weeks": "W", "months": "M", "days": "D", "decades": "DE",
+                  "centuries": "C", "hours": "H"}[c.g["unit"].lower()]
+        return "DURATION", ("PTXH" if letter == "H" else f"PX{letter}"), None, None, None
+
+    def _r_quarter_adj(self, c: _Match) -> tuple:
+        """Patterns quarter_adj, quarter_latest, year_ago_adj."""
+        return self._quarter_reference(c.name, c.g, c.reference, c.future, c.anchor)
+
+    def _r_season(self, c: _Match) -> tuple:
+        """Patterns season, season_year, season_cue."""
+        return self._season(c.g, c.reference, c.future)
+
+    def _r_numeric_ymd(self, c: _Match) -> tuple:
+        """Patterns numeric_ymd, numeric_dmy, numeric_mdy, numeric_md, month_slash, day_of_month, spelled_md, weekday_the_day, month_dash, abbr_weekday_day, numeric_md_wd, mdy_lower, dmy_lower."""
+        return self._numeric_date(c.doc, c.name, c.g, c.start, c.reference, c.future)
+
+    def _r_week_weekday(self, c: _Match) -> tuple:
+        """Pattern week_weekday."""
+        if c.reference is None:
+            return "DATE", "XXXX-XX-XX", None, None, "day"
+        rel = (c.g.get("rel") or c.g.get("rel2")).lower().split()[-1]
+        wd = self.weekdays[(c.g.get("wd") or c.g.get("wd2")).lower()]
+        step = {"next": 1, "following": 1, "last": -1, "previous": -1}.get(rel, 0)
+        day = week_interval(c.reference)[0] + timedelta(days=7 * step + wd)
+        return "DATE", day.isoformat(), day, day, "day"
+
+    def _r_from_today(self, c: _Match) -> tuple:
+        """Pattern from_today."""
+        n = self._count(c.g["n"])
+        if c.reference is None or n is None:
+            return "DATE", None, None, None, c.g["unit"]
+        sign = -1 if c.g["dir"].lower() == "before" else 1
+        unit, k = c.g["unit"].lower(), sign * int(n)
+        if unit == "day":
+            day = c.reference + timedelta(days=k)
+        elif unit == "week":
+            day = c.reference + timedelta(weeks=k)
+        else:
+            months = k * (12 if unit == "year" else 1)
+            first = shift_months(c.reference, months)
+            day = first.replace(day=min(c.reference.day, calendar.monthrange(first.year, first.month)[1]))
+        return "DATE", day.isoformat(), day, day, "day"
+
+    def _r_iso(self, c: _Match) -> tuple:
+        """Patterns iso, mdy, dmy."""
+        if c.g.get("y") is None and c.reference is None:
+            return "DATE", "XXXX-XX-XX", None, None, "day"
+        text = c.match.group("m")
+        if c.g.get("wd") and c.name == "mdy":
+            text = text[c.match.end("wd") - c.match.start("m"):].lstrip(" ,")
+        day = parse_absolute(text.replace(".", ""), c.reference, c.future)
+        if day is None:
+            return "DATE", None, None, None, "day"
+        if c.g.get("y") is None and c.reference is not None:
+            since = c.start > 0 and c.doc[c.start - 1].lower_ == "since"  # "since Oct. 8" looks back
+            day = nearest_year(day, c.reference, c.future, past=since)
+        return "DATE", day.isoformat(), day, day, "day"
+
+    def _r_month_year(self, c: _Match) -> tuple:
+        """Patterns month_year, month_cue, month_rel, month_relyear."""
+        month = self.months[c.g["mon"].lower().rstrip(".")]
+        if c.g.get("y"):
+            year = int(c.g["y"])
+        elif c.g.get("yrel") and c.reference is not None:  # "June last year"
+            year = c.reference.year + {"last": -1, "next": 1}.get(c.g["yrel"].lower(), 0)
+        elif c.reference is None:
+            return "DATE", f"XXXX-{month:02d}", None, None, "month"
+        else:
+            rel = (c.g.get("rel") or "").lower()
+            if rel == "this":
+                year = c.reference.year
+            elif rel == "next":
+                year = c.reference.year + (month <= c.reference.month)
+            elif rel == "last":
+                year = c.reference.year - (month >= c.reference.month)
             else:
-                months = k * (12 if unit == "year" else 1)
-                first = shift_months(reference, months)
-                day = first.replace(day=min(reference.day, calendar.monthrange(first.year, first.month)[1]))
-            return "DATE", day.isoformat(), day, day, "day"
-        if name in ("iso", "mdy", "dmy"):
-            if g.get("y") is None and reference is None:
-                return "DATE", "XXXX-XX-XX", None, None, "day"
-            text = match.group("m")
-            if g.get("wd") and name == "mdy":
-                text = text[match.end("wd") - match.start("m"):].lstrip(" ,")
-            day = parse_absolute(text.replace(".", ""), reference, future)
-            if day is None:
-                return "DATE", None, None, None, "day"
-            if g.get("y") is None and reference is not None:
-                since = start > 0 and doc[start - 1].lower_ == "since"  # "since Oct. 8" looks back
-                day = nearest_year(day, reference, future, past=since)
-            return "DATE", day.isoformat(), day, day, "day"
-        if name in ("month_year", "month_cue", "month_rel", "month_relyear"):
-            month = self.months[g["mon"].lower().rstrip(".")]
-            if g.get("y"):
-                year = int(g["y"])
-            elif g.get("yrel") and reference is not None:  # "June last year"
-                year = reference.year + {"last": -1, "next": 1}.get(g["yrel"].lower(), 0)
-            elif reference is None:
-                return "DATE", f"XXXX-{month:02d}", None, None, "month"
-            else:
-                rel = (g.get("rel") or "").lower()
-                if rel == "this":
-                    year = reference.year
-                elif rel == "next":
-                    year = reference.year + (month <= reference.month)
-                elif rel == "last":
-                    year = reference.year - (month >= reference.month)
-                else:
-                    since = start > 0 and doc[start - 1].lower_ == "since"
-                    year = nearest_year(date(2000, month, 1), reference.replace(day=1), future, past=since,
-                                        ahead_limit=100).year  # up to three months ahead
+                since = c.start > 0 and c.doc[c.start - 1].lower_ == "since"
+                year = nearest_year(date(2000, month, 1), c.reference.replace(day=1), c.future, past=since,
+                                    ahead_limit=100).year  # up to three months ahead
+        s, e = month_interval(year, month)
+        return "DATE", f"{year}-{month:02d}", s, e, "month"
+
+    def _r_quarter(self, c: _Match) -> tuple:
+        """Patterns quarter, quarter_code."""
+        q = int(c.g["qn"]) if c.g.get("qn") else {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4,
+                                              "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[c.g["q"].lower()]
+        if c.g.get("y"):
+            year = int(c.g["y"])
+        elif c.reference is None:
+            return "DATE", f"XXXX-Q{q}", None, None, "quarter"
+        else:
+            year = quarter_year(q, c.reference, c.future)
+        s, e = quarter_interval(year, q)
+        return "DATE", f"{year}-Q{q}", s, e, "quarter"
+
+    def _r_century(self, c: _Match) -> tuple:
+        """Pattern century."""
+        n = int(c.g["cent"])
+        return "DATE", f"{n - 1:02d}", date(max((n - 1) * 100, 1), 1, 1), date(n * 100 - 1, 12, 31), "interval"
+
+    def _r_holiday(self, c: _Match) -> tuple:
+        """Pattern holiday."""
+        return self._holiday(c.g, c.reference, c.future)
+
+    def _r_year_period(self, c: _Match) -> tuple:
+        """Pattern year_period."""
+        y = int(c.g["y"])
+        if c.anchor is not None and c.anchor.granularity == "quarter" and c.anchor.start_date is not None:
+            q = (c.anchor.start_date.month - 1) // 3 + 1  # "the 1988 quarter": the quarter just named, in 1988
+            s, e = quarter_interval(y, q)
+            return "DATE", f"{y}-Q{q}", s, e, "quarter"
+        return "DATE", str(y), date(y, 1, 1), date(y, 12, 31), "year"
+
+    def _r_half(self, c: _Match) -> tuple:
+        """Pattern half."""
+        if c.g.get("y"):
+            y = int(c.g["y"])
+        elif c.reference is None:
+            return "DATE", None, None, None, "interval"
+        else:
+            y = c.reference.year
+        h = 1 if c.g["h"].lower() == "first" else 2
+        return "DATE", f"{y}-H{h}", date(y, 1 + 6 * (h - 1), 1), date(y, 6 * h, 30 if h == 1 else 31), "interval"
+
+    def _r_long_adj(self, c: _Match) -> tuple:
+        """Pattern long_adj."""
+        unit = c.g["unit"].lower()
+        plural = c.match.group("m").lower().startswith(unit + "s")
+        letter = {"hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE",
+                  "century": "CE"}[unit]
+        return "DURATION", f"{'PT' if letter == 'H' else 'P'}{'X' if plural else '1'}{letter}", None, None, None
+
+    def _r_half_unit(self, c: _Match) -> tuple:
+        """Pattern half_unit."""
+        return "DURATION", self._half_value(c.g), None, None, None
+
+    def _r_set_other(self, c: _Match) -> tuple:
+        """Pattern set_other."""
+        if c.g.get("season"):
+            return "SET", f"XXXX-{self.seasons[c.g['season'].lower()]}", None, None, None
+        letter = self.units.get(c.g["other"].lower(), "D")
+        return "SET", ("PT2H" if letter == "H" else f"P2{letter}"), None, None, None
+
+    def _r_these_days(self, c: _Match) -> tuple:
+        """Pattern these_days."""
+        return "DATE", "PRESENT_REF", None, None, None
+
+    def _r_that_unit(self, c: _Match) -> tuple:
+        """Pattern that_unit."""
+        return self._that_unit(c.g, c.anchor)
+
+    def _r_vague_ago(self, c: _Match) -> tuple:
+        """Pattern vague_ago."""
+        return "DATE", "PAST_REF", None, None, None
+
+    def _r_spelled_year(self, c: _Match) -> tuple:
+        """Patterns spelled_year, spelled_year2."""
+        year = self._spelled_year(c.g["sy"])
+        if year is None:
+            return "DATE", None, None, None, "year"
+        if c.g.get("mon"):
+            month = self.months[c.g["mon"].lower()]
             s, e = month_interval(year, month)
             return "DATE", f"{year}-{month:02d}", s, e, "month"
-        if name in ("quarter", "quarter_code"):
-            q = int(g["qn"]) if g.get("qn") else {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4,
-                                                  "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[g["q"].lower()]
-            if g.get("y"):
-                year = int(g["y"])
-            elif reference is None:
-                return "DATE", f"XXXX-Q{q}", None, None, "quarter"
-            else:
-                year = quarter_year(q, reference, future)
-            s, e = quarter_interval(year, q)
-            return "DATE", f"{year}-Q{q}", s, e, "quarter"
-        if name == "century":
-            n = int(g["cent"])
-            return "DATE", f"{n - 1:02d}", date(max((n - 1) * 100, 1), 1, 1), date(n * 100 - 1, 12, 31), "interval"
-        if name == "holiday":
-            return self._holiday(g, reference, future)
-        if name == "year_period":
-            y = int(g["y"])
-            if anchor is not None and anchor.granularity == "quarter" and anchor.start_date is not None:
-                q = (anchor.start_date.month - 1) // 3 + 1  # "the 1988 quarter": the quarter just named, in 1988
-                s, e = quarter_interval(y, q)
-                return "DATE", f"{y}-Q{q}", s, e, "quarter"
-            return "DATE", str(y), date(y, 1, 1), date(y, 12, 31), "year"
-        if name == "half":
-            if g.get("y"):
-                y = int(g["y"])
-            elif reference is None:
-                return "DATE", None, None, None, "interval"
-            else:
-                y = reference.year
-            h = 1 if g["h"].lower() == "first" else 2
-            return "DATE", f"{y}-H{h}", date(y, 1 + 6 * (h - 1), 1), date(y, 6 * h, 30 if h == 1 else 31), "interval"
-        if name == "long_adj":
-            unit = g["unit"].lower()
-            plural = match.group("m").lower().startswith(unit + "s")
-            letter = {"hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE",
-                      "century": "CE"}[unit]
-            return "DURATION", f"{'PT' if letter == 'H' else 'P'}{'X' if plural else '1'}{letter}", None, None, None
-        if name == "half_unit":
-            return "DURATION", self._half_value(g), None, None, None
-        if name == "set_other":
-            if g.get("season"):
-                return "SET", f"XXXX-{self.seasons[g['season'].lower()]}", None, None, None
-            letter = self.units.get(g["other"].lower(), "D")
-            return "SET", ("PT2H" if letter == "H" else f"P2{letter}"), None, None, None
-        if name == "these_days":
-            return "DATE", "PRESENT_REF", None, None, None
-        if name == "that_unit":
-            return self._that_unit(g, anchor)
-        if name == "vague_ago":
-            return "DATE", "PAST_REF", None, None, None
-        if name in ("spelled_year", "spelled_year2"):
-            year = self._spelled_year(g["sy"])
-            if year is None:
-                return "DATE", None, None, None, "year"
-            if g.get("mon"):
-                month = self.months[g["mon"].lower()]
-                s, e = month_interval(year, month)
-                return "DATE", f"{year}-{month:02d}", s, e, "month"
-            if g.get("season"):
-                return self._season({"season": g["season"], "y": str(year)}, reference, future)
-            return "DATE", str(year), date(year, 1, 1), date(year, 12, 31), "year"
-        if name == "century_rel":
-            if reference is None:
-                return "DATE", None, None, None, "interval"
-            c = reference.year // 100 + {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
-            return "DATE", f"{c:02d}", date(max(c * 100, 1), 1, 1), date(c * 100 + 99, 12, 31), "interval"
-        if name == "decade_word":
-            words = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
-            y = 1920 + 10 * words.index(g["dw"].lower())  # "the nineties": the last century's
-            return "DATE", str(y)[:3], date(y, 1, 1), date(y + 9, 12, 31), "decade"
-        if name == "couple_units":
-            letter = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "decade": "DE"}[g["unit"]]
-            return "DURATION", ("PT2H" if letter == "H" else f"P2{letter}"), None, None, None
-        if name == "fraction_units":
-            unit = g["unit"].lower()
-            letter = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "M"}[unit]
-            prefix = "PT" if unit in ("hour", "minute") else "P"
-            return "DURATION", f"{prefix}{int(g['whole']) + 0.5:g}{letter}", None, None, None
-        if name == "midday":
-            day = reference.isoformat() if reference else "XXXX-XX-XX"
-            return "TIME", day + (_day_part(g["dp"]) if g.get("dp") else "T12:00"), None, None, None
-        if name == "plural_rel":
-            letter = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "decades": "DE",
-                      "hours": "H"}[g["unit"].lower()]
-            return "DURATION", ("PTXH" if letter == "H" else f"PX{letter}"), None, None, None
-        if name == "vague_span":
-            return "DURATION", "PXX", None, None, None
-        if name == "the_week":
-            if reference is None:
-                return "DATE", None, None, None, "week"
-            return self._shifted(reference, "week", 0)
-        if name == "the_daypart":
-            value = (reference.isoformat() if reference else "XXXX-XX-XX") + _day_part(g["dp"])
-            return "TIME", value, None, None, None
-        if name == "coming_units":
-            letter = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "decades": "DE"}[g["unit"].lower()]
-            return "DURATION", f"PX{letter}", None, None, None
-        if name == "year_ended":
-            return "DURATION", "P1Y", None, None, None
-        if name == "decade_short":
-            y = 1900 + int(g["dec2"])  # "the '90s": the last century's
-            return "DATE", str(y)[:3], date(y, 1, 1), date(y + 9, 12, 31), "decade"
-        if name == "decade":
-            y = int(g["dec"])
-            return "DATE", str(y)[:3], date(y, 1, 1), date(y + 9, 12, 31), "decade"
-        if name in ("year", "year_cue"):
-            y = int(g["y"])
-            return "DATE", str(y), date(y, 1, 1), date(y, 12, 31), "year"
-        if name == "weekday":
-            wd = self.weekdays[g["wd"].lower()]
-            pre = (g.get("pre") or "").lower()
-            if reference is None:
-                return "DATE", "XXXX-XX-XX", None, None, "day"
-            if pre in ("last", "previous"):
-                day = weekday_near(reference, wd, False, strict=True)
-            elif pre in ("next", "coming", "following"):
-                day = weekday_near(reference, wd, True, strict=True)
-            elif pre == "this":
-                day = week_interval(reference)[0] + timedelta(days=wd)
-            else:
-                day = weekday_near(reference, wd, future)
-            return "DATE", day.isoformat() + _day_part(g.get("dp")), day, day, "day"
-        if name in ("relday", "lastnight"):
-            if reference is None:
-                return "DATE", "XXXX-XX-XX", None, None, "day"
-            word = (g.get("rd") or g.get("ln") or "").lower()
-            offset = -1 if word.startswith("last") else self.relative_days.get(word, 0)
-            if match.group("m").lower().startswith("the day before"):
-                offset -= 1
-            day = reference + timedelta(days=offset)
-            text = match.group("m").lower()
-            part = next((p for p in ("morning", "afternoon", "evening", "night") if text.endswith(p)), None)
-            part = part or ("night" if word == "tonight" else None)
-            return "DATE", day.isoformat() + _day_part(part), day, day, "day"
-        if name == "relunit":
-            rel = g["rel"].lower().split()[-1]
-            rel = "previous" if rel == "prior" else rel
-            if rel in ("following", "previous", "preceding") and anchor is not None and anchor.start_date:
-                # "the following year", "the previous day": from the date just named
-                return self._relative_unit(rel, g["unit"], anchor.start_date)
-            return self._relative_unit(rel, g["unit"], reference)
-        if name == "past_span":
-            # "over the past week": TimeML dates it, but it names a stretch up to now rather
-            # than a calendar unit a reader could pin down (optional by ANNOTATION.md)
-            return self._relative_unit("last", g["unit"], reference)
-        if name in ("unit_part", "year_part"):
-            return self._part_of(g, reference, future)
-        if name == "fiscal_year":
-            y = int(g["y"])
-            return "DATE", str(y), date(y, 1, 1), date(y, 12, 31), "year"
-        if name == "set_times":
-            unit = g["unit"].lower()
-            letter = "Q" if unit == "quarter" else {"night": "D"}.get(unit) or self.units.get(unit, "D")
-            return "SET", ("PT1H" if letter == "H" else "PT1M" if letter == "MIN" else f"P1{letter}"), None, None, None
-        if name == "earlier":
-            return self._earlier_later(g["el"].lower(), g["rel"].lower(), g["unit"], reference)
-        if name == "ago":
-            n = self._count(g["n"])
-            unit = g["unit"]
-            if reference is None or n is None or unit not in ("day", "week", "month", "year", "decade"):
-                return "DATE", None, None, None, unit if unit != "decade" else "decade"
-            if unit == "year" and n == 1 and anchor is not None and anchor.granularity == "quarter" \
-                    and anchor.start_date:
-                return self._shifted_quarter(anchor.start_date, -1)  # "a year ago": the year-ago quarter
-            return self._shifted(reference, unit, -int(n))
-        if name in ("anchored", "anchored_the"):
-            quarter = anchor.start_date if anchor is not None and anchor.granularity == "quarter" else None
-            anchor = previous or reference
-            unit = g["unit"]
-            n = 1 if name == "anchored_the" else self._count(g["n"])
-            if anchor is None or n is None:
-                return "DATE", None, None, None, unit
-            sign = -1 if g["ba"].lower() in ("earlier", "before") else 1
-            if unit == "year" and n == 1 and quarter is not None:
-                return self._shifted_quarter(quarter, sign * int(n))
-            return self._shifted(anchor, unit, sign * int(n))
-        if name in ("duration", "duration_adj", "quarters"):
-            n = self._count(g.get("n") or g.get("n2") or g.get("n3"))
-            letter = self.units.get(g["unit"].lower(), "D")
-            if letter in ("DE", "CE") and n is not None:  # TimeML writes decades and centuries in years
-                n, letter = n * (10 if letter == "DE" else 100), "Y"
-            amount = "X" if n is None else (str(int(n)) if n == int(n) else str(n))
-            prefix = "PT" if letter in ("H", "MIN") or g["unit"] == "second" else "P"
-            letter = {"MIN": "M", "CE": "C"}.get(letter, letter)
-            return "DURATION", f"{prefix}{amount}{letter}", None, None, None
-        if name == "time":
-            clock = clock_time(match.group("m"))
-            if clock is None:
-                return "TIME", None, None, None, None
-            return "TIME", f"{reference.isoformat() if reference else 'XXXX-XX-XX'}T{clock}", None, None, None
-        return "SET", None, None, None, None
+        if c.g.get("season"):
+            return self._season({"season": c.g["season"], "y": str(year)}, c.reference, c.future)
+        return "DATE", str(year), date(year, 1, 1), date(year, 12, 31), "year"
+
+    def _r_century_rel(self, c: _Match) -> tuple:
+        """Pattern century_rel."""
+        if c.reference is None:
+            return "DATE", None, None, None, "interval"
+        c = c.reference.year // 100 + {"last": -1, "next": 1}.get(c.g["rel"].lower(), 0)
+        return "DATE", f"{c:02d}", date(max(c * 100, 1), 1, 1), date(c * 100 + 99, 12, 31), "interval"
+
+    def _r_decade_word(self, c: _Match) -> tuple:
+        """Pattern decade_word."""
+        words = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+        y = 1920 + 10 * words.index(c.g["dw"].lower())  # "the nineties": the last century's
+        return "DATE", str(y)[:3], date(y, 1, 1), date(y + 9, 12, 31), "decade"
+
+    def _r_couple_units(self, c: _Match) -> tuple:
+        """Pattern couple_units."""
+        letter = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "decade": "DE"}[c.g["unit"]]
+        return "DURATION", ("PT2H" if letter == "H" else f"P2{letter}"), None, None, None
+
+    def _r_fraction_units(self, c: _Match) -> tuple:
+        """Pattern fraction_units."""
+        unit = c.g["unit"].lower()
+        letter = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "M"}[unit]
+        prefix = "PT" if unit in ("hour", "minute") else "P"
+        return "DURATION", f"{prefix}{int(c.g['whole']) + 0.5:g}{letter}", None, None, None
+
+    def _r_midday(self, c: _Match) -> tuple:
+        """Pattern midday."""
+        day = c.reference.isoformat() if c.reference else "XXXX-XX-XX"
+        return "TIME", day + (_day_part(c.g["dp"]) if c.g.get("dp") else "T12:00"), None, None, None
+
+    def _r_plural_rel(self, c: _Match) -> tuple:
+        """Pattern plural_rel."""
+        letter = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "decades": "DE",
+                  "hours": "H"}[c.g["unit"].lower()]
+        return "DURATION", ("PTXH" if letter == "H" else f"PX{letter}"), None, None, None
+
+    def _r_vague_span(self, c: _Match) -> tuple:
+        """Pattern vague_span."""
+        return "DURATION", "PXX", None, None, None
+
+    def _r_the_week(self, c: _Match) -> tuple:
+        """Pattern the_week."""
+        if c.reference is None:
+            return "DATE", None, None, None, "week"
+        return self._shifted(c.reference, "week", 0)
+
+    def _r_the_daypart(self, c: _Match) -> tuple:
+        """Pattern the_daypart."""
+        value = (c.reference.isoformat() if c.reference else "XXXX-XX-XX") + _day_part(c.g["dp"])
+        return "TIME", value, None, None, None
+
+    def _r_coming_units(self, c: _Match) -> tuple:
+        """Pattern coming_units."""
+        letter = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "decades": "DE"}[c.g["unit"].lower()]
+        return "DURATION", f"PX{letter}", None, None, None
+
+    def _r_year_ended(self, c: _Match) -> tuple:
+        """Pattern year_ended."""
+        return "DURATION", "P1Y", None, None, None
+
+    def _r_decade_short(self, c: _Match) -> tuple:
+        """Pattern decade_short."""
+        y = 1900 + int(c.g["dec2"])  # "the '90s": the last century's
+        return "DATE", str(y)[:3], date(y, 1, 1), date(y + 9, 12, 31), "decade"
+
+    def _r_decade(self, c: _Match) -> tuple:
+        """Pattern decade."""
+        y = int(c.g["dec"])
+        return "DATE", str(y)[:3], date(y, 1, 1), date(y + 9, 12, 31), "decade"
+
+    def _r_year(self, c: _Match) -> tuple:
+        """Patterns year, year_cue."""
+        y = int(c.g["y"])
+        return "DATE", str(y), date(y, 1, 1), date(y, 12, 31), "year"
+
+    def _r_weekday(self, c: _Match) -> tuple:
+        """Pattern weekday."""
+        wd = self.weekdays[c.g["wd"].lower()]
+        pre = (c.g.get("pre") or "").lower()
+        if c.reference is None:
+            return "DATE", "XXXX-XX-XX", None, None, "day"
+        if pre in ("last", "previous"):
+            day = weekday_near(c.reference, wd, False, strict=True)
+        elif pre in ("next", "coming", "following"):
+            day = weekday_near(c.reference, wd, True, strict=True)
+        elif pre == "this":
+            day = week_interval(c.reference)[0] + timedelta(days=wd)
+        else:
+            day = weekday_near(c.reference, wd, c.future)
+        return "DATE", day.isoformat() + _day_part(c.g.get("dp")), day, day, "day"
+
+    def _r_relday(self, c: _Match) -> tuple:
+        """Patterns relday, lastnight."""
+        if c.reference is None:
+            return "DATE", "XXXX-XX-XX", None, None, "day"
+        word = (c.g.get("rd") or c.g.get("ln") or "").lower()
+        offset = -1 if word.startswith("last") else self.relative_days.get(word, 0)
+        if c.match.group("m").lower().startswith("the day before"):
+            offset -= 1
+        day = c.reference + timedelta(days=offset)
+        text = c.match.group("m").lower()
+        part = next((p for p in ("morning", "afternoon", "evening", "night") if text.endswith(p)), None)
+        part = part or ("night" if word == "tonight" else None)
+        return "DATE", day.isoformat() + _day_part(part), day, day, "day"
+
+    def _r_relunit(self, c: _Match) -> tuple:
+        """Pattern relunit."""
+        rel = c.g["rel"].lower().split()[-1]
+        rel = "previous" if rel == "prior" else rel
+        if rel in ("following", "previous", "preceding") and c.anchor is not None and c.anchor.start_date:
+            # "the following year", "the c.previous day": from the date just named
+            return self._relative_unit(rel, c.g["unit"], c.anchor.start_date)
+        return self._relative_unit(rel, c.g["unit"], c.reference)
+
+    def _r_past_span(self, c: _Match) -> tuple:
+        """Pattern past_span."""
+        # "over the past week": TimeML dates it, but it names a stretch up to now rather
+        # than a calendar unit a reader could pin down (optional by ANNOTATION.md)
+        return self._relative_unit("last", c.g["unit"], c.reference)
+
+    def _r_unit_part(self, c: _Match) -> tuple:
+        """Patterns unit_part, year_part."""
+        return self._part_of(c.g, c.reference, c.future)
+
+    def _r_fiscal_year(self, c: _Match) -> tuple:
+        """Pattern fiscal_year."""
+        y = int(c.g["y"])
+        return "DATE", str(y), date(y, 1, 1), date(y, 12, 31), "year"
+
+    def _r_set_times(self, c: _Match) -> tuple:
+        """Pattern set_times."""
+        unit = c.g["unit"].lower()
+        letter = "Q" if unit == "quarter" else {"night": "D"}.get(unit) or self.units.get(unit, "D")
+        return "SET", ("PT1H" if letter == "H" else "PT1M" if letter == "MIN" else f"P1{letter}"), None, None, None
+
+    def _r_earlier(self, c: _Match) -> tuple:
+        """Pattern earlier."""
+        return self._earlier_later(c.g["el"].lower(), c.g["rel"].lower(), c.g["unit"], c.reference)
+
+    def _r_ago(self, c: _Match) -> tuple:
+        """Pattern ago."""
+        n = self._count(c.g["n"])
+        unit = c.g["unit"]
+        if c.reference is None or n is None or unit not in ("day", "week", "month", "year", "decade"):
+            return "DATE", None, None, None, unit if unit != "decade" else "decade"
+        if unit == "year" and n == 1 and c.anchor is not None and c.anchor.granularity == "quarter" \
+                and c.anchor.start_date:
+            return self._shifted_quarter(c.anchor.start_date, -1)  # "a year ago": the year-ago quarter
+        return self._shifted(c.reference, unit, -int(n))
+
+    def _r_anchored(self, c: _Match) -> tuple:
+        """Patterns anchored, anchored_the."""
+        quarter = c.anchor.start_date if c.anchor is not None and c.anchor.granularity == "quarter" else None
+        base = c.previous or c.reference  # "two days later": from the day named before
+        unit = c.g["unit"]
+        n = 1 if c.name == "anchored_the" else self._count(c.g["n"])
+        if base is None or n is None:
+            return "DATE", None, None, None, unit
+        sign = -1 if c.g["ba"].lower() in ("earlier", "before") else 1
+        if unit == "year" and n == 1 and quarter is not None:
+            return self._shifted_quarter(quarter, sign * int(n))
+        return self._shifted(base, unit, sign * int(n))
+
+    def _r_duration(self, c: _Match) -> tuple:
+        """Patterns duration, duration_adj, quarters."""
+        n = self._count(c.g.get("n") or c.g.get("n2") or c.g.get("n3"))
+        letter = self.units.get(c.g["unit"].lower(), "D")
+        if letter in ("DE", "CE") and n is not None:  # TimeML writes decades and centuries in years
+            n, letter = n * (10 if letter == "DE" else 100), "Y"
+        amount = "X" if n is None else (str(int(n)) if n == int(n) else str(n))
+        prefix = "PT" if letter in ("H", "MIN") or c.g["unit"] == "second" else "P"
+        letter = {"MIN": "M", "CE": "C"}.get(letter, letter)
+        return "DURATION", f"{prefix}{amount}{letter}", None, None, None
+
+    def _r_time(self, c: _Match) -> tuple:
+        """Pattern time."""
+        clock = clock_time(c.match.group("m"))
+        if clock is None:
+            return "TIME", None, None, None, None
+        return "TIME", f"{c.reference.isoformat() if c.reference else 'XXXX-XX-XX'}T{clock}", None, None, None
 
     def _quarter_reference(self, name: str, g: dict, reference: date | None, future: bool,
                            anchor: DateMention | None) -> tuple:

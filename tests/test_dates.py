@@ -654,3 +654,8 @@ def test_a_rate_is_not_a_duration(parse) -> None:
     assert [d.text for d in dates(parse, "Guards watch the house 24 hours a day.")] == ["24 hours"]
     assert [d.text for d in dates(parse, "Qantas runs four flights a week.")] == []
     assert the(parse, "Repairs could take as long as a month.", "a month").timex_value == "P1M"
+
+
+def test_every_pattern_has_a_resolver(nlp) -> None:
+    recognizer = nlp.get_pipe("news_dates")
+    assert {name for name, _ in recognizer.patterns} <= set(recognizer._resolvers)
