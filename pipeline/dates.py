@@ -274,6 +274,9 @@ class DateRecognizer:
         self.weekday_abbreviations: dict[str, int] = data["weekday_abbreviations"]
         self.patterns = self._compile()
         self._resolvers = {
+            "the_years": self._r_the_years,
+            "plural_old": self._r_plural_old,
+            "week_of_month": self._r_week_of_month,
             "reference": self._r_reference,
             "set_every_n": self._r_set_every_n,
             "set_adverb": self._r_set_adverb,
@@ -452,6 +455,9 @@ class DateRecognizer:
             ("couple_units", r"\b(?P<m>(?:[Aa]\s+)?couple\s+of\s+(?P<unit>year|month|week|day|hour|decade)s)\b"),
             ("fraction_units", r"\b(?P<m>(?P<whole>\d+)\s+1/2\s+(?P<unit>year|month|week|day|hour|minute)s?)\b"),
             ("midday", r"\b(?P<m>[Mm]idday|[Mm]id[\s-]?(?P<dp>morning|afternoon|evening))\b"),
+            ("the_years", r"\b(?:[Oo]ver|[Tt]hrough|[Ii]n|[Dd]uring)\s+(?P<m>the\s+(?P<unit>years|decades|months|weeks|centuries))\b(?!\s+(?:of|to|ahead|between)\b)"),
+            ("week_of_month", rf"\b(?P<m>[Tt]he\s+(?P<nth>first|second|third|fourth|last)\s+(?P<wk>week|weekend)\s+of\s+(?P<mon>{month_full})(?:,?\s+(?P<y>{year}))?)\b"),
+            ("plural_old", r"\b(?P<m>(?P<unit>years|decades|centuries|months)-old)\b"),
             ("coming_units", r"\b(?P<m>(?:[Tt]he\s+)?(?:coming|next\s+few|past\s+few|last\s+few)\s+(?P<unit>years|months|weeks|days|decades))\b"),
             ("year_ended", rf"\b(?P<m>[Tt]he\s+(?:fiscal\s+|financial\s+)?year)\s+(?:ended|ending|to|through)\s"),
             ("ago", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>{unit})s?\s+ago)\b"),
@@ -587,6 +593,38 @@ class DateRecognizer:
         c = _Match(doc, name, match, match.groupdict(), start, end, reference, previous, anchor,
                    self._is_future(doc, start, end))
         return self._resolvers[name](c)  # every pattern has one (tests/test_dates.py checks)
+
+    def _r_the_years(self, c: _Match) -> tuple:
+        """Pattern the_years ("over the years")."""
+        letter = {"years": "Y", "decades": "DE", "months": "M", "weeks": "W", "centuries": "C"}[c.g["unit"].lower()]
+        return "DURATION", f"PX{letter}", None, None, None
+
+    def _r_plural_old(self, c: _Match) -> tuple:
+        """Pattern plural_old ("a decades-old feud")."""
+        letter = {"years": "Y", "decades": "DE", "months": "M", "centuries": "C"}[c.g["unit"].lower()]
+        return "DURATION", f"PX{letter}", None, None, None
+
+    def _r_week_of_month(self, c: _Match) -> tuple:
+        """Pattern week_of_month ("the first week of April"): the ISO week holding that
+        part of the month."""
+        month = self.months[c.g["mon"].lower()]
+        if c.g.get("y"):
+            year = int(c.g["y"])
+        elif c.reference is None:
+            return "DATE", None, None, None, "week"
+        else:
+            year = nearest_year(date(2000, month, 1), c.reference.replace(day=1), c.future, ahead_limit=100).year
+        first, last = month_interval(year, month)
+        nth = c.g["nth"].lower()
+        if nth == "last":
+            day = last - timedelta(days=3)
+        else:
+            day = first + timedelta(days=7 * ({"first": 1, "second": 2, "third": 3, "fourth": 4}[nth] - 1) + 3)
+        s, e = week_interval(day)
+        if c.g["wk"].lower() == "weekend":
+            saturday = s + timedelta(days=5)
+            return "DATE", timex_for(s, "week") + "-WE", saturday, saturday + timedelta(days=1), "interval"
+        return "DATE", timex_for(s, "week"), s, e, "week"
 
     def _r_reference(self, c: _Match) -> tuple:
         """Pattern reference."""

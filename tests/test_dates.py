@@ -659,3 +659,13 @@ def test_a_rate_is_not_a_duration(parse) -> None:
 def test_every_pattern_has_a_resolver(nlp) -> None:
     recognizer = nlp.get_pipe("news_dates")
     assert {name for name, _ in recognizer.patterns} <= set(recognizer._resolvers)
+
+
+@pytest.mark.parametrize("text, surface, ttype, value", [
+    ("Prices rose over the years.", "the years", "DURATION", "PXY"),
+    ("It is a decades-old feud.", "decades-old", "DURATION", "PXDE"),
+    ("Talks resume in the first week of June.", "the first week of June", "DATE", "2025-W23"),
+])
+def test_the_years_decades_old_and_weeks_of_a_month(parse, text, surface, ttype, value) -> None:
+    d = the(parse, text, surface)
+    assert (d.timex_type, d.timex_value) == (ttype, value)
