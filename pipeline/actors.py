@@ -396,6 +396,9 @@ class ActorRecognizer:
         while j < n and (not taken[j] or (j > i and doc[j - 1].lower_ == "of")):
             if doc[j].text[0].isupper() and (doc[j].is_alpha or doc[j].text.isupper()):
                 last_cap = j
+            elif j > i and doc[j].text in ("'", "’") and doc[j - 1].lower_.endswith("s") and j + 1 < n \
+                    and doc[j + 1].text[0].isupper() and not doc[j - 1].whitespace_:
+                pass  # a plural possessive inside the name: "Palestinian Prisoners’ Society"
             elif j > i and doc[j].lower_ in connectors:
                 k = j
                 while k < n and doc[k].lower_ in connectors:

@@ -166,3 +166,9 @@ def test_organization_name_runs_through_of_state(parse) -> None:
     doc = parse("The State Bank of Pakistan raised rates by 200 basis points.", MAY_2025)
     assert named(doc, "State Bank of Pakistan").actors[0].type in ("ORGANIZATION", "GOVERNMENT")
     assert not [m for m in doc._.actors if m.text == "Pakistan"]
+
+
+def test_organization_name_with_a_plural_possessive(parse) -> None:
+    # regression: "Palestinian Prisoners’ Society" was cut at the apostrophe
+    doc = parse("Most were minors, according to the Palestinian Prisoners’ Society.", MAY_2025)
+    assert "Palestinian Prisoners’ Society" in [m.text for m in doc._.actors]
