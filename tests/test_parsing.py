@@ -85,3 +85,14 @@ def test_rules_alone_keep_working_without_the_parse() -> None:
     nlp = load_nlp(spacy_model="none")
     events = events_of(nlp, "Another 120 prisoners were handed over by Russia on Sunday.")
     assert events["120"].actor is None  # no subject before it and no parse to find the agent
+
+
+def test_a_named_pipeline_goes_through_the_same_code_path(tmp_path) -> None:
+    # a user's own pipeline (here a copy of the bundled one without its NER) named by path
+    import spacy
+
+    own = spacy.load(DEFAULT_MODEL, exclude=["ner"])
+    own.to_disk(tmp_path / "own_model")
+    nlp = load_nlp(spacy_model=str(tmp_path / "own_model"))
+    events = events_of(nlp, "Another 120 prisoners were handed over by Russia on Sunday.")
+    assert events["120"].actor.name == "Russia"  # the passive agent, from the user's parse
