@@ -274,6 +274,9 @@ class DateRecognizer:
         self.weekday_abbreviations: dict[str, int] = data["weekday_abbreviations"]
         self.patterns = self._compile()
         self._resolvers = {
+            "year_end": self._r_year_end,
+            "in_plural": self._r_in_plural,
+            "season_past": self._r_season_past,
             "the_years": self._r_the_years,
             "plural_old": self._r_plural_old,
             "week_of_month": self._r_week_of_month,
@@ -425,7 +428,7 @@ class DateRecognizer:
             ("these_days", r"\b(?P<m>[Tt]hese\s+days)\b"),
             ("long_adj", r"\b(?:an?\s+)?(?P<m>(?P<unit>hour|day|week|month|year|decade|century)s?-?long)\b"),
             ("half_unit", rf"\b(?P<m>(?:(?P<n>{num}|\d+)\s+and\s+a\s+half\s+(?P<unit2>hour|day|week|month|year|decade|centurie|century)s?|(?:[Aa]\s+)?[Hh]alf[\s-](?:an?\s+)?(?P<unit>hour|day|week|month|year|decade|century)))\b"),
-            ("set_other", rf"\b(?P<m>(?:[Ee]very|[Ee]ach)\s+(?:other\s+(?P<other>{unit})|(?P<season>spring|summer|fall|autumn|winter)))\b"),
+            ("set_other", rf"\b(?P<m>(?:[Ee]very|[Ee]ach)\s+(?:other\s+(?P<other>{unit})|(?P<season>spring|summer|fall|autumn|winter)|(?P<mon>{month_full})))\b"),
             ("year_period", rf"\b(?P<m>[Tt]he\s+(?P<y>{year})\s+(?:quarter|period))\b"),
             ("half", rf"\b(?P<m>[Tt]he\s+(?P<h>first|second|last)\s+half\s+of\s+(?:(?P<y>{year})|the\s+year|this\s+year))\b"),
             ("holiday", rf"\b(?P<m>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<hol>{self._words(self.holidays)})(?:,?\s+(?:of\s+|in\s+)?(?P<y>{year}))?)(?![\w-])"),
@@ -458,6 +461,8 @@ class DateRecognizer:
             ("the_years", r"\b(?:[Oo]ver|[Tt]hrough|[Ii]n|[Dd]uring)\s+(?P<m>the\s+(?P<unit>years|decades|months|weeks|centuries))\b(?!\s+(?:of|to|ahead|between)\b)"),
             ("week_of_month", rf"\b(?P<m>[Tt]he\s+(?P<nth>first|second|third|fourth|last)\s+(?P<wk>week|weekend)\s+of\s+(?P<mon>{month_full})(?:,?\s+(?P<y>{year}))?)\b"),
             ("plural_old", r"\b(?P<m>(?P<unit>years|decades|centuries|months)-old)\b"),
+            ("year_end", r"\b(?:[Bb]y|[Aa]t|[Aa]round|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Tt]hrough)\s+(?P<m>(?:the\s+)?year[\s-]end)\b"),
+            ("in_plural", r"\b[Ii]n\s+(?P<m>(?P<unit>years|decades|months|weeks))\b(?=\s*[.,;:!?)]|\s+(?:and|but|because|as)\b)"),
             ("coming_units", r"\b(?P<m>(?:[Tt]he\s+)?(?:coming|next\s+few|past\s+few|last\s+few)\s+(?P<unit>years|months|weeks|days|decades))\b"),
             ("year_ended", rf"\b(?P<m>[Tt]he\s+(?:fiscal\s+|financial\s+)?year)\s+(?:ended|ending|to|through)\s"),
             ("ago", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>{unit})s?\s+ago)\b"),
@@ -480,7 +485,8 @@ class DateRecognizer:
             ("year_ago_adj", r"\b(?P<m>(?:[Tt]he\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period))?)\b"),
             ("season", rf"\b(?P<m>(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate)\s+(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{year}))?)\b(?!-)"),
             ("season_year", rf"\b(?P<m>(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y>{year}))\b"),
-            ("season_cue", r"\b(?:[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil|[Oo]ver|[Tt]hrough|[Ss]ince|[Ff]or)\s+(?P<m>the\s+(?P<season>spring|summer|fall|autumn|winter))\b(?!-)(?!\s+of\b)"),
+            ("season_cue", r"\b(?:[Ii]n|[Ii]nto|[Dd]uring|[Bb]y|[Uu]ntil|[Oo]ver|[Tt]hrough|[Ss]ince|[Ff]or)\s+(?P<m>the\s+(?P<season>spring|summer|fall|autumn|winter))\b(?!-)(?!\s+of\b)"),
+            ("season_past", r"\b(?P<m>[Tt]his\s+past\s+(?P<season>spring|summer|fall|autumn|winter))\b"),
         ]
         return [(name, re.compile(rx)) for name, rx in table]
 
@@ -521,7 +527,9 @@ class DateRecognizer:
         before = re.search(r"(\S+)\s+$", text[max(0, start - 40):start])
         if before is None:
             return False
-        word = before.group(1).lower().strip(",;:")
+        word = before.group(1).lower()
+        if word[-1] in ",;:.!?)":
+            return False  # "In the Philippines, a four year low": no count before it
         if re.fullmatch(r"[$€£]?[\d.,]+%?", word):
             return True
         return len(word) > 3 and word.endswith("s") and not word.endswith("ss") \
@@ -625,6 +633,23 @@ class DateRecognizer:
             saturday = s + timedelta(days=5)
             return "DATE", timex_for(s, "week") + "-WE", saturday, saturday + timedelta(days=1), "interval"
         return "DATE", timex_for(s, "week"), s, e, "week"
+
+    def _r_year_end(self, c: _Match) -> tuple:
+        """Pattern year_end ("by year-end": December 31 of this year; "since year-end": of last)."""
+        if c.reference is None:
+            return "DATE", "XXXX-12-31", None, None, "day"
+        since = c.start > 0 and c.doc[c.start - 1].lower_ == "since"
+        day = date(c.reference.year - (1 if since else 0), 12, 31)
+        return "DATE", day.isoformat(), day, day, "day"
+
+    def _r_in_plural(self, c: _Match) -> tuple:
+        """Pattern in_plural ("for the first time in years")."""
+        letter = {"years": "Y", "decades": "DE", "months": "M", "weeks": "W"}[c.g["unit"].lower()]
+        return "DURATION", f"PX{letter}", None, None, None
+
+    def _r_season_past(self, c: _Match) -> tuple:
+        """Pattern season_past ("this past spring": the last one)."""
+        return self._season({"season": c.g["season"], "rel": "last"}, c.reference, c.future)
 
     def _r_reference(self, c: _Match) -> tuple:
         """Pattern reference."""
@@ -803,6 +828,8 @@ class DateRecognizer:
         """Pattern set_other."""
         if c.g.get("season"):
             return "SET", f"XXXX-{self.seasons[c.g['season'].lower()]}", None, None, None
+        if c.g.get("mon"):
+            return "SET", f"XXXX-{self.months[c.g['mon'].lower()]:02d}", None, None, None
         letter = self.units.get(c.g["other"].lower(), "D")
         return "SET", ("PT2H" if letter == "H" else f"P2{letter}"), None, None, None
 

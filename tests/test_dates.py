@@ -669,3 +669,16 @@ def test_every_pattern_has_a_resolver(nlp) -> None:
 def test_the_years_decades_old_and_weeks_of_a_month(parse, text, surface, ttype, value) -> None:
     d = the(parse, text, surface)
     assert (d.timex_type, d.timex_value) == (ttype, value)
+
+
+@pytest.mark.parametrize("text, surface, ttype, value", [
+    ("The deal should close by year-end.", "year-end", "DATE", "2025-12-31"),
+    ("Sales grew for the first time in years.", "years", "DURATION", "PXY"),
+    ("Costs fell this past spring.", "this past spring", "DATE", "2024-SP"),
+    ("Orangemen march each July.", "each July", "SET", "XXXX-07"),
+    ("A listing may come in the near future.", "the near future", "DATE", "FUTURE_REF"),
+    ("In the Philippines, a four year low was hit.", "a four year", "DURATION", "P4Y"),
+])
+def test_year_end_in_years_and_other_forms(parse, text, surface, ttype, value) -> None:
+    d = the(parse, text, surface)
+    assert (d.timex_type, d.timex_value) == (ttype, value)
