@@ -602,15 +602,38 @@ class DateRecognizer:
                    self._is_future(doc, start, end))
         return self._resolvers[name](c)  # every pattern has one (tests/test_dates.py checks)
 
+    def _unit_letter(self, word: str) -> str:
+        """TIMEX3 letter of a calendar unit, singular or plural ("centuries" -> CE); a night is a day."""
+        word = word.lower()
+        if word == "centuries":
+            word = "century"
+        elif word.endswith("s") and word[:-1] in self.units:
+            word = word[:-1]
+        return self.units.get(word, "D")
+
+    def _vague_duration(self, word: str) -> str:
+        """ "for years" PXY, "hours" PTXH, "centuries" PXC: an unknown number of a unit."""
+        letter = {"CE": "C"}.get(self._unit_letter(word), self._unit_letter(word))
+        return "PTXH" if letter == "H" else f"PX{letter}"
+
+    def _once_every(self, word: str) -> str:
+        """ "every week" P1W, "each hour" PT1H, "twice a minute" PT1M: a set's period."""
+        letter = self._unit_letter(word)
+        return "PT1H" if letter == "H" else "PT1M" if letter == "MIN" else f"P1{letter}"
+
+    @staticmethod
+    def _bare_month_year(month: int, reference: date, future: bool, past: bool = False) -> int:
+        """The year of a month named without one: the nearest, up to three months ahead
+        unless the clause speaks of the future (see nearest_year)."""
+        return nearest_year(date(2000, month, 1), reference.replace(day=1), future, past=past, ahead_limit=100).year
+
     def _r_the_years(self, c: _Match) -> tuple:
         """Pattern the_years ("over the years")."""
-        letter = {"years": "Y", "decades": "DE", "months": "M", "weeks": "W", "centuries": "C"}[c.g["unit"].lower()]
-        return "DURATION", f"PX{letter}", None, None, None
+        return "DURATION", self._vague_duration(c.g["unit"]), None, None, None
 
     def _r_plural_old(self, c: _Match) -> tuple:
         """Pattern plural_old ("a decades-old feud")."""
-        letter = {"years": "Y", "decades": "DE", "months": "M", "centuries": "C"}[c.g["unit"].lower()]
-        return "DURATION", f"PX{letter}", None, None, None
+        return "DURATION", self._vague_duration(c.g["unit"]), None, None, None
 
     def _r_week_of_month(self, c: _Match) -> tuple:
         """Pattern week_of_month ("the first week of April"): the ISO week holding that
@@ -621,7 +644,7 @@ class DateRecognizer:
         elif c.reference is None:
             return "DATE", None, None, None, "week"
         else:
-            year = nearest_year(date(2000, month, 1), c.reference.replace(day=1), c.future, ahead_limit=100).year
+            year = self._bare_month_year(month, c.reference, c.future)
         first, last = month_interval(year, month)
         nth = c.g["nth"].lower()
         if nth == "last":
@@ -644,8 +667,7 @@ class DateRecognizer:
 
     def _r_in_plural(self, c: _Match) -> tuple:
         """Pattern in_plural ("for the first time in years")."""
-        letter = {"years": "Y", "decades": "DE", "months": "M", "weeks": "W"}[c.g["unit"].lower()]
-        return "DURATION", f"PX{letter}", None, None, None
+        return "DURATION", self._vague_duration(c.g["unit"]), None, None, None
 
     def _r_season_past(self, c: _Match) -> tuple:
         """Pattern season_past ("this past spring": the last one)."""
@@ -660,7 +682,7 @@ class DateRecognizer:
         """Pattern set_every_n."""
         n = self._count(c.g["n"])
         unit = c.g["unit"].lower()
-        letter = "Q" if unit == "quarter" else {"night": "D"}.get(unit) or self.units.get(unit, "D")
+        letter = self._unit_letter(unit)
         amount = "X" if n is None else str(int(n))
         return "SET", (f"PT{amount}H" if letter == "H" else f"P{amount}{letter}"), None, None, None
 
@@ -673,8 +695,7 @@ class DateRecognizer:
         unit = c.g["unit"].lower()
         if unit in self.weekdays:
             return "SET", f"XXXX-WXX-{self.weekdays[unit] + 1}", None, None, None
-        letter = {"night": "D"}.get(unit) or self.units.get(unit, "D")
-        return "SET", ("PT1H" if letter == "H" else "PT1M" if letter == "MIN" else f"P1{letter}"), None, None, None
+        return "SET", self._once_every(unit), None, None, None
 
     def _r_weekend_cue(self, c: _Match) -> tuple:
         """Pattern weekend_cue."""
@@ -688,9 +709,7 @@ class DateRecognizer:
 
     def _r_plural_units(self, c: _Match) -> tuple:
         """Pattern plural_units."""
-        letter = {"years": "Y", "weeks": "W", "months": "M", "days": "D", "decades": "DE",
-                  "centuries": "C", "hours": "H"}[c.g["unit"].lower()]
-        return "DURATION", ("PTXH" if letter == "H" else f"PX{letter}"), None, None, None
+        return "DURATION", self._vague_duration(c.g["unit"]), None, None, None
 
     def _r_quarter_adj(self, c: _Match) -> tuple:
         """Patterns quarter_adj, quarter_latest, year_ago_adj."""
@@ -765,8 +784,7 @@ class DateRecognizer:
                 year = c.reference.year - (month >= c.reference.month)
             else:
                 since = c.start > 0 and c.doc[c.start - 1].lower_ == "since"
-                year = nearest_year(date(2000, month, 1), c.reference.replace(day=1), c.future, past=since,
-                                    ahead_limit=100).year  # up to three months ahead
+                year = self._bare_month_year(month, c.reference, c.future, past=since)
         s, e = month_interval(year, month)
         return "DATE", f"{year}-{month:02d}", s, e, "month"
 
@@ -816,8 +834,7 @@ class DateRecognizer:
         """Pattern long_adj."""
         unit = c.g["unit"].lower()
         plural = c.match.group("m").lower().startswith(unit + "s")
-        letter = {"hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE",
-                  "century": "CE"}[unit]
+        letter = self._unit_letter(unit)
         return "DURATION", f"{'PT' if letter == 'H' else 'P'}{'X' if plural else '1'}{letter}", None, None, None
 
     def _r_half_unit(self, c: _Match) -> tuple:
@@ -873,13 +890,13 @@ class DateRecognizer:
 
     def _r_couple_units(self, c: _Match) -> tuple:
         """Pattern couple_units."""
-        letter = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "decade": "DE"}[c.g["unit"]]
+        letter = self._unit_letter(c.g["unit"])
         return "DURATION", ("PT2H" if letter == "H" else f"P2{letter}"), None, None, None
 
     def _r_fraction_units(self, c: _Match) -> tuple:
         """Pattern fraction_units."""
         unit = c.g["unit"].lower()
-        letter = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "M"}[unit]
+        letter = {"MIN": "M"}.get(self._unit_letter(unit), self._unit_letter(unit))
         prefix = "PT" if unit in ("hour", "minute") else "P"
         return "DURATION", f"{prefix}{int(c.g['whole']) + 0.5:g}{letter}", None, None, None
 
@@ -890,9 +907,7 @@ class DateRecognizer:
 
     def _r_plural_rel(self, c: _Match) -> tuple:
         """Pattern plural_rel."""
-        letter = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "decades": "DE",
-                  "hours": "H"}[c.g["unit"].lower()]
-        return "DURATION", ("PTXH" if letter == "H" else f"PX{letter}"), None, None, None
+        return "DURATION", self._vague_duration(c.g["unit"]), None, None, None
 
     def _r_vague_span(self, c: _Match) -> tuple:
         """Pattern vague_span."""
@@ -911,8 +926,7 @@ class DateRecognizer:
 
     def _r_coming_units(self, c: _Match) -> tuple:
         """Pattern coming_units."""
-        letter = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "decades": "DE"}[c.g["unit"].lower()]
-        return "DURATION", f"PX{letter}", None, None, None
+        return "DURATION", self._vague_duration(c.g["unit"]), None, None, None
 
     def _r_year_ended(self, c: _Match) -> tuple:
         """Pattern year_ended."""
@@ -990,8 +1004,7 @@ class DateRecognizer:
     def _r_set_times(self, c: _Match) -> tuple:
         """Pattern set_times."""
         unit = c.g["unit"].lower()
-        letter = "Q" if unit == "quarter" else {"night": "D"}.get(unit) or self.units.get(unit, "D")
-        return "SET", ("PT1H" if letter == "H" else "PT1M" if letter == "MIN" else f"P1{letter}"), None, None, None
+        return "SET", self._once_every(unit), None, None, None
 
     def _r_earlier(self, c: _Match) -> tuple:
         """Pattern earlier."""
@@ -1174,7 +1187,7 @@ class DateRecognizer:
             exact = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}
             if unit in exact:
                 return exact[unit]
-        letter = {"hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE"}[unit]
+        letter = self._unit_letter(unit)
         return f"{'PT' if letter == 'H' else 'P'}{amount}{letter}"
 
     def _part_of(self, g: dict, reference: date | None, future: bool) -> tuple:
