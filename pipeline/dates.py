@@ -388,9 +388,10 @@ class DateRecognizer:
         cue = "(?i:" + "|".join(self.date_cues) + ")"
         weekday_abbr = "(?:" + "|".join(sorted(self.weekday_abbreviations, key=len, reverse=True)) + ")"
         counting = [w for w in self.number_words if w not in ("a", "an")]
-        num = r"(?:\d{1,3}(?:,\d{3})*|(?:A|An|" + "|".join(self.number_words) + r")(?:[\s-](?:" + \
+        # the first word may open a sentence ("Three days later"); the ones after it may not
+        num = r"(?:\d{1,3}(?:,\d{3})*|(?i:" + "|".join(self.number_words) + r")(?:[\s-](?:" + \
               "|".join(counting) + r"))*)"
-        word = r"(?:" + "|".join(self.number_words) + r")"
+        word = r"(?i:" + "|".join(self.number_words) + r")"
         unit = r"(?:second|minute|hour|day|night|week|weekend|month|year|decade|century)"
         year = r"(?:1[89]|20)\d\d"
         part = r"(?:early|mid|late|the end of|the beginning of|the start of|the middle of)"
@@ -427,7 +428,7 @@ class DateRecognizer:
             ("that_unit", r"\b(?P<m>(?:(?P<el>[Ee]arlier|[Ll]ater)\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+(?:same\s+)?(?P<unit>day|week|month|year|quarter))\b"),
             ("these_days", r"\b(?P<m>[Tt]hese\s+days)\b"),
             ("long_adj", r"\b(?:an?\s+)?(?P<m>(?P<unit>hour|day|week|month|year|decade|century)s?-?long)\b"),
-            ("half_unit", rf"\b(?P<m>(?:(?P<n>{num}|\d+)\s+and\s+a\s+half\s+(?P<unit2>hour|day|week|month|year|decade|centurie|century)s?|(?:[Aa]\s+)?[Hh]alf[\s-](?:an?\s+)?(?P<unit>hour|day|week|month|year|decade|century)))\b"),
+            ("half_unit", rf"\b(?P<m>(?:(?P<n>{num}|\d+)\s+and\s+a\s+half\s+(?P<unit2>hour|day|week|month|year|decade|centurie|century)s?|(?:[Aa]\s+)?[Hh]alf[\s-](?:an?\s+)?(?P<unit>hour|day|week|month|year|decade|century)|(?:[Aa]n?|[Oo]ne)\s+(?P<unit3>hour|day|week|month|year|decade|century)\s+and\s+a\s+half))\b"),
             ("set_other", rf"\b(?P<m>(?:[Ee]very|[Ee]ach)\s+(?:other\s+(?P<other>{unit})|(?P<season>spring|summer|fall|autumn|winter)|(?P<mon>{month_full})))\b"),
             ("year_period", rf"\b(?P<m>[Tt]he\s+(?P<y>{year})\s+(?:quarter|period))\b"),
             ("half", rf"\b(?P<m>[Tt]he\s+(?P<h>first|second|last)\s+half\s+of\s+(?:(?P<y>{year})|the\s+year|this\s+year))\b"),
@@ -445,7 +446,7 @@ class DateRecognizer:
             ("set_times", rf"\b(?P<m>(?:once|twice|(?:{num})\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{unit}|quarter))\b"),
             ("earlier", r"\b(?P<m>(?P<el>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+(?:in\s+)?(?P<rel>this|last|next|the)\s+(?P<unit>day|week|month|year))\b"),
             ("vague_ago", r"\b(?P<m>(?:(?:[Mm]any|[Ss]everal|[Ss]ome|[Aa]\s+few)\s+)?(?:years|decades|months|weeks|days)\s+ago)\b"),
-            ("plural_rel", r"\b(?P<m>(?P<unit>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays|[Dd]ecades|[Hh]ours))\s+(?:after|before|later|earlier|of)\b"),
+            ("plural_rel", r"\b(?P<m>(?P<unit>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays|[Dd]ecades|[Hh]ours|[Mm]inutes))\s+(?:after|before|later|earlier|of)\b"),
             ("vague_span", r"\b(?:for|in|after|within|take|took|takes)\s+(?P<m>a\s+while|some\s+time|a\s+long\s+time)\b"),
             ("the_week", r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]f)\s+(?P<m>the\s+week)\b(?!\s+(?:before|after|of|ending|ended|to)\b)"),
             ("the_daypart", r"\b(?:[Ii]n|[Dd]uring)\s+(?P<m>the\s+(?P<dp>morning|afternoon|evening))\b"),
@@ -468,7 +469,7 @@ class DateRecognizer:
             ("ago", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>{unit})s?\s+ago)\b"),
             ("anchored", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>day|week|month|year)s?\s+(?P<ba>earlier|later))\b"),
             ("anchored_the", r"\b(?P<m>[Tt]he\s+(?P<unit>day|week|month|year)\s+(?P<ba>before|after))\b(?!\s+(?:the|a|an|his|her|its|their)\b)"),
-            ("duration", rf"\b(?![Aa]\s+second\b)(?P<m>(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?P<n>{num}|several|a\s+few|few|many)\s+(?:(?:more|additional|further|straight|consecutive)\s+)?(?P<unit>{unit})s?)\b(?!-)(?!\s+old\b)"),
+            ("duration", rf"\b(?![Aa]\s+second\b)(?P<m>(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?P<n>{num}|several|a\s+few|few|many)\s+(?:(?:more|additional|further|straight|consecutive|trading|business|working)\s+)?(?P<unit>{unit})s?)\b(?!-)(?!\s+old\b)"),
             # "three quarters" is a fraction far more often than a duration: quarters need a cue
             ("quarters", rf"\b(?P<m>(?:(?:the\s+)?(?:past|last|next|first)\s+(?P<n>{num})|(?P<n2>{num})\s+(?:consecutive|straight|successive)|(?P<n3>several|a\s+few|few|many))\s+(?P<unit>quarter)s)\b"),
             ("duration_adj", rf"\b(?P<m>(?P<n>\d+|{word}(?:-{word})?)-(?P<unit>second|minute|hour|day|week|month|year)(?:-long)?)\b(?!-old)"),
@@ -479,9 +480,9 @@ class DateRecognizer:
             ("reference", rf"(?<!\bas\s)\b(?P<m>(?P<ref>{self._words(self.reference_words)}))(?![\w-])(?!\s+as\b)"),
             ("quarter_adj", r"\b(?P<m>(?P<q>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)-quarter)\b"),
             ("quarter_latest", r"\b(?P<m>[Tt]he\s+(?:(?:latest|most\s+recent|recent|past|just-ended)\s+)?quarter|[Tt]he\s+latest\s+period)\b(?!-)"),
-            ("weekend_cue", r"\b(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n|[Tt]hrough)\s+(?P<m>the\s+weekend)\b"),
+            ("weekend_cue", r"(?:\b(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n|[Tt]hrough|[Bb]efore|[Aa]fter|[Uu]ntil|[Ss]ince|[Bb]y)\s+|(?:^|(?<=[.!?]\s)|(?<=\n))(?=The\s+weekend(?:['’]s)?\s+[a-z]))(?P<m>[Tt]he\s+weekend)\b"),
             ("year_cue_the", r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Tt]hroughout)\s+(?P<m>the\s+(?:full\s+|fiscal\s+|entire\s+|whole\s+)?year)\b(?!\s+(?:to|ending|ended|before|after|ago|earlier|later|of|\d))"),
-            ("plural_units", r"\b(?:[Ff]or|[Ww]ithin|[Oo]ver|[Ii]n\s+the|[Dd]uring\s+the|[Ff]or\s+the\s+past|[Ff]or\s+the\s+last)\s+(?P<m>(?P<unit>years|weeks|months|days|decades|centuries|hours))\b"),
+            ("plural_units", r"\b(?:[Ff]or|[Ww]ithin|[Oo]ver|[Ii]n\s+the|[Dd]uring\s+the|[Ff]or\s+the\s+past|[Ff]or\s+the\s+last|(?:[Aa]fter|[Tt]ake|[Tt]akes|[Tt]ook|[Tt]aking|[Ll]asted|[Ll]asting)(?:\s+only)?)\s+(?P<m>(?P<unit>years|weeks|months|days|decades|centuries|hours|minutes))\b"),
             ("year_ago_adj", r"\b(?P<m>(?:[Tt]he\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period))?)\b"),
             ("season", rf"\b(?P<m>(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate)\s+(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{year}))?)\b(?!-)"),
             ("season_year", rf"\b(?P<m>(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y>{year}))\b"),
@@ -611,15 +612,21 @@ class DateRecognizer:
             word = word[:-1]
         return self.units.get(word, "D")
 
+    def _period(self, amount: str, word: str) -> str:
+        """TIMEX3 value of `amount` units: "3", "days" -> P3D; clock units take the T
+        ("X", "minutes" -> PTXM), as TIMEX3 writes them."""
+        letter = self._unit_letter(word)
+        if letter in ("H", "MIN", "S"):
+            return f"PT{amount}{letter[0]}"
+        return f"P{amount}{ {'CE': 'C'}.get(letter, letter)}"
+
     def _vague_duration(self, word: str) -> str:
         """ "for years" PXY, "hours" PTXH, "centuries" PXC: an unknown number of a unit."""
-        letter = {"CE": "C"}.get(self._unit_letter(word), self._unit_letter(word))
-        return "PTXH" if letter == "H" else f"PX{letter}"
+        return self._period("X", word)
 
     def _once_every(self, word: str) -> str:
         """ "every week" P1W, "each hour" PT1H, "twice a minute" PT1M: a set's period."""
-        letter = self._unit_letter(word)
-        return "PT1H" if letter == "H" else "PT1M" if letter == "MIN" else f"P1{letter}"
+        return self._period("1", word)
 
     @staticmethod
     def _bare_month_year(month: int, reference: date, future: bool, past: bool = False) -> int:
@@ -682,9 +689,7 @@ class DateRecognizer:
         """Pattern set_every_n."""
         n = self._count(c.g["n"])
         unit = c.g["unit"].lower()
-        letter = self._unit_letter(unit)
-        amount = "X" if n is None else str(int(n))
-        return "SET", (f"PT{amount}H" if letter == "H" else f"P{amount}{letter}"), None, None, None
+        return "SET", self._period("X" if n is None else str(int(n)), unit), None, None, None
 
     def _r_set_adverb(self, c: _Match) -> tuple:
         """Pattern set_adverb."""
@@ -834,8 +839,7 @@ class DateRecognizer:
         """Pattern long_adj."""
         unit = c.g["unit"].lower()
         plural = c.match.group("m").lower().startswith(unit + "s")
-        letter = self._unit_letter(unit)
-        return "DURATION", f"{'PT' if letter == 'H' else 'P'}{'X' if plural else '1'}{letter}", None, None, None
+        return "DURATION", self._period("X" if plural else "1", unit), None, None, None
 
     def _r_half_unit(self, c: _Match) -> tuple:
         """Pattern half_unit."""
@@ -847,8 +851,7 @@ class DateRecognizer:
             return "SET", f"XXXX-{self.seasons[c.g['season'].lower()]}", None, None, None
         if c.g.get("mon"):
             return "SET", f"XXXX-{self.months[c.g['mon'].lower()]:02d}", None, None, None
-        letter = self.units.get(c.g["other"].lower(), "D")
-        return "SET", ("PT2H" if letter == "H" else f"P2{letter}"), None, None, None
+        return "SET", self._period("2", c.g["other"]), None, None, None
 
     def _r_these_days(self, c: _Match) -> tuple:
         """Pattern these_days."""
@@ -890,15 +893,11 @@ class DateRecognizer:
 
     def _r_couple_units(self, c: _Match) -> tuple:
         """Pattern couple_units."""
-        letter = self._unit_letter(c.g["unit"])
-        return "DURATION", ("PT2H" if letter == "H" else f"P2{letter}"), None, None, None
+        return "DURATION", self._period("2", c.g["unit"]), None, None, None
 
     def _r_fraction_units(self, c: _Match) -> tuple:
         """Pattern fraction_units."""
-        unit = c.g["unit"].lower()
-        letter = {"MIN": "M"}.get(self._unit_letter(unit), self._unit_letter(unit))
-        prefix = "PT" if unit in ("hour", "minute") else "P"
-        return "DURATION", f"{prefix}{int(c.g['whole']) + 0.5:g}{letter}", None, None, None
+        return "DURATION", self._period(f"{int(c.g['whole']) + 0.5:g}", c.g["unit"]), None, None, None
 
     def _r_midday(self, c: _Match) -> tuple:
         """Pattern midday."""
@@ -1041,9 +1040,7 @@ class DateRecognizer:
         if letter in ("DE", "CE") and n is not None:  # TimeML writes decades and centuries in years
             n, letter = n * (10 if letter == "DE" else 100), "Y"
         amount = "X" if n is None else (str(int(n)) if n == int(n) else str(n))
-        prefix = "PT" if letter in ("H", "MIN") or c.g["unit"] == "second" else "P"
-        letter = {"MIN": "M", "CE": "C"}.get(letter, letter)
-        return "DURATION", f"{prefix}{amount}{letter}", None, None, None
+        return "DURATION", self._period(amount, "year" if letter == "Y" else c.g["unit"]), None, None, None
 
     def _r_time(self, c: _Match) -> tuple:
         """Pattern time."""
@@ -1182,13 +1179,17 @@ class DateRecognizer:
             unit = g["unit2"].lower().replace("centurie", "century")
             n = self._count(g["n"]) if not g["n"].isdigit() else float(g["n"])
             amount = "X" if n is None else f"{n + 0.5:g}"
+        elif g.get("unit3"):
+            unit, amount = g["unit3"].lower(), "1.5"
+            exact = {"hour": "PT90M", "day": "PT36H", "year": "P18M", "decade": "P15Y", "century": "P150Y"}
+            if unit in exact:
+                return exact[unit]
         else:
             unit, amount = g["unit"].lower(), "0.5"
             exact = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}
             if unit in exact:
                 return exact[unit]
-        letter = self._unit_letter(unit)
-        return f"{'PT' if letter == 'H' else 'P'}{amount}{letter}"
+        return self._period(amount, unit)
 
     def _part_of(self, g: dict, reference: date | None, future: bool) -> tuple:
         """ "the end of the year", "the beginning of March", "early 2013": the unit's value,

@@ -682,3 +682,35 @@ def test_the_years_decades_old_and_weeks_of_a_month(parse, text, surface, ttype,
 def test_year_end_in_years_and_other_forms(parse, text, surface, ttype, value) -> None:
     d = the(parse, text, surface)
     assert (d.timex_type, d.timex_value) == (ttype, value)
+
+
+@pytest.mark.parametrize("text, surface, ttype, value", [
+    ("Three days later, the bank reopened.", "Three days later", "DATE", "2025-05-27"),
+    ("Two weeks before the vote, polls tightened.", "Two weeks", "DURATION", "P2W"),
+    ("Eight trading days after the crash, shares rallied.", "Eight trading days", "DURATION", "P8D"),
+])
+def test_regression_number_word_opening_a_sentence_is_counted(parse, text, surface, ttype, value) -> None:
+    d = the(parse, text, surface)
+    assert (d.timex_type, d.timex_value) == (ttype, value)
+
+
+@pytest.mark.parametrize("text, surface, ttype, value", [
+    ("The shuttle runs every 15 minutes.", "every 15 minutes", "SET", "PT15M"),
+    ("Within minutes, the fire spread.", "minutes", "DURATION", "PTXM"),
+    ("Minutes later, the roof fell in.", "Minutes", "DURATION", "PTXM"),
+])
+def test_regression_minutes_are_written_with_a_t(parse, text, surface, ttype, value) -> None:
+    d = the(parse, text, surface)
+    assert (d.timex_type, d.timex_value) == (ttype, value)
+
+
+@pytest.mark.parametrize("text, surface, ttype, value", [
+    ("The project took a year and a half.", "a year and a half", "DURATION", "P18M"),
+    ("He spoke for an hour and a half.", "an hour and a half", "DURATION", "PT90M"),
+    ("The reforms will take years to bear fruit.", "years", "DURATION", "PXY"),
+    ("The ceasefire lasted only hours.", "hours", "DURATION", "PTXH"),
+    ("The weekend brought heavy rain.", "The weekend", "DATE", "2025-W21-WE"),
+])
+def test_durations_of_a_unit_and_a_half_bare_plurals_and_the_weekend(parse, text, surface, ttype, value) -> None:
+    d = the(parse, text, surface)
+    assert (d.timex_type, d.timex_value) == (ttype, value)
