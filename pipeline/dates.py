@@ -44,6 +44,16 @@ _QUARTER_ANCHORED = frozenset({"ago", "anchored", "year_ago_adj", "year_period"}
 _DATELINE_PLACE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z .'’-]+)?,\s*$")
 
 
+_NOT_PLURAL = frozenset(("this", "thus", "plus", "less", "was", "has", "his", "its", "does", "goes", "says",
+                         "also", "always", "perhaps", "whereas", "unless", "across", "towards", "besides"))
+
+
+def _looks_plural(word: str) -> bool:
+    """A lower-case word that reads as a plural noun ("people", "protests"), not "was" or "its"."""
+    return (len(word) > 3 and word.isalpha() and word.islower() and word.endswith("s")
+            and not word.endswith("ss") and word not in _NOT_PLURAL)
+
+
 @dataclass
 class DateMention:
     """A temporal expression with its TIMEX3 type/value and calendar interval."""
@@ -343,6 +353,7 @@ class DateRecognizer:
             "decade_short": self._r_decade_short,
             "decade": self._r_decade,
             "year": self._r_year,
+            "the_year_n": self._r_year,
             "year_cue": self._r_year,
             "weekday": self._r_weekday,
             "relday": self._r_relday,
@@ -434,6 +445,7 @@ class DateRecognizer:
             ("half", rf"\b(?P<m>[Tt]he\s+(?P<h>first|second|last)\s+half\s+of\s+(?:(?P<y>{year})|the\s+year|this\s+year))\b"),
             ("holiday", rf"\b(?P<m>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<hol>{self._words(self.holidays)})(?:,?\s+(?:of\s+|in\s+)?(?P<y>{year}))?)(?![\w-])"),
             ("year_cue", rf"\b(?:in|since|until|by|from|during|through|throughout|of|for|before|after|early|late|mid|fiscal|and|to)\s+(?P<m>(?P<y>{year}))\b(?![-,.]?\d)"),
+            ("the_year_n", rf"\b(?P<m>[Tt]he\s+year\s+(?P<y>{year}))\b(?![-,.]?\d)"),
             ("year", rf"(?<![\d,.$€£/-])(?P<m>(?P<y>{year}))(?![\d%]|,\d|\.\d|-\d)"),
             ("weekday", rf"\b(?P<m>(?:(?P<pre>(?i:overnight|late|early|last|next|this|coming|previous|following))\s+)?(?P<wd>{weekday})(?:\s+(?P<dp>morning|afternoon|evening|night))?)\b"),
             ("relday", r"\b(?P<m>(?:the\s+day\s+before\s+)?(?P<rd>today|yesterday|tomorrow|tonight|Today|Yesterday|Tomorrow|Tonight)(?:\s+(?:morning|afternoon|evening|night))?)\b"),
@@ -533,8 +545,7 @@ class DateRecognizer:
             return False  # "In the Philippines, a four year low": no count before it
         if re.fullmatch(r"[$€£]?[\d.,]+%?", word):
             return True
-        return len(word) > 3 and word.endswith("s") and not word.endswith("ss") \
-            and word not in ("this", "thus", "plus", "less", "was", "has", "his", "its", "times")
+        return _looks_plural(word) and word != "times"
 
     def _bare_year_is_date(self, text: str, end: int) -> bool:
         # "2000 people" counts people; "2024 election" is a year.
@@ -544,7 +555,12 @@ class DateRecognizer:
         word = following[0].strip(".,;:")
         if word in self.plural_nouns:
             return False
-        return not (word.isalpha() and word.islower() and word.endswith("s") and not word.endswith("ss"))
+        if _looks_plural(word):
+            # "the 1992 protests", "its 2012 results": a determiner makes the number a modifier
+            before = text[max(0, end - 40):end].split()[-2:-1]
+            return bool(before) and (before[0].lower() in ("the", "its", "their", "his", "her")
+                                     or before[0].endswith(("'s", "’s")))
+        return True
 
     # -- tense ---------------------------------------------------------------
 
@@ -942,7 +958,7 @@ class DateRecognizer:
         return "DATE", str(y)[:3], date(y, 1, 1), date(y + 9, 12, 31), "decade"
 
     def _r_year(self, c: _Match) -> tuple:
-        """Patterns year, year_cue."""
+        """Patterns year, year_cue, the_year_n ("the year 2012")."""
         y = int(c.g["y"])
         return "DATE", str(y), date(y, 1, 1), date(y, 12, 31), "year"
 

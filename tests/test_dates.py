@@ -714,3 +714,16 @@ def test_regression_minutes_are_written_with_a_t(parse, text, surface, ttype, va
 def test_durations_of_a_unit_and_a_half_bare_plurals_and_the_weekend(parse, text, surface, ttype, value) -> None:
     d = the(parse, text, surface)
     assert (d.timex_type, d.timex_value) == (ttype, value)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("2012 was a hard year for the bank.", "2012"),
+    ("The 2012 figures were revised.", "2012"),
+    ("In the year 2012 prices rose.", "the year 2012"),
+])
+def test_regression_year_before_was_or_a_plural_after_the_is_a_date(parse, text, surface) -> None:
+    assert the(parse, text, surface).timex_value == "2012"
+
+
+def test_a_count_before_a_plural_is_still_not_a_year(parse) -> None:
+    assert dates(parse, "About 2000 people came to the rally.") == []
