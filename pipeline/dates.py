@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Iterator
@@ -356,6 +356,7 @@ class DateRecognizer:
             "the_year_n": self._r_year,
             "year_cue": self._r_year,
             "weekday": self._r_weekday,
+            "early_hours": self._r_early_hours,
             "relday": self._r_relday,
             "lastnight": self._r_relday,
             "relunit": self._r_relunit,
@@ -447,6 +448,7 @@ class DateRecognizer:
             ("year_cue", rf"\b(?:in|since|until|by|from|during|through|throughout|of|for|before|after|early|late|mid|fiscal|and|to)\s+(?P<m>(?P<y>{year}))\b(?![-,.]?\d)"),
             ("the_year_n", rf"\b(?P<m>[Tt]he\s+year\s+(?P<y>{year}))\b(?![-,.]?\d)"),
             ("year", rf"(?<![\d,.$€£/-])(?P<m>(?P<y>{year}))(?![\d%]|,\d|\.\d|-\d)"),
+            ("early_hours", rf"\b(?P<m>(?:[Tt]he\s+)?(?:early|small|wee)\s+hours\s+of\s+(?P<wd>{weekday})(?:\s+morning)?)\b"),
             ("weekday", rf"\b(?P<m>(?:(?P<pre>(?i:overnight|late|early|last|next|this|coming|previous|following))\s+)?(?P<wd>{weekday})(?:\s+(?P<dp>morning|afternoon|evening|night))?)\b"),
             ("relday", r"\b(?P<m>(?:the\s+day\s+before\s+)?(?P<rd>today|yesterday|tomorrow|tonight|Today|Yesterday|Tomorrow|Tonight)(?:\s+(?:morning|afternoon|evening|night))?)\b"),
             ("lastnight", r"\b(?P<m>(?P<ln>[Ll]ast\s+night|[Tt]his\s+(?:morning|afternoon|evening)|[Ee]arlier\s+today))\b"),
@@ -455,10 +457,10 @@ class DateRecognizer:
             ("unit_part", rf"\b(?P<m>[Tt]he\s+(?P<part>end|start|beginning|middle|close)\s+of\s+(?:(?P<rel>the|this|last|next)\s+(?P<unit>week|month|year|decade)|(?P<y>{year})|(?P<mon>{month_full})(?:\s+(?P<my>{year}))?))\b"),
             ("year_part", rf"\b(?P<m>(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+(?P<y>{year}))\b(?![-,.]?\d)"),
             ("fiscal_year", rf"\b(?P<m>[Ff]iscal\s+(?:year\s+)?(?P<y>{year}))\b"),
-            ("set_times", rf"\b(?P<m>(?:once|twice|(?:{num})\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{unit}|quarter))\b"),
+            ("set_times", rf"\b(?P<m>(?:[Oo]nce|[Tt]wice|(?:{num})\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{unit}|quarter))\b"),
             ("earlier", r"\b(?P<m>(?P<el>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+(?:in\s+)?(?P<rel>this|last|next|the)\s+(?P<unit>day|week|month|year))\b"),
             ("vague_ago", r"\b(?P<m>(?:(?:[Mm]any|[Ss]everal|[Ss]ome|[Aa]\s+few)\s+)?(?:years|decades|months|weeks|days)\s+ago)\b"),
-            ("plural_rel", r"\b(?P<m>(?P<unit>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays|[Dd]ecades|[Hh]ours|[Mm]inutes))\s+(?:after|before|later|earlier|of)\b"),
+            ("plural_rel", r"(?<!early\s)(?<!small\s)\b(?P<m>(?P<unit>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays|[Dd]ecades|[Hh]ours|[Mm]inutes))\s+(?:after|before|later|earlier|of)\b"),
             ("vague_span", r"\b(?:for|in|after|within|take|took|takes)\s+(?P<m>a\s+while|some\s+time|a\s+long\s+time)\b"),
             ("the_week", r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]f)\s+(?P<m>the\s+week)\b(?!\s+(?:before|after|of|ending|ended|to)\b)"),
             ("the_daypart", r"\b(?:[Ii]n|[Dd]uring)\s+(?P<m>the\s+(?P<dp>morning|afternoon|evening))\b"),
@@ -978,6 +980,10 @@ class DateRecognizer:
             day = weekday_near(c.reference, wd, c.future)
         return "DATE", day.isoformat() + _day_part(c.g.get("dp")), day, day, "day"
 
+    def _r_early_hours(self, c: _Match) -> tuple:
+        """Pattern early_hours ("the early hours of Sunday"): that day's morning."""
+        return self._r_weekday(replace(c, g={**c.g, "pre": None, "dp": "morning"}))
+
     def _r_relday(self, c: _Match) -> tuple:
         """Patterns relday, lastnight."""
         if c.reference is None:
@@ -1220,7 +1226,7 @@ class DateRecognizer:
             elif reference is None:
                 return "DATE", f"XXXX-{month:02d}", None, None, "interval"
             else:
-                year = nearest_year(date(2000, month, 1), reference, future).year
+                year = self._bare_month_year(month, reference, future)
             s, e = month_interval(year, month)
             value, gran = f"{year}-{month:02d}", "month"
         else:

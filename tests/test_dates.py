@@ -727,3 +727,14 @@ def test_regression_year_before_was_or_a_plural_after_the_is_a_date(parse, text,
 
 def test_a_count_before_a_plural_is_still_not_a_year(parse) -> None:
     assert dates(parse, "About 2000 people came to the rally.") == []
+
+
+def test_early_hours_of_a_weekday_is_that_mornings_date(parse) -> None:
+    d = the(parse, "The blast struck in the early hours of Tuesday.", "the early hours of Tuesday")
+    assert d.timex_value == "2025-05-20TMO"
+    assert [x.text for x in dates(parse, "It came in the early hours of the morning.")] == []
+
+
+def test_regression_twice_a_year_opening_a_sentence_is_a_set(parse) -> None:
+    d = the(parse, "Twice a year, the board meets.", "Twice a year")
+    assert (d.timex_type, d.timex_value) == ("SET", "P1Y")
