@@ -162,6 +162,19 @@ def clock_time(text: str) -> str | None:
     return f"{hour:02d}:{minute:02d}" if hour <= 24 and minute < 60 else None
 
 
+def _clock_in_day_part(clock: str, text: str, day_value: str | None) -> str:
+    """ "10:15 Tuesday night" is 22:15: a clock without a.m./p.m. takes the part of the day
+    that follows it."""
+    if re.search(r"(?i)\b(?:a\.?m\b|p\.?m\b)|noon|midnight", text) or not day_value:
+        return clock
+    hour, minute = clock.split(":")
+    h = int(hour)
+    part = day_value[-3:]
+    if (part in ("TEV", "TNI") and 5 <= h < 12) or (part == "TAF" and 1 <= h < 7):
+        return f"{h + 12:02d}:{minute}"
+    return clock
+
+
 def holiday_date(rule: str, year: int) -> date:
     """A holiday rule from models/patterns/dates.yml in a given year: "12-25" (fixed),
     "easter" / "easter-2" (days from Western Easter), "11:4:3" (the 4th Thursday of
@@ -1386,10 +1399,15 @@ class DateRecognizer:
         joined: list[DateMention] = []
         for d in found:
             prev = joined[-1] if joined else None
-            if prev is not None and prev.timex_type == "TIME" and prev.end == d.start and d.timex_type == "DATE" \
-                    and d.granularity == "day" and prev.timex_value and "T" in prev.timex_value:
-                clock = prev.timex_value.split("T", 1)[1]
+            if prev is not None and prev.timex_type == "TIME" and d.timex_type == "DATE" and d.granularity == "day" \
+                    and prev.timex_value and "T" in prev.timex_value \
+                    and (prev.end == d.start or (prev.end + 1 == d.start and doc[prev.end].lower_ == "on")):
+                clock = _clock_in_day_part(prev.timex_value.split("T", 1)[1], prev.text, d.timex_value)
                 day = d.timex_value.split("T", 1)[0] if d.timex_value else "XXXX-XX-XX"
+                if prev.end < d.start:  # "2 a.m. on Saturday": two TIMEX3, the clock on that day
+                    joined[-1] = replace(prev, timex_value=f"{day}T{clock}", start_date=d.start_date, end_date=d.end_date)
+                    joined.append(d)
+                    continue
                 span = doc[prev.start:d.end]
                 joined[-1] = DateMention(prev.start, d.end, span.start_char, span.end_char, span.text, "TIME",
                                          f"{day}T{clock}", d.start_date, d.end_date, "day", "clock_day")

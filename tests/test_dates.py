@@ -738,3 +738,17 @@ def test_early_hours_of_a_weekday_is_that_mornings_date(parse) -> None:
 def test_regression_twice_a_year_opening_a_sentence_is_a_set(parse) -> None:
     d = the(parse, "Twice a year, the board meets.", "Twice a year")
     assert (d.timex_type, d.timex_value) == ("SET", "P1Y")
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("The incident occurred at 10:15 Tuesday night.", "10:15 Tuesday night", "2025-05-20T22:15"),
+    ("They met at 4:30 Friday afternoon.", "4:30 Friday afternoon", "2025-05-23T16:30"),
+    ("The session ended at 2 a.m. on Saturday.", "2 a.m.", "2025-05-24T02:00"),
+])
+def test_clock_takes_the_day_and_part_of_day_after_it(parse, text, surface, value) -> None:
+    assert the(parse, text, surface).timex_value == value
+
+
+def test_holy_thursday_is_three_days_before_easter(parse) -> None:
+    assert the(parse, "The pope washed feet on Holy Thursday.", "Holy Thursday", date(2013, 3, 14)).timex_value \
+        == "2013-03-28"
