@@ -17,14 +17,17 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterator
 
 import dateparser
+import numpy
 from dateutil.easter import easter
 from spacy.language import Language
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from .numbers import words_to_number, lexicon as number_lexicon
@@ -270,7 +273,42 @@ class _Match:
     reference: date | None
     previous: date | None
     anchor: "DateMention | None"
-    future: bool
+    tense: "_Tense"
+
+    @cached_property
+    def future(self) -> bool:
+        # asked by few resolvers, so looked up only when asked
+        return self.tense.is_future(self.start, self.end)
+
+
+class _Tense:
+    """Future-tense cues of one Doc's clauses: sentence starts are read once per Doc and each
+    sentence's lower-cased words once, not once per date."""
+
+    def __init__(self, doc: Doc, cues: re.Pattern[str], breaks: frozenset[str]) -> None:
+        self.doc, self.cues, self.breaks = doc, cues, breaks
+        self._starts: list[int] | None = None
+        self._words: dict[int, list[str]] = {}
+
+    def is_future(self, start: int, end: int) -> bool:
+        """A future-tense cue in the clause holding tokens [start, end)."""
+        if self._starts is None:
+            self._starts = [0]
+            if self.doc.has_annotation("SENT_START"):
+                self._starts = [int(i) for i in numpy.flatnonzero(self.doc.to_array(SENT_START) == 1)] or [0]
+        starts = self._starts
+        k = bisect_right(starts, start)
+        sent_start = starts[k - 1] if k else 0
+        sent_end = starts[k] if k < len(starts) else len(self.doc)
+        if sent_start not in self._words:
+            self._words[sent_start] = [t.lower_ for t in self.doc[sent_start:sent_end]]
+        words = self._words[sent_start]
+        lo, hi = start - sent_start, end - sent_start
+        while lo > 0 and words[lo - 1] not in self.breaks:
+            lo -= 1
+        while hi < len(words) and words[hi] not in self.breaks:
+            hi += 1
+        return self.cues.search(" " + " ".join(words[lo:hi]) + " ") is not None
 
 
 class DateRecognizer:
@@ -283,7 +321,9 @@ class DateRecognizer:
         self.weekdays: dict[str, int] = data["weekdays"]
         self.units: dict[str, str] = data["units"]
         self.relative_days: dict[str, int] = data["relative_days"]
-        self.future_cues = [tuple(c.lower().split()) for c in data["future_cues"]]
+        # one search over the clause's words joined by spaces ("expected to" is two tokens)
+        self.future_cues = re.compile(" (?:" + "|".join(
+            re.escape(" ".join(c.lower().split())) for c in sorted(data["future_cues"], key=len, reverse=True)) + ") ")
         self.clause_breaks = frozenset(data["clause_breaks"])
         lex = number_lexicon()
         self.number_words = sorted({*lex.units, *lex.tens, "a", "an", "hundred", "dozen"}, key=len, reverse=True)
@@ -525,9 +565,9 @@ class DateRecognizer:
             for match in rx.finditer(text):
                 yield name, match
 
-    def _select(self, doc: Doc) -> list[tuple[str, re.Match[str], int, int]]:
+    def _select(self, text: str) -> list[tuple[str, re.Match[str], int, int]]:
         candidates = []
-        for order, (name, match) in enumerate(self._matches(doc.text)):
+        for order, (name, match) in enumerate(self._matches(text)):
             s, e = match.span("m")
             candidates.append((s, e, name, match, order))
         # Longest first; among equals, the earlier pattern in the table.
@@ -537,9 +577,9 @@ class DateRecognizer:
         for s, e, name, match, _ in candidates:
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            if name == "year" and not self._bare_year_is_date(doc.text, e):
+            if name == "year" and not self._bare_year_is_date(text, e):
                 continue
-            if name == "duration" and self._is_rate(doc.text, s, e):
+            if name == "duration" and self._is_rate(text, s, e):
                 continue
             taken.append((s, e))
             chosen.append((name, match, s, e))
@@ -577,37 +617,6 @@ class DateRecognizer:
                                      or before[0].endswith(("'s", "’s")))
         return True
 
-    # -- tense ---------------------------------------------------------------
-
-    @staticmethod
-    def _sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
-        """The sentence around token i, found by walking to its edges (cheaper than Token.sent)."""
-        if not doc.has_annotation("SENT_START"):
-            return 0, len(doc)
-        lo = i
-        while lo > 0 and not doc[lo].is_sent_start:
-            lo -= 1
-        hi = i + 1
-        while hi < len(doc) and not doc[hi].is_sent_start:
-            hi += 1
-        return lo, hi
-
-    def _is_future(self, doc: Doc, start: int, end: int) -> bool:
-        """A future-tense cue in the clause holding tokens [start, end)."""
-        sent_start, sent_end = self._sentence_bounds(doc, start)
-        lo = start
-        while lo > sent_start and doc[lo - 1].lower_ not in self.clause_breaks:
-            lo -= 1
-        hi = end
-        while hi < sent_end and doc[hi].lower_ not in self.clause_breaks:
-            hi += 1
-        words = [t.lower_ for t in doc[lo:hi]]
-        for cue in self.future_cues:
-            n = len(cue)
-            if any(tuple(words[k:k + n]) == cue for k in range(len(words) - n + 1)):
-                return True
-        return False
-
     # -- resolving -----------------------------------------------------------
 
     def _count(self, text: str) -> float | None:
@@ -624,14 +633,14 @@ class DateRecognizer:
             return None
 
     def _resolve(self, doc: Doc, name: str, match: re.Match[str], start: int, end: int,
-                 reference: date | None, previous: date | None, anchor: DateMention | None = None) -> tuple:
+                 reference: date | None, previous: date | None, anchor: DateMention | None,
+                 tense: _Tense) -> tuple:
         """(timex_type, timex_value, start_date, end_date, granularity).
 
         ``previous``: the last day named before (for "two days later"); ``anchor``: the
         last dated mention nearby, whose quarter "a year earlier" refers to in results
         reporting ("third-quarter profit ... up from $2 a share a year earlier")."""
-        c = _Match(doc, name, match, match.groupdict(), start, end, reference, previous, anchor,
-                   self._is_future(doc, start, end))
+        c = _Match(doc, name, match, match.groupdict(), start, end, reference, previous, anchor, tense)
         return self._resolvers[name](c)  # every pattern has one (tests/test_dates.py checks)
 
     def _unit_letter(self, word: str) -> str:
@@ -790,16 +799,31 @@ class DateRecognizer:
         """Patterns iso, mdy, dmy."""
         if c.g.get("y") is None and c.reference is None:
             return "DATE", "XXXX-XX-XX", None, None, "day"
-        text = c.match.group("m")
-        if c.g.get("wd") and c.name == "mdy":
-            text = text[c.match.end("wd") - c.match.start("m"):].lstrip(" ,")
-        day = parse_absolute(text.replace(".", ""), c.reference, c.future)
+        day = self._day_from_groups(c.g)
+        if day is False:  # the groups do not spell it out: dateparser reads the words
+            text = c.match.group("m")
+            if c.g.get("wd") and c.name == "mdy":
+                text = text[c.match.end("wd") - c.match.start("m"):].lstrip(" ,")
+            day = parse_absolute(text.replace(".", ""), c.reference, c.future)
         if day is None:
             return "DATE", None, None, None, "day"
         if c.g.get("y") is None and c.reference is not None:
             since = c.start > 0 and c.doc[c.start - 1].lower_ == "since"  # "since Oct. 8" looks back
             day = nearest_year(day, c.reference, c.future, past=since)
         return "DATE", day.isoformat(), day, day, "day"
+
+    def _day_from_groups(self, g: dict) -> date | None | bool:
+        """The day a matched "May 24, 2025" / "24 May" / "2025-05-24" names, built from the
+        pattern's groups (a leap year stands in for a missing one: nearest_year picks it);
+        None for an impossible day ("Feb 30"), False when a group is not understood."""
+        mon = g.get("mo") or g.get("mon") or ""
+        month = int(mon) if mon.isdigit() else self.months.get(mon.lower().rstrip("."))
+        if month is None or not (g.get("d") or "").isdigit():
+            return False
+        try:
+            return date(int(g["y"]) if g.get("y") else 2000, month, int(g["d"]))
+        except ValueError:
+            return None
 
     def _r_month_year(self, c: _Match) -> tuple:
         """Patterns month_year, month_cue, month_rel, month_relyear."""
@@ -1365,7 +1389,9 @@ class DateRecognizer:
         previous: date | None = None
         anchor: DateMention | None = None
         quarter: DateMention | None = None  # results reporting: "a year earlier" is that quarter's
-        for name, match, s, e in self._select(doc):
+        tense = _Tense(doc, self.future_cues, self.clause_breaks)
+        text = doc.text  # built from the tokens on each access
+        for name, match, s, e in self._select(text):
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is None or span.start_char != s:
                 continue  # starts inside a token ("5May")
@@ -1373,7 +1399,8 @@ class DateRecognizer:
             nearby = anchor if anchor is not None and start - anchor.end <= _ANCHOR_REACH else None
             if quarter is not None and name in _QUARTER_ANCHORED:
                 nearby = quarter
-            ttype, tvalue, d0, d1, gran = self._resolve(doc, name, match, start, end, reference, previous, nearby)
+            ttype, tvalue, d0, d1, gran = self._resolve(doc, name, match, start, end, reference, previous, nearby,
+                                                        tense)
             # "since 2022": from then up to the reference date (the TIMEX3 span stays "2022")
             if ttype == "DATE" and start > 0 and doc[start - 1].lower_ == "since":
                 d1 = reference if d0 is not None else None
@@ -1388,7 +1415,7 @@ class DateRecognizer:
                 if gran == "quarter" and name not in _QUARTER_ANCHORED:
                     quarter = mention
             found.append(mention)
-        self._mark_dateline(doc, found)
+        self._mark_dateline(text, found)
         doc._.dates = self._merge_ranges(doc, self._join_clock_and_day(doc, found))
         return doc
 
@@ -1435,9 +1462,8 @@ class DateRecognizer:
         return merged
 
     @staticmethod
-    def _mark_dateline(doc: Doc, found: list[DateMention]) -> None:
+    def _mark_dateline(text: str, found: list[DateMention]) -> None:
         """ "KYIV, May 24 -": the first date of the first line, after a place in capitals."""
-        text = doc.text
         first = len(text) - len(text.lstrip())
         if not found or found[0].start_char > first + 60:
             return
