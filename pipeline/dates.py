@@ -274,6 +274,20 @@ class _Match:
     previous: date | None
     anchor: "DateMention | None"
     tense: "_Tense"
+    #: the last day named within reach before this match ("at 10 a.m.", "the same day" fall on it)
+    day_nearby: date | None = None
+
+    def anchor_for(self, unit: str) -> date | None:
+        """The date "the previous <unit>", "that <unit>" count from: the last day named for a
+        day, else the last date named (a month cannot anchor "the previous day")."""
+        if unit.lower() in ("day", "night"):
+            return self.day_nearby
+        return self.anchor.start_date if self.anchor is not None else None
+
+    @property
+    def day_of_clock(self) -> date | None:
+        """The day a bare clock time falls on: the event day just named, else the reference."""
+        return self.day_nearby or self.reference
 
     @cached_property
     def future(self) -> bool:
@@ -634,13 +648,13 @@ class DateRecognizer:
 
     def _resolve(self, doc: Doc, name: str, match: re.Match[str], start: int, end: int,
                  reference: date | None, previous: date | None, anchor: DateMention | None,
-                 tense: _Tense) -> tuple:
+                 tense: _Tense, day_nearby: date | None = None) -> tuple:
         """(timex_type, timex_value, start_date, end_date, granularity).
 
         ``previous``: the last day named before (for "two days later"); ``anchor``: the
         last dated mention nearby, whose quarter "a year earlier" refers to in results
         reporting ("third-quarter profit ... up from $2 a share a year earlier")."""
-        c = _Match(doc, name, match, match.groupdict(), start, end, reference, previous, anchor, tense)
+        c = _Match(doc, name, match, match.groupdict(), start, end, reference, previous, anchor, tense, day_nearby)
         return self._resolvers[name](c)  # every pattern has one (tests/test_dates.py checks)
 
     def _unit_letter(self, word: str) -> str:
@@ -914,7 +928,7 @@ class DateRecognizer:
 
     def _r_that_unit(self, c: _Match) -> tuple:
         """Pattern that_unit."""
-        return self._that_unit(c.g, c.anchor)
+        return self._that_unit(c.g["unit"], c.anchor_for(c.g["unit"]))
 
     def _r_vague_ago(self, c: _Match) -> tuple:
         """Pattern vague_ago."""
@@ -956,7 +970,7 @@ class DateRecognizer:
 
     def _r_midday(self, c: _Match) -> tuple:
         """Pattern midday."""
-        day = c.reference.isoformat() if c.reference else "XXXX-XX-XX"
+        day = c.day_of_clock.isoformat() if c.day_of_clock else "XXXX-XX-XX"
         return "TIME", day + (_day_part(c.g["dp"]) if c.g.get("dp") else "T12:00"), None, None, None
 
     def _r_plural_rel(self, c: _Match) -> tuple:
@@ -975,7 +989,7 @@ class DateRecognizer:
 
     def _r_the_daypart(self, c: _Match) -> tuple:
         """Pattern the_daypart."""
-        value = (c.reference.isoformat() if c.reference else "XXXX-XX-XX") + _day_part(c.g["dp"])
+        value = (c.day_of_clock.isoformat() if c.day_of_clock else "XXXX-XX-XX") + _day_part(c.g["dp"])
         return "TIME", value, None, None, None
 
     def _r_coming_units(self, c: _Match) -> tuple:
@@ -1039,9 +1053,9 @@ class DateRecognizer:
         """Pattern relunit."""
         rel = c.g["rel"].lower().split()[-1]
         rel = "previous" if rel == "prior" else rel
-        if rel in ("following", "previous", "preceding") and c.anchor is not None and c.anchor.start_date:
-            # "the following year", "the c.previous day": from the date just named
-            return self._relative_unit(rel, c.g["unit"], c.anchor.start_date)
+        if rel in ("following", "previous", "preceding") and c.anchor_for(c.g["unit"]) is not None:
+            # "the following year", "the previous day": from the date just named
+            return self._relative_unit(rel, c.g["unit"], c.anchor_for(c.g["unit"]))
         return self._relative_unit(rel, c.g["unit"], c.reference)
 
     def _r_past_span(self, c: _Match) -> tuple:
@@ -1106,7 +1120,7 @@ class DateRecognizer:
         clock = clock_time(c.match.group("m"))
         if clock is None:
             return "TIME", None, None, None, None
-        return "TIME", f"{c.reference.isoformat() if c.reference else 'XXXX-XX-XX'}T{clock}", None, None, None
+        return "TIME", f"{c.day_of_clock.isoformat() if c.day_of_clock else 'XXXX-XX-XX'}T{clock}", None, None, None
 
     def _quarter_reference(self, name: str, g: dict, reference: date | None, future: bool,
                            anchor: DateMention | None) -> tuple:
@@ -1281,12 +1295,11 @@ class DateRecognizer:
             s, e = s + third, e - third
         return "DATE", value, s, e, "interval"
 
-    def _that_unit(self, g: dict, anchor: DateMention | None) -> tuple:
+    def _that_unit(self, unit: str, day: date | None) -> tuple:
         """ "that day", "later that year", "the same week": the unit of the date just named."""
-        unit = g["unit"].lower()
-        if anchor is None or anchor.start_date is None:
+        unit = unit.lower()
+        if day is None:
             return "DATE", None, None, None, unit
-        day = anchor.start_date
         if unit == "quarter":
             q = (day.month - 1) // 3 + 1
             s, e = quarter_interval(day.year, q)
@@ -1387,6 +1400,7 @@ class DateRecognizer:
         reference: date | None = doc._.published
         found: list[DateMention] = []
         previous: date | None = None
+        last_day: DateMention | None = None
         anchor: DateMention | None = None
         quarter: DateMention | None = None  # results reporting: "a year earlier" is that quarter's
         tense = _Tense(doc, self.future_cues, self.clause_breaks)
@@ -1399,17 +1413,20 @@ class DateRecognizer:
             nearby = anchor if anchor is not None and start - anchor.end <= _ANCHOR_REACH else None
             if quarter is not None and name in _QUARTER_ANCHORED:
                 nearby = quarter
+            day_nearby = last_day.start_date if last_day is not None and start - last_day.end <= _ANCHOR_REACH \
+                else None
             ttype, tvalue, d0, d1, gran = self._resolve(doc, name, match, start, end, reference, previous, nearby,
-                                                        tense)
+                                                        tense, day_nearby)
             # "since 2022": from then up to the reference date (the TIMEX3 span stays "2022")
             if ttype == "DATE" and start > 0 and doc[start - 1].lower_ == "since":
                 d1 = reference if d0 is not None else None
                 d0 = d0 if reference is not None else None
                 gran = "interval"
-            if ttype == "DATE" and d0 is not None and gran == "day":
-                previous = d0
             mention = DateMention(start, end, span.start_char, span.end_char, span.text,
                                   ttype, tvalue, d0, d1, gran, name)
+            if ttype == "DATE" and d0 is not None and gran == "day":
+                previous = d0
+                last_day = mention
             if ttype == "DATE" and d0 is not None:
                 anchor = mention
                 if gran == "quarter" and name not in _QUARTER_ANCHORED:

@@ -752,3 +752,16 @@ def test_clock_takes_the_day_and_part_of_day_after_it(parse, text, surface, valu
 def test_holy_thursday_is_three_days_before_easter(parse) -> None:
     assert the(parse, "The pope washed feet on Holy Thursday.", "Holy Thursday", date(2013, 3, 14)).timex_value \
         == "2013-03-28"
+
+
+def test_clock_time_falls_on_the_day_just_named(parse) -> None:
+    text = "The storm hit the coast on Tuesday. Power failed at 10 p.m. across the city."
+    assert the(parse, text, "10 p.m.").timex_value == "2025-05-20T22:00"
+    assert the(parse, "Power failed at 10 p.m. across the city.", "10 p.m.").timex_value == "2025-05-24T22:00"
+
+
+def test_regression_previous_day_counts_from_a_day_not_a_month(parse) -> None:
+    text = "He fell ill last month. He was sentenced on Tuesday and had been cleared by doctors the previous day."
+    assert the(parse, text, "the previous day").timex_value == "2025-05-19"
+    assert the(parse, "He was sentenced on Tuesday. In a separate ruling the same day, it fell.",
+               "the same day").timex_value == "2025-05-20"
