@@ -184,6 +184,8 @@ def holiday_date(rule: str, year: int) -> date:
     November; weekday 0 = Monday; -1 = the last one), "us_thanksgiving" (= "11:4:3")."""
     if rule == "us_thanksgiving":
         rule = "11:4:3"
+    if rule == "us_election":  # the Tuesday after the first Monday in November
+        return holiday_date("11:1:0", year) + timedelta(days=1)
     if rule.startswith("easter"):
         return easter(year) + timedelta(days=int(rule[6:] or 0))
     if ":" in rule:
@@ -370,6 +372,9 @@ class DateRecognizer:
             "season": self._r_season,
             "season_year": self._r_season,
             "season_cue": self._r_season,
+            "season_that": self._r_season_that,
+            "weekdays_set": self._r_weekdays_set,
+            "overnight": self._r_overnight,
             "numeric_ymd": self._r_numeric_ymd,
             "numeric_dmy": self._r_numeric_ymd,
             "numeric_mdy": self._r_numeric_ymd,
@@ -527,7 +532,7 @@ class DateRecognizer:
             ("set_times", rf"\b(?P<m>(?:[Oo]nce|[Tt]wice|(?:{num})\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{unit}|quarter))\b"),
             ("earlier", r"\b(?P<m>(?P<el>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+(?:in\s+)?(?P<rel>this|last|next|the)\s+(?P<unit>day|week|month|year))\b"),
             ("vague_ago", r"\b(?P<m>(?:(?:[Mm]any|[Ss]everal|[Ss]ome|[Aa]\s+few)\s+)?(?:years|decades|months|weeks|days)\s+ago)\b"),
-            ("plural_rel", r"(?<!early\s)(?<!small\s)\b(?P<m>(?P<unit>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays|[Dd]ecades|[Hh]ours|[Mm]inutes))\s+(?:after|before|later|earlier|of)\b"),
+            ("plural_rel", r"(?<!early\s)(?<!small\s)\b(?P<m>(?P<unit>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays|[Dd]ecades|[Hh]ours|[Mm]inutes|[Ss]econds))\s+(?:after|before|later|earlier|of)\b"),
             ("vague_span", r"\b(?:for|in|after|within|take|took|takes)\s+(?P<m>a\s+while|some\s+time|a\s+long\s+time)\b"),
             ("the_week", r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]f)\s+(?P<m>the\s+week)\b(?!\s+(?:before|after|of|ending|ended|to)\b)"),
             ("the_daypart", r"\b(?:[Ii]n|[Dd]uring)\s+(?P<m>the\s+(?P<dp>morning|afternoon|evening))\b"),
@@ -563,11 +568,14 @@ class DateRecognizer:
             ("quarter_latest", r"\b(?P<m>[Tt]he\s+(?:(?:latest|most\s+recent|recent|past|just-ended)\s+)?quarter|[Tt]he\s+latest\s+period)\b(?!-)"),
             ("weekend_cue", r"(?:\b(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n|[Tt]hrough|[Bb]efore|[Aa]fter|[Uu]ntil|[Ss]ince|[Bb]y)\s+|(?:^|(?<=[.!?]\s)|(?<=\n))(?=The\s+weekend(?:['’]s)?\s+[a-z]))(?P<m>[Tt]he\s+weekend)\b"),
             ("year_cue_the", r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Tt]hroughout)\s+(?P<m>the\s+(?:full\s+|fiscal\s+|entire\s+|whole\s+)?year)\b(?!\s+(?:to|ending|ended|before|after|ago|earlier|later|of|\d))"),
-            ("plural_units", r"\b(?:[Ff]or|[Ww]ithin|[Oo]ver|[Ii]n\s+the|[Dd]uring\s+the|[Ff]or\s+the\s+past|[Ff]or\s+the\s+last|(?:[Aa]fter|[Tt]ake|[Tt]akes|[Tt]ook|[Tt]aking|[Ll]asted|[Ll]asting)(?:\s+only)?)\s+(?P<m>(?P<unit>years|weeks|months|days|decades|centuries|hours|minutes))\b"),
+            ("plural_units", r"\b(?:[Ff]or|[Ww]ithin|[Oo]ver|[Ii]n\s+the|[Dd]uring\s+the|[Ff]or\s+the\s+past|[Ff]or\s+the\s+last|(?:[Aa]fter|[Tt]ake|[Tt]akes|[Tt]ook|[Tt]aking|[Ll]asted|[Ll]asting|[Ll]ast)(?:\s+only)?)\s+(?P<m>(?P<unit>years|weeks|months|days|decades|centuries|hours|minutes|seconds))\b"),
             ("year_ago_adj", r"\b(?P<m>(?:[Tt]he\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period))?)\b"),
             ("season", rf"\b(?P<m>(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate)\s+(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{year}))?)\b(?!-)"),
             ("season_year", rf"\b(?P<m>(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y>{year}))\b"),
-            ("season_cue", r"\b(?:[Ii]n|[Ii]nto|[Dd]uring|[Bb]y|[Uu]ntil|[Oo]ver|[Tt]hrough|[Ss]ince|[Ff]or)\s+(?P<m>the\s+(?P<season>spring|summer|fall|autumn|winter))\b(?!-)(?!\s+of\b)"),
+            ("season_cue", r"\b(?:[Ii]n|[Ii]nto|[Dd]uring|[Bb]y|[Uu]ntil|[Oo]ver|[Tt]hrough|[Ss]ince|[Ff]or|[Oo]f)\s+(?P<m>the\s+(?P<season>spring|summer|fall|autumn|winter))\b(?!-)(?!\s+of\b)"),
+            ("season_that", r"\b(?P<m>[Tt]hat\s+(?P<season>spring|summer|fall|autumn|winter))\b(?!-)"),
+            ("weekdays_set", rf"\b(?:[Oo]n|[Mm]ost|[Ss]ome)\s+(?P<m>(?P<wds>(?:{weekday})s))\b"),
+            ("overnight", r"(?<![Aa]n\s)\b(?P<m>[Oo]vernight)\b(?=\s*[.,;:!?)]|\s+(?:to|and|into|as|on|in|from|before|after|when|while|but|that|because|with)\b)"),
             ("season_past", r"\b(?P<m>[Tt]his\s+past\s+(?P<season>spring|summer|fall|autumn|winter))\b"),
         ]
         return [(name, re.compile(rx)) for name, rx in table]
@@ -777,6 +785,23 @@ class DateRecognizer:
     def _r_season(self, c: _Match) -> tuple:
         """Patterns season, season_year, season_cue."""
         return self._season(c.g, c.reference, c.future)
+
+    def _r_season_that(self, c: _Match) -> tuple:
+        """Pattern season_that ("that fall"): the season of the year just named."""
+        if c.anchor is None or c.anchor.start_date is None:
+            return self._season(c.g, c.reference, c.future)
+        return self._season({**c.g, "y": str(c.anchor.start_date.year)}, c.reference, c.future)
+
+    def _r_weekdays_set(self, c: _Match) -> tuple:
+        """Pattern weekdays_set ("open on Saturdays"): every such weekday."""
+        return "SET", f"XXXX-WXX-{self.weekdays[c.g['wds'][:-1].lower()] + 1}", None, None, None
+
+    def _r_overnight(self, c: _Match) -> tuple:
+        """Pattern overnight: the night before the day in view (tonight, in future text)."""
+        if c.day_of_clock is None:
+            return "TIME", "XXXX-XX-XXTNI", None, None, None
+        night = c.reference if c.future and c.reference else c.day_of_clock - timedelta(days=1)
+        return "TIME", night.isoformat() + "TNI", None, None, None
 
     def _r_numeric_ymd(self, c: _Match) -> tuple:
         """Patterns numeric_ymd, numeric_dmy, numeric_mdy, numeric_md, month_slash, day_of_month, spelled_md, weekday_the_day, month_dash, abbr_weekday_day, numeric_md_wd, mdy_lower, dmy_lower."""

@@ -765,3 +765,23 @@ def test_regression_previous_day_counts_from_a_day_not_a_month(parse) -> None:
     assert the(parse, text, "the previous day").timex_value == "2025-05-19"
     assert the(parse, "He was sentenced on Tuesday. In a separate ruling the same day, it fell.",
                "the same day").timex_value == "2025-05-20"
+
+
+@pytest.mark.parametrize("text, surface, ttype, value", [
+    ("The plants run on Saturdays.", "Saturdays", "SET", "XXXX-WXX-6"),
+    ("Crews restored power overnight, officials said.", "overnight", "TIME", "2025-05-23TNI"),
+    ("The crew tried to abort only seconds before impact.", "seconds", "DURATION", "PTXS"),
+    ("It was the strongest storm in recent decades.", "recent decades", "DATE", "PAST_REF"),
+    ("Voters went to the polls on Election Day.", "Election Day", "DATE", "2024-11-05"),
+])
+def test_weekday_plurals_overnight_seconds_and_election_day(parse, text, surface, ttype, value) -> None:
+    d = the(parse, text, surface)
+    assert (d.timex_type, d.timex_value) == (ttype, value)
+
+
+def test_an_overnight_stay_is_not_a_time(parse) -> None:
+    assert dates(parse, "An overnight stay is planned.") == []
+
+
+def test_that_fall_is_the_fall_of_the_year_just_named(parse) -> None:
+    assert the(parse, "The flu spread in 2009 and peaked that fall.", "that fall").timex_value == "2009-FA"
