@@ -1258,8 +1258,10 @@ class DateRecognizer:
                 day = min(d for d in options if d >= reference)
             elif rel == "this":
                 day = options[1]
-            else:
+            else:  # the nearest, but not one months ahead in text that does not speak of the future
                 day = min(options, key=lambda d: abs((d - reference).days))
+                if (day - reference).days > 60:
+                    day = max(d for d in options if d <= reference)
         return "DATE", day.isoformat(), day, day, "day"
 
     def _spelled_year(self, text: str) -> int | None:
