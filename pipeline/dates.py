@@ -294,6 +294,8 @@ class _Match:
     @cached_property
     def future(self) -> bool:
         # asked by few resolvers, so looked up only when asked
+        if self.start > 0 and self.doc[self.start - 1].lower_ == "by":
+            return True  # a deadline: "repaired by Monday" (train: "until"/"through" often look back)
         return self.tense.is_future(self.start, self.end)
 
 

@@ -785,3 +785,12 @@ def test_an_overnight_stay_is_not_a_time(parse) -> None:
 
 def test_that_fall_is_the_fall_of_the_year_just_named(parse) -> None:
     assert the(parse, "The flu spread in 2009 and peaked that fall.", "that fall").timex_value == "2009-FA"
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("Officials said the race would go ahead Sunday.", "Sunday", "2025-05-25"),
+    ("Power would be restored by Monday, the utility said.", "Monday", "2025-05-26"),
+    ("Forecasters expect a high of 98 on Wednesday.", "Wednesday", "2025-05-28"),
+])
+def test_reported_future_and_deadlines_take_the_coming_weekday(parse, text, surface, value) -> None:
+    assert the(parse, text, surface).timex_value == value
