@@ -354,6 +354,7 @@ class DateRecognizer:
         self.date_cues: list[str] = data["date_cues"]
         self.weekday_abbreviations: dict[str, int] = data["weekday_abbreviations"]
         self.patterns = self._compile()
+        self._needs = self._required_words()
         self._resolvers = {
             "year_end": self._r_year_end,
             "in_plural": self._r_in_plural,
@@ -582,10 +583,45 @@ class DateRecognizer:
         ]
         return [(name, re.compile(rx)) for name, rx in table]
 
+    def _required_words(self) -> dict[str, tuple[str, ...]]:
+        """For a pattern that cannot match unless one of these lower-case strings is in the
+        text, the strings (tests/test_dates.py checks the patterns find the same either way)."""
+        seasons = tuple(self.seasons)
+        units = ("second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "centur")
+        plurals = ("years", "weeks", "months", "days", "decades", "centuries", "hours", "minutes", "seconds")
+        return {
+            "half_unit": ("half",), "half": ("half",), "quarters": ("quarter",), "quarter": ("quarter",),
+            "year_period": ("quarter", "period"), "set_times": ("once", "twice", "times"),
+            "ago": ("ago",), "vague_ago": ("ago",), "from_today": ("today", "now"),
+            "anchored": ("earlier", "later"), "anchored_the": ("before", "after"),
+            "decade": ("0s",), "decade_short": ("0s",), "decade_word": ("ties",),
+            "century": ("century",), "century_rel": ("century",),
+            "spelled_year": ("nineteen",), "spelled_year2": ("thousand",),
+            "couple_units": ("couple",), "fraction_units": ("1/2",), "midday": ("mid",),
+            "week_of_month": ("week",), "plural_old": ("-old",), "year_end": ("year",), "year_ended": ("year",),
+            "coming_units": ("coming", "few"), "weekend_cue": ("weekend",), "early_hours": ("hours",),
+            "set_other": ("every", "each"), "set": ("every", "each"), "set_every_n": ("every",),
+            "set_adverb": tuple(self.set_adverbs), "these_days": ("these",), "long_adj": ("long",),
+            "overnight": ("overnight",), "weekdays_set": ("days",), "the_week": ("week",),
+            "the_daypart": ("morning", "afternoon", "evening"),
+            "relday": ("today", "yesterday", "tomorrow", "tonight"),
+            "lastnight": ("night", "morning", "afternoon", "evening", "today"),
+            "vague_span": ("while", "time"), "earlier": ("earl", "late"), "fiscal_year": ("fiscal",),
+            "month_relyear": ("year",), "the_year_n": ("year",), "year_part": ("early", "mid", "late"),
+            "unit_part": ("end", "start", "beginning", "middle", "close"),
+            "season": seasons, "season_year": seasons, "season_cue": seasons, "season_past": seasons,
+            "season_that": seasons, "duration": units, "duration_adj": units,
+            "plural_units": plurals, "plural_rel": plurals, "in_plural": plurals, "the_years": plurals,
+        }
+
     # -- finding -------------------------------------------------------------
 
     def _matches(self, text: str) -> Iterator[tuple[str, re.Match[str]]]:
+        lower = text.lower()
         for name, rx in self.patterns:
+            needs = self._needs.get(name)
+            if needs is not None and not any(word in lower for word in needs):
+                continue  # a substring test is far cheaper than a scan that cannot match
             for match in rx.finditer(text):
                 yield name, match
 

@@ -794,3 +794,26 @@ def test_that_fall_is_the_fall_of_the_year_just_named(parse) -> None:
 ])
 def test_reported_future_and_deadlines_take_the_coming_weekday(parse, text, surface, value) -> None:
     assert the(parse, text, surface).timex_value == value
+
+
+def test_required_words_never_hide_a_match(nlp) -> None:
+    # every match of a pattern that has required words contains one of them, on all the
+    # text the project ships (the bundled articles and the TimeML dev set)
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in root.rglob("*.txt")]
+    texts += [json.loads(line)["text"] for p in root.joinpath("timeml").glob("*.jsonl")
+              for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    recognizer = nlp.get_pipe("news_dates")
+    checked = 0
+    for name, rx in recognizer.patterns:
+        needs = recognizer._needs.get(name)
+        if needs is None:
+            continue
+        for text in texts:
+            for match in rx.finditer(text):
+                assert any(word in match.group(0).lower() for word in needs), (name, match.group(0))
+                checked += 1
+    assert checked > 100
