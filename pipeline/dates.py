@@ -376,6 +376,8 @@ class DateRecognizer:
             "season_year": self._r_season,
             "season_cue": self._r_season,
             "season_that": self._r_season_that,
+            "day_part_rel": self._r_day_part_rel,
+            "unit_old": self._r_unit_old,
             "weekdays_set": self._r_weekdays_set,
             "overnight": self._r_overnight,
             "numeric_ymd": self._r_numeric_ymd,
@@ -561,7 +563,9 @@ class DateRecognizer:
             ("duration", rf"\b(?![Aa]\s+second\b)(?P<m>(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?P<n>{num}|several|a\s+few|few|many)\s+(?:(?:more|additional|further|straight|consecutive|trading|business|working)\s+)?(?P<unit>{unit})s?)\b(?!-)(?!\s+old\b)"),
             # "three quarters" is a fraction far more often than a duration: quarters need a cue
             ("quarters", rf"\b(?P<m>(?:(?:the\s+)?(?:past|last|next|first)\s+(?P<n>{num})|(?P<n2>{num})\s+(?:consecutive|straight|successive)|(?P<n3>several|a\s+few|few|many))\s+(?P<unit>quarter)s)\b"),
-            ("duration_adj", rf"\b(?P<m>(?P<n>\d+|{word}(?:-{word})?)-(?P<unit>second|minute|hour|day|week|month|year)(?:-long)?)\b(?!-old)"),
+            ("day_part_rel", r"\b(?P<m>(?:[Tt]hat|[Tt]he\s+(?P<rel>next|following|previous|same))\s+(?P<dp>morning|afternoon|evening|night))\b"),
+            ("unit_old", rf"\b(?P<m>(?:(?P<n>\d+|{word})-)?(?P<unit>decade|century)-old)\b"),
+            ("duration_adj", rf"\b(?P<m>(?P<n>\d+|{word}(?:-{word})?)-(?P<unit>second|minute|hour|day|week|month|year|decade|century)(?:-long)?)\b(?!-old)"),
             ("time", r"\b(?P<m>\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?:local time|GMT|UTC|EST|ET|CET))?|\d{1,2}:\d{2}(?:\s+(?:local time|GMT|UTC))?|\d{4}\s+(?:GMT|UTC)|midnight|noon)"),
             ("set", rf"\b(?P<m>(?:[Ee]very|[Ee]ach)\s+(?P<unit>{unit}|quarter|{weekday}))\b"),
             ("set_every_n", rf"\b(?P<m>[Ee]very\s+(?P<n>{num})\s+(?P<unit>{unit}|quarter)s)\b"),
@@ -610,7 +614,8 @@ class DateRecognizer:
             "month_relyear": ("year",), "the_year_n": ("year",), "year_part": ("early", "mid", "late"),
             "unit_part": ("end", "start", "beginning", "middle", "close"),
             "season": seasons, "season_year": seasons, "season_cue": seasons, "season_past": seasons,
-            "season_that": seasons, "duration": units, "duration_adj": units,
+            "season_that": seasons, "duration": units, "duration_adj": units, "unit_old": ("-old",),
+            "day_part_rel": ("morning", "afternoon", "evening", "night"),
             "plural_units": plurals, "plural_rel": plurals, "in_plural": plurals, "the_years": plurals,
         }
 
@@ -823,6 +828,24 @@ class DateRecognizer:
     def _r_season(self, c: _Match) -> tuple:
         """Patterns season, season_year, season_cue."""
         return self._season(c.g, c.reference, c.future)
+
+    def _r_day_part_rel(self, c: _Match) -> tuple:
+        """Pattern day_part_rel ("that night", "the next morning"): a part of the day just
+        named, or of the one after or before it."""
+        day = c.day_nearby
+        if day is None:
+            return "TIME", None, None, None, None
+        step = {"next": 1, "following": 1, "previous": -1}.get((c.g.get("rel") or "").lower(), 0)
+        day += timedelta(days=step)
+        return "TIME", day.isoformat() + _day_part(c.g["dp"]), None, None, None
+
+    def _r_unit_old(self, c: _Match) -> tuple:
+        """Pattern unit_old ("a decade-old law", "two-century-old"): a duration, not an age."""
+        n = self._count(c.g["n"]) if c.g.get("n") else 1.0
+        if n is None:
+            return "DURATION", self._period("X", c.g["unit"]), None, None, None
+        years = int(n) * (10 if c.g["unit"].lower() == "decade" else 100)
+        return "DURATION", f"P{years}Y", None, None, None
 
     def _r_season_that(self, c: _Match) -> tuple:
         """Pattern season_that ("that fall"): the season of the year just named."""

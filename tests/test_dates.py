@@ -817,3 +817,15 @@ def test_required_words_never_hide_a_match(nlp) -> None:
                 assert any(word in match.group(0).lower() for word in needs), (name, match.group(0))
                 checked += 1
     assert checked > 100
+
+
+@pytest.mark.parametrize("text, surface, ttype, value", [
+    ("He was arrested on Tuesday and appeared in court the next morning.", "the next morning", "TIME",
+     "2025-05-21TMO"),
+    ("The rebels struck on Friday. That night, the town fell.", "That night", "TIME", "2025-05-23TNI"),
+    ("The decade-old law was repealed.", "decade-old", "DURATION", "P10Y"),
+    ("A two-decade war ended.", "two-decade", "DURATION", "P20Y"),
+])
+def test_parts_of_a_named_day_and_decade_adjectives(parse, text, surface, ttype, value) -> None:
+    d = the(parse, text, surface)
+    assert (d.timex_type, d.timex_value) == (ttype, value)
