@@ -294,8 +294,12 @@ class _Match:
     @cached_property
     def future(self) -> bool:
         # asked by few resolvers, so looked up only when asked
-        if self.start > 0 and self.doc[self.start - 1].lower_ == "by":
+        before = [t.lower_ for t in self.doc[max(0, self.start - 2):self.start]]
+        if before[-1:] == ["by"]:
             return True  # a deadline: "repaired by Monday" (train: "until"/"through" often look back)
+        if before[-1:] and before[-1] in self.tense.reporting_past or before == [before[0], "on"] \
+                and before[0] in self.tense.reporting_past:
+            return False  # "said on Monday it would ...": the date of the saying
         return self.tense.is_future(self.start, self.end)
 
 
@@ -303,8 +307,9 @@ class _Tense:
     """Future-tense cues of one Doc's clauses: sentence starts are read once per Doc and each
     sentence's lower-cased words once, not once per date."""
 
-    def __init__(self, doc: Doc, cues: re.Pattern[str], breaks: frozenset[str]) -> None:
-        self.doc, self.cues, self.breaks = doc, cues, breaks
+    def __init__(self, doc: Doc, cues: re.Pattern[str], breaks: frozenset[str],
+                 reporting_past: frozenset[str] = frozenset()) -> None:
+        self.doc, self.cues, self.breaks, self.reporting_past = doc, cues, breaks, reporting_past
         self._starts: list[int] | None = None
         self._words: dict[int, list[str]] = {}
 
@@ -343,6 +348,7 @@ class DateRecognizer:
         self.future_cues = re.compile(" (?:" + "|".join(
             re.escape(" ".join(c.lower().split())) for c in sorted(data["future_cues"], key=len, reverse=True)) + ") ")
         self.clause_breaks = frozenset(data["clause_breaks"])
+        self.reporting_past = frozenset(data["reporting_past"])
         lex = number_lexicon()
         self.number_words = sorted({*lex.units, *lex.tens, "a", "an", "hundred", "dozen"}, key=len, reverse=True)
         self.plural_nouns = lex.plural_nouns
@@ -1491,7 +1497,7 @@ class DateRecognizer:
         last_day: DateMention | None = None
         anchor: DateMention | None = None
         quarter: DateMention | None = None  # results reporting: "a year earlier" is that quarter's
-        tense = _Tense(doc, self.future_cues, self.clause_breaks)
+        tense = _Tense(doc, self.future_cues, self.clause_breaks, self.reporting_past)
         text = doc.text  # built from the tokens on each access
         for name, match, s, e in self._select(text):
             span = doc.char_span(s, e, alignment_mode="expand")

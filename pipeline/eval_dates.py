@@ -8,9 +8,11 @@ plays no part in finding dates) on the TempEval-3 TimeML data in
   rules may be tuned on;
 * ``tempeval3_platinum.jsonl`` (20 documents, 138 TIMEX3): the test set of
   the shared task, never tuned on;
-* ``corpus/timeml/dev.jsonl`` (in the project: 21 wire-style articles of
-  2012-2014 written for it, 444 TIMEX3, see its README): our own view of
-  2010s news, which TimeBank's 1990s text under-represents; tuned on, like
+* ``corpus/timeml/dev.jsonl`` and ``natural.jsonl`` (in the project: 21 and
+  25 wire-style articles of 2012-2014 written for it, 444 and 495 TIMEX3; the
+  first written to a checklist of expression kinds, the second as plain news
+  first and annotated after, see README.md and NATURAL.md there): our own view
+  of 2010s news, which TimeBank's 1990s text under-represents; tuned on, like
   train;
 * ``recognizers_datetime_en.jsonl`` (Recognizers-Text DateTime specs, cases
   with default options): the share of ``datetimeV2.date`` entities that one
@@ -54,7 +56,8 @@ PEERS_ON_PLATINUM = [
 ]
 SETS = [("train", "tempeval3_train.jsonl"), ("platinum", "tempeval3_platinum.jsonl")]
 #: written for the project (corpus/timeml/README.md), so it ships with it
-OWN_SET = ("own_dev", Path(__file__).resolve().parent.parent / "corpus" / "timeml" / "dev.jsonl")
+_TIMEML = Path(__file__).resolve().parent.parent / "corpus" / "timeml"
+OWN_SETS = [("own_dev", _TIMEML / "dev.jsonl"), ("own_natural", _TIMEML / "natural.jsonl")]
 
 
 @dataclass
@@ -256,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline.eval_dates", description=__doc__.split("\n")[0])
     parser.add_argument("--peers", type=Path, default=Path("../shared/peers"), help="folder with the TempEval-3 files")
     parser.add_argument("--errors", type=int, default=0, help="list this many errors of each kind per set")
-    parser.add_argument("--only", choices=[name for name, _ in SETS] + [OWN_SET[0]], help="score one set")
+    parser.add_argument("--only", choices=[name for name, _ in SETS + OWN_SETS], help="score one set")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     args = parser.parse_args(argv)
 
@@ -265,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     nlp = load_nlp(spacy_model="none")
     results: dict[str, dict] = {}
     tallies: dict[str, Tally] = {}
-    for name, path in [(name, args.peers / filename) for name, filename in SETS] + [OWN_SET]:
+    for name, path in [(name, args.peers / filename) for name, filename in SETS] + OWN_SETS:
         if args.only and name != args.only:
             continue
         if not path.exists():
@@ -274,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
         tallies[name] = evaluate(read_set(path), nlp)
         results[name] = tallies[name].figures()
     if not results:
-        print(f"no TempEval-3 files under {args.peers} and no {OWN_SET[1]}", file=sys.stderr)
+        print(f"no TempEval-3 files under {args.peers} and no {_TIMEML}", file=sys.stderr)
         return 2
     print(format_table(results))
     recognizers = None

@@ -829,3 +829,12 @@ def test_required_words_never_hide_a_match(nlp) -> None:
 def test_parts_of_a_named_day_and_decade_adjectives(parse, text, surface, ttype, value) -> None:
     d = the(parse, text, surface)
     assert (d.timex_type, d.timex_value) == (ttype, value)
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("The United States said on Monday it would fly troops in.", "Monday", "2025-05-19"),
+    ("More heavy rain is forecast for Wednesday.", "Wednesday", "2025-05-28"),
+    ("A jazz funeral is planned for Saturday.", "Saturday", "2025-05-31"),
+])
+def test_the_saying_dates_the_weekday_and_forecasts_look_ahead(parse, text, surface, value) -> None:
+    assert the(parse, text, surface).timex_value == value
