@@ -297,8 +297,8 @@ class _Match:
         before = [t.lower_ for t in self.doc[max(0, self.start - 2):self.start]]
         if before[-1:] == ["by"]:
             return True  # a deadline: "repaired by Monday" (train: "until"/"through" often look back)
-        if before[-1:] and before[-1] in self.tense.reporting_past or before == [before[0], "on"] \
-                and before[0] in self.tense.reporting_past:
+        saying = before[-2] if before[-1:] == ["on"] and len(before) == 2 else before[-1] if before else ""
+        if saying in self.tense.reporting_past:
             return False  # "said on Monday it would ...": the date of the saying
         return self.tense.is_future(self.start, self.end)
 
