@@ -283,7 +283,7 @@ class _Match:
         """The date "the previous <unit>", "that <unit>" count from: the last day named for a
         day, else the last date named (a month cannot anchor "the previous day")."""
         if unit.lower() in ("day", "night"):
-            return self.day_nearby
+            return self.day_nearby or self.previous
         return self.anchor.start_date if self.anchor is not None else None
 
     @property
@@ -382,6 +382,10 @@ class DateRecognizer:
             "season_year": self._r_season,
             "season_cue": self._r_season,
             "season_that": self._r_season_that,
+            "daypart_trading": self._r_the_daypart,
+            "month_det": self._r_month_year,
+            "all_unit": self._r_all_unit,
+            "hours_minutes": self._r_hours_minutes,
             "day_part_rel": self._r_day_part_rel,
             "unit_old": self._r_unit_old,
             "weekdays_set": self._r_weekdays_set,
@@ -472,6 +476,8 @@ class DateRecognizer:
             if len(name) > len(full_names.get(number, "")):
                 full_names[number] = name
         month_full = _alternation(list(full_names.values()))
+        # "the May elections" reads as well as "may" the verb and Theresa May: left out
+        month_full_no_may = _alternation([n for n in full_names.values() if n != "may"])
         weekday = "(?:" + _alternation(list(self.weekdays)) + "|" + "|".join(self.weekdays) + ")"
         month_any = "(?i:" + "|".join(sorted(self.months, key=len, reverse=True)) + r")\.?"
         month_lower = "(?:" + "|".join(sorted(self.months, key=len, reverse=True)) + ")"
@@ -484,7 +490,7 @@ class DateRecognizer:
         weekday_abbr = "(?:" + "|".join(sorted(self.weekday_abbreviations, key=len, reverse=True)) + ")"
         counting = [w for w in self.number_words if w not in ("a", "an")]
         # the first word may open a sentence ("Three days later"); the ones after it may not
-        num = r"(?:\d{1,3}(?:,\d{3})*|(?i:" + "|".join(self.number_words) + r")(?:[\s-](?:" + \
+        num = r"(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?|(?i:" + "|".join(self.number_words) + r")(?:[\s-](?:" + \
               "|".join(counting) + r"))*)"
         word = r"(?i:" + "|".join(self.number_words) + r")"
         unit = r"(?:second|minute|hour|day|night|week|weekend|month|year|decade|century)"
@@ -513,6 +519,7 @@ class DateRecognizer:
             ("dmy", rf"\b(?P<m>(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{month})(?:,?\s+(?:of\s+|in\s+)?(?P<y>{year}))?)\b"),
             ("month_year", rf"\b(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month}),?\s+(?P<y>{year}))\b"),
             ("month_cue", rf"\b(?i:in|since|until|by|from|during|through|throughout|of|on|before|after|between|and|to|for|at)\s+(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full}))(?![\w-])"),
+            ("month_det", rf"\b(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z]+est\s+)?(?P<m>(?P<mon>{month_full_no_may}))(?=\s+[a-z])"),
             ("month_rel", rf"\b(?P<m>(?P<rel>(?i:last|next|this|early|late|mid))[\s-]+(?P<mon>{month_full}))(?![\w-])"),
             ("month_relyear", rf"\b(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full})\s+(?P<yrel>this|last|next)\s+year)\b"),
             ("quarter", rf"\b(?P<m>(?:the\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<y>{year}))?)\b"),
@@ -535,8 +542,8 @@ class DateRecognizer:
             ("weekday", rf"\b(?P<m>(?:(?P<pre>(?i:overnight|late|early|last|next|this|coming|previous|following))\s+)?(?P<wd>{weekday})(?:\s+(?P<dp>morning|afternoon|evening|night))?)\b"),
             ("relday", r"\b(?P<m>(?:the\s+day\s+before\s+)?(?P<rd>today|yesterday|tomorrow|tonight|Today|Yesterday|Tomorrow|Tonight)(?:\s+(?:morning|afternoon|evening|night))?)\b"),
             ("lastnight", r"\b(?P<m>(?P<ln>[Ll]ast\s+night|[Tt]his\s+(?:morning|afternoon|evening)|[Ee]arlier\s+today))\b"),
-            ("relunit", r"\b(?P<m>(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Cc]urrent|[Tt]he\s+previous|[Tt]he\s+following|[Tt]he\s+next|[Tt]he\s+coming|[Tt]he\s+preceding|[Tt]he\s+prior)\s+(?:fiscal\s+|financial\s+)?(?P<unit>day|week|month|year|weekend|quarter|decade))\b(?!-)"),
-            ("past_span", r"\b(?P<m>[Tt]he\s+(?:past|last)\s+(?P<unit>day|week|month|year|quarter|decade))\b(?!-)"),
+            ("relunit", r"\b(?P<m>(?P<rel>(?<![Tt]he\s)[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Cc]urrent|[Tt]he\s+previous|[Tt]he\s+following|[Tt]he\s+next|[Tt]he\s+coming|[Tt]he\s+preceding|[Tt]he\s+prior)\s+(?:fiscal\s+|financial\s+)?(?P<unit>day|week|month|year|weekend|quarter|decade))\b(?!-)"),
+            ("past_span", r"\b(?P<m>[Tt]he\s+(?:past|last)\s+(?P<unit>day|week|month|year|quarter|decade))\b(?!-)(?!\s+of\b)"),
             ("unit_part", rf"\b(?P<m>[Tt]he\s+(?P<part>end|start|beginning|middle|close)\s+of\s+(?:(?P<rel>the|this|last|next)\s+(?P<unit>week|month|year|decade)|(?P<y>{year})|(?P<mon>{month_full})(?:\s+(?P<my>{year}))?))\b"),
             ("year_part", rf"\b(?P<m>(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+(?P<y>{year}))\b(?![-,.]?\d)"),
             ("fiscal_year", rf"\b(?P<m>[Ff]iscal\s+(?:year\s+)?(?P<y>{year}))\b"),
@@ -546,7 +553,8 @@ class DateRecognizer:
             ("plural_rel", r"(?<!early\s)(?<!small\s)\b(?P<m>(?P<unit>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays|[Dd]ecades|[Hh]ours|[Mm]inutes|[Ss]econds))\s+(?:after|before|later|earlier|of)\b"),
             ("vague_span", r"\b(?:for|in|after|within|take|took|takes)\s+(?P<m>a\s+while|some\s+time|a\s+long\s+time)\b"),
             ("the_week", r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]f)\s+(?P<m>the\s+week)\b(?!\s+(?:before|after|of|ending|ended|to)\b)"),
-            ("the_daypart", r"\b(?:[Ii]n|[Dd]uring)\s+(?P<m>the\s+(?P<dp>morning|afternoon|evening))\b"),
+            ("the_daypart", r"\b(?:[Ii]n|[Dd]uring|[Tt]hrough|[Ss]pent|[Ii]nto)\s+(?P<m>the\s+(?:(?:early|late)\s+)?(?P<dp>morning|afternoon|evening|night))\b(?!\s+of\b)"),
+            ("daypart_trading", r"\b(?P<m>(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)?(?P<dp>morning|afternoon|evening))\s+(?:trade|trading|session|dealings|news\s+conference|briefing|rush)\b"),
             # spoken years: "nineteen ninety-six" (not inside a bigger number: "three hundred nineteen"),
             # "two thousand one" only after "in/since/by/until/of", a month or "the year"
             ("spelled_year", rf"(?<!hundred\s)(?<!thousand\s)(?<!million\s)(?<!billion\s)\b(?P<m>(?:(?P<mon>{month_full})\s+|(?:[Tt]he\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+|[Tt]he\s+year\s+)?(?P<sy>(?i:nineteen)[\s-](?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?i:one|two|three|four|five|six|seven|eight|nine))?))\b(?![\s-](?:hundred|thousand|million|billion|people|dollars|years|miles|troops|[a-z]+s)\b)"),
@@ -566,12 +574,14 @@ class DateRecognizer:
             ("ago", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>{unit})s?\s+ago)\b"),
             ("anchored", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>day|week|month|year)s?\s+(?P<ba>earlier|later))\b"),
             ("anchored_the", r"\b(?P<m>[Tt]he\s+(?P<unit>day|week|month|year)\s+(?P<ba>before|after))\b(?!\s+(?:the|a|an|his|her|its|their)\b)"),
-            ("duration", rf"\b(?![Aa]\s+second\b)(?P<m>(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?P<n>{num}|several|a\s+few|few|many)\s+(?:(?:more|additional|further|straight|consecutive|trading|business|working)\s+)?(?P<unit>{unit})s?)\b(?!-)(?!\s+old\b)"),
+            ("all_unit", r"\b(?P<m>[Aa]ll\s+(?P<unit>day|week|month|year|night)(?:\s+long)?)\b(?!-)"),
+            ("hours_minutes", rf"\b(?P<m>(?P<h>{num})\s+hours?\s+and\s+(?P<mi>{num})\s+minutes?)\b"),
+            ("duration", rf"\b(?![Aa]\s+second\b)(?P<m>(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?P<n>{num}|several|a\s+few|few|many)\s+(?:(?:more|additional|further|straight|consecutive|trading|business|working|whole|single|full|entire)\s+)?(?P<unit>{unit})s?)\b(?!-)(?!\s+old\b)"),
             # "three quarters" is a fraction far more often than a duration: quarters need a cue
             ("quarters", rf"\b(?P<m>(?:(?:the\s+)?(?:past|last|next|first)\s+(?P<n>{num})|(?P<n2>{num})\s+(?:consecutive|straight|successive)|(?P<n3>several|a\s+few|few|many))\s+(?P<unit>quarter)s)\b"),
             ("day_part_rel", r"\b(?P<m>(?:[Tt]hat|[Tt]he\s+(?P<rel>next|following|previous|same))\s+(?P<dp>morning|afternoon|evening|night))\b"),
             ("unit_old", rf"\b(?P<m>(?:(?P<n>\d+|{word})-)?(?P<unit>decade|century)-old)\b"),
-            ("duration_adj", rf"\b(?P<m>(?P<n>\d+|{word}(?:-{word})?)-(?P<unit>second|minute|hour|day|week|month|year|decade|century)(?:-long)?)\b(?!-old)"),
+            ("duration_adj", rf"\b(?P<m>(?P<n>\d+(?:\.\d+)?|{word}(?:-{word})?)-(?P<unit>second|minute|hour|day|week|month|year|decade|century)(?:-long)?)\b(?!-old)"),
             ("time", r"\b(?P<m>\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?:local time|GMT|UTC|EST|ET|CET))?|\d{1,2}:\d{2}(?:\s+(?:local time|GMT|UTC))?|\d{4}\s+(?:GMT|UTC)|midnight|noon)"),
             ("set", rf"\b(?P<m>(?:[Ee]very|[Ee]ach)\s+(?P<unit>{unit}|quarter|{weekday}))\b"),
             ("set_every_n", rf"\b(?P<m>[Ee]very\s+(?P<n>{num})\s+(?P<unit>{unit}|quarter)s)\b"),
@@ -581,7 +591,7 @@ class DateRecognizer:
             ("quarter_latest", r"\b(?P<m>[Tt]he\s+(?:(?:latest|most\s+recent|recent|past|just-ended)\s+)?quarter|[Tt]he\s+latest\s+period)\b(?!-)"),
             ("weekend_cue", r"(?:\b(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n|[Tt]hrough|[Bb]efore|[Aa]fter|[Uu]ntil|[Ss]ince|[Bb]y)\s+|(?:^|(?<=[.!?]\s)|(?<=\n))(?=The\s+weekend(?:['’]s)?\s+[a-z]))(?P<m>[Tt]he\s+weekend)\b"),
             ("year_cue_the", r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Tt]hroughout)\s+(?P<m>the\s+(?:full\s+|fiscal\s+|entire\s+|whole\s+)?year)\b(?!\s+(?:to|ending|ended|before|after|ago|earlier|later|of|\d))"),
-            ("plural_units", r"\b(?:[Ff]or|[Ww]ithin|[Oo]ver|[Ii]n\s+the|[Dd]uring\s+the|[Ff]or\s+the\s+past|[Ff]or\s+the\s+last|(?:[Aa]fter|[Tt]ake|[Tt]akes|[Tt]ook|[Tt]aking|[Ll]asted|[Ll]asting|[Ll]ast)(?:\s+only)?)\s+(?P<m>(?P<unit>years|weeks|months|days|decades|centuries|hours|minutes|seconds))\b"),
+            ("plural_units", r"\b(?:[Ff]or|[Ww]ithin|[Oo]ver|[Ii]n\s+the|[Dd]uring\s+the|[Ff]or\s+the\s+past|[Ff]or\s+the\s+last|(?:[Aa]fter|[Tt]ake|[Tt]akes|[Tt]ook|[Tt]aking|[Ll]asted|[Ll]asting|[Ll]ast|[Oo]nly|[Jj]ust)(?:\s+only)?)\s+(?P<m>(?P<unit>years|weeks|months|days|decades|centuries|hours|minutes|seconds))\b"),
             ("year_ago_adj", r"\b(?P<m>(?:[Tt]he\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period))?)\b"),
             ("season", rf"\b(?P<m>(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate)\s+(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{year}))?)\b(?!-)"),
             ("season_year", rf"\b(?P<m>(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y>{year}))\b"),
@@ -613,13 +623,14 @@ class DateRecognizer:
             "set_other": ("every", "each"), "set": ("every", "each"), "set_every_n": ("every",),
             "set_adverb": tuple(self.set_adverbs), "these_days": ("these",), "long_adj": ("long",),
             "overnight": ("overnight",), "weekdays_set": ("days",), "the_week": ("week",),
-            "the_daypart": ("morning", "afternoon", "evening"),
+            "the_daypart": ("morning", "afternoon", "evening", "night"),
             "relday": ("today", "yesterday", "tomorrow", "tonight"),
             "lastnight": ("night", "morning", "afternoon", "evening", "today"),
             "vague_span": ("while", "time"), "earlier": ("earl", "late"), "fiscal_year": ("fiscal",),
             "month_relyear": ("year",), "the_year_n": ("year",), "year_part": ("early", "mid", "late"),
             "unit_part": ("end", "start", "beginning", "middle", "close"),
             "season": seasons, "season_year": seasons, "season_cue": seasons, "season_past": seasons,
+            "daypart_trading": ("morning", "afternoon", "evening"), "all_unit": ("all",), "hours_minutes": ("hour",),
             "season_that": seasons, "duration": units, "duration_adj": units, "unit_old": ("-old",),
             "day_part_rel": ("morning", "afternoon", "evening", "night"),
             "plural_units": plurals, "plural_rel": plurals, "in_plural": plurals, "the_years": plurals,
@@ -852,6 +863,17 @@ class DateRecognizer:
             return "DURATION", self._period("X", c.g["unit"]), None, None, None
         years = int(n) * (10 if c.g["unit"].lower() == "decade" else 100)
         return "DURATION", f"P{years}Y", None, None, None
+
+    def _r_all_unit(self, c: _Match) -> tuple:
+        """Pattern all_unit ("all week", "all night long"): one whole unit."""
+        return "DURATION", self._period("1", c.g["unit"]), None, None, None
+
+    def _r_hours_minutes(self, c: _Match) -> tuple:
+        """Pattern hours_minutes ("two hours and 20 minutes")."""
+        h, mi = self._count(c.g["h"]), self._count(c.g["mi"])
+        if h is None or mi is None:
+            return "DURATION", "PTXH", None, None, None
+        return "DURATION", f"PT{int(h)}H{int(mi)}M", None, None, None
 
     def _r_season_that(self, c: _Match) -> tuple:
         """Pattern season_that ("that fall"): the season of the year just named."""
@@ -1171,7 +1193,9 @@ class DateRecognizer:
         return "SET", self._once_every(unit), None, None, None
 
     def _r_earlier(self, c: _Match) -> tuple:
-        """Pattern earlier."""
+        """Pattern earlier ("earlier this month"; "earlier in the day" is the day in view)."""
+        if c.g["unit"].lower() == "day" and c.g["rel"].lower() == "the":
+            return self._earlier_later(c.g["el"].lower(), "the", "day", c.day_of_clock)
         return self._earlier_later(c.g["el"].lower(), c.g["rel"].lower(), c.g["unit"], c.reference)
 
     def _r_ago(self, c: _Match) -> tuple:

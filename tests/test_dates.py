@@ -838,3 +838,22 @@ def test_parts_of_a_named_day_and_decade_adjectives(parse, text, surface, ttype,
 ])
 def test_the_saying_dates_the_weekday_and_forecasts_look_ahead(parse, text, surface, value) -> None:
     assert the(parse, text, surface).timex_value == value
+
+
+@pytest.mark.parametrize("text, surface, ttype, value", [
+    ("Shares fell in early afternoon trading.", "early afternoon", "TIME", "2025-05-24TAF"),
+    ("Soldiers spent the night filling sandbags.", "the night", "TIME", "2025-05-24TNI"),
+    ("The January jobs report is due next week.", "January", "DATE", "2025-01"),
+    ("He was with us all week.", "all week", "DURATION", "P1W"),
+    ("We have a whole year of science ahead.", "a whole year", "DURATION", "P1Y"),
+    ("Many fled with only minutes to grab pets.", "minutes", "DURATION", "PTXM"),
+    ("The lander gets 1.5 hours of sunlight.", "1.5 hours", "DURATION", "PT1.5H"),
+    ("The play runs two hours and 20 minutes.", "two hours and 20 minutes", "DURATION", "PT2H20M"),
+])
+def test_news_forms_found_in_the_natural_dev_set(parse, text, surface, ttype, value) -> None:
+    d = the(parse, text, surface)
+    assert (d.timex_type, d.timex_value) == (ttype, value)
+
+
+def test_regression_the_last_day_of_a_term_is_not_yesterday(parse) -> None:
+    assert [d.text for d in dates(parse, "The rulings came on the last day of the term.")] == []
