@@ -383,6 +383,7 @@ class DateRecognizer:
             "season_cue": self._r_season,
             "season_that": self._r_season_that,
             "daypart_trading": self._r_the_daypart,
+            "the_day_year": self._r_the_day_year,
             "month_det": self._r_month_year,
             "all_unit": self._r_all_unit,
             "hours_minutes": self._r_hours_minutes,
@@ -552,8 +553,9 @@ class DateRecognizer:
             ("vague_ago", r"\b(?P<m>(?:(?:[Mm]any|[Ss]everal|[Ss]ome|[Aa]\s+few)\s+)?(?:years|decades|months|weeks|days)\s+ago)\b"),
             ("plural_rel", r"(?<!early\s)(?<!small\s)\b(?P<m>(?P<unit>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays|[Dd]ecades|[Hh]ours|[Mm]inutes|[Ss]econds))\s+(?:after|before|later|earlier|of)\b"),
             ("vague_span", r"\b(?:for|in|after|within|take|took|takes)\s+(?P<m>a\s+while|some\s+time|a\s+long\s+time)\b"),
+            ("the_day_year", r"\b(?:[Oo]f|[Ff]or|[Dd]uring|[Tt]hroughout|[Oo]pened|[Ee]nded|[Oo]n)\s+(?P<m>the\s+(?:(?:first|final|whole|entire)\s+)?(?P<unit>day|year))\b(?![-\w])(?!\s+(?:before|after|ago|earlier|later|when|that|in\s+which|of|to|ended|ending|\d))"),
             ("the_week", r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]f)\s+(?P<m>the\s+week)\b(?!\s+(?:before|after|of|ending|ended|to)\b)"),
-            ("the_daypart", r"\b(?:[Ii]n|[Dd]uring|[Tt]hrough|[Ss]pent|[Ii]nto)\s+(?P<m>the\s+(?:(?:early|late)\s+)?(?P<dp>morning|afternoon|evening|night))\b(?!\s+of\b)"),
+            ("the_daypart", r"\b(?:[Ii]n|[Dd]uring|[Tt]hrough|[Ss]pent)\s+(?P<m>the\s+(?:(?:early|late)\s+)?(?P<dp>morning|afternoon|evening|night))\b(?!\s+of\b)"),
             ("daypart_trading", r"\b(?P<m>(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)?(?P<dp>morning|afternoon|evening))\s+(?:trade|trading|session|dealings|news\s+conference|briefing|rush)\b"),
             # spoken years: "nineteen ninety-six" (not inside a bigger number: "three hundred nineteen"),
             # "two thousand one" only after "in/since/by/until/of", a month or "the year"
@@ -598,7 +600,7 @@ class DateRecognizer:
             ("season_cue", r"\b(?:[Ii]n|[Ii]nto|[Dd]uring|[Bb]y|[Uu]ntil|[Oo]ver|[Tt]hrough|[Ss]ince|[Ff]or|[Oo]f)\s+(?P<m>the\s+(?P<season>spring|summer|fall|autumn|winter))\b(?!-)(?!\s+of\b)"),
             ("season_that", r"\b(?P<m>[Tt]hat\s+(?P<season>spring|summer|fall|autumn|winter))\b(?!-)"),
             ("weekdays_set", rf"\b(?:[Oo]n|[Mm]ost|[Ss]ome)\s+(?P<m>(?P<wds>(?:{weekday})s))\b"),
-            ("overnight", r"(?<![Aa]n\s)\b(?P<m>[Oo]vernight)\b(?=\s*[.,;:!?)]|\s+(?:to|and|into|as|on|in|from|before|after|when|while|but|that|because|with)\b)"),
+            ("overnight", r"(?<![Aa]n\s)(?<!happen\s)\b(?P<m>[Oo]vernight)\b(?=\s*[.,;:!?)]|\s+(?:to|and|into|as|on|in|from|before|after|when|while|but|that|because|with)\b)"),
             ("season_past", r"\b(?P<m>[Tt]his\s+past\s+(?P<season>spring|summer|fall|autumn|winter))\b"),
         ]
         return [(name, re.compile(rx)) for name, rx in table]
@@ -630,7 +632,7 @@ class DateRecognizer:
             "month_relyear": ("year",), "the_year_n": ("year",), "year_part": ("early", "mid", "late"),
             "unit_part": ("end", "start", "beginning", "middle", "close"),
             "season": seasons, "season_year": seasons, "season_cue": seasons, "season_past": seasons,
-            "daypart_trading": ("morning", "afternoon", "evening"), "all_unit": ("all",), "hours_minutes": ("hour",),
+            "daypart_trading": ("morning", "afternoon", "evening"), "the_day_year": ("day", "year"), "all_unit": ("all",), "hours_minutes": ("hour",),
             "season_that": seasons, "duration": units, "duration_adj": units, "unit_old": ("-old",),
             "day_part_rel": ("morning", "afternoon", "evening", "night"),
             "plural_units": plurals, "plural_rel": plurals, "in_plural": plurals, "the_years": plurals,
@@ -863,6 +865,16 @@ class DateRecognizer:
             return "DURATION", self._period("X", c.g["unit"]), None, None, None
         years = int(n) * (10 if c.g["unit"].lower() == "decade" else 100)
         return "DURATION", f"P{years}Y", None, None, None
+
+    def _r_the_day_year(self, c: _Match) -> tuple:
+        """Pattern the_day_year ("won the first five matches of the day", "a forecast for the
+        year"): the day in view, the year of the reference."""
+        if c.g["unit"].lower() == "day":
+            day = c.day_of_clock
+            return ("DATE", day.isoformat(), day, day, "day") if day else ("DATE", None, None, None, "day")
+        if c.reference is None:
+            return "DATE", None, None, None, "year"
+        return self._shifted(c.reference, "year", 0)
 
     def _r_all_unit(self, c: _Match) -> tuple:
         """Pattern all_unit ("all week", "all night long"): one whole unit."""

@@ -857,3 +857,16 @@ def test_news_forms_found_in_the_natural_dev_set(parse, text, surface, ttype, va
 
 def test_regression_the_last_day_of_a_term_is_not_yesterday(parse) -> None:
     assert [d.text for d in dates(parse, "The rulings came on the last day of the term.")] == []
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("Europe won on Sunday. Its players won the first five matches of the day.", "the day", "2025-05-18"),
+    ("The retailer cut its profit forecast for the year.", "the year", "2025"),
+])
+def test_the_day_and_the_year_in_view(parse, text, surface, value) -> None:
+    assert the(parse, text, surface).timex_value == value
+
+
+def test_idioms_with_overnight_and_the_night_are_not_times(parse) -> None:
+    assert dates(parse, "It won't happen overnight.") == []
+    assert dates(parse, "They use phones late into the night.") == []
