@@ -870,3 +870,8 @@ def test_the_day_and_the_year_in_view(parse, text, surface, value) -> None:
 def test_idioms_with_overnight_and_the_night_are_not_times(parse) -> None:
     assert dates(parse, "It won't happen overnight.") == []
     assert dates(parse, "They use phones late into the night.") == []
+
+
+def test_years_before_1800_after_a_cue(parse) -> None:
+    assert the(parse, "The last pope to resign did so in 1415.", "1415").timex_value == "1415"
+    assert dates(parse, "In 1500 households, water ran out.") == []
