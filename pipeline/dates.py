@@ -230,21 +230,14 @@ def nearest_year(day: date, reference: date, future: bool, past: bool = False, a
     return best
 
 
-@lru_cache(maxsize=4096)
-def parse_absolute(text: str, reference: date | None, future: bool) -> date | None:
-    """dateparser on one absolute expression; the reference only fills a missing year."""
-    base = datetime(reference.year, reference.month, reference.day) if reference else datetime(2000, 1, 1)
-    settings = {"RELATIVE_BASE": base, "PREFER_DAY_OF_MONTH": "first",
-                "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+@lru_cache(maxsize=8192)
+def parse_absolute(text: str) -> date | None:
+    """dateparser on one absolute expression found by the patterns ("May 24, 2025",
+    "24 May 2000"). Cached by its text alone: a corpus names the same days again and again,
+    and a missing year is filled in by the caller (nearest_year), not by dateparser."""
+    settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
     parsed = dateparser.parse(text, languages=["en"], settings=settings)
-    if parsed is None:
-        return None
-    result = parsed.date()
-    if future and reference and result < reference:
-        settings["PREFER_DATES_FROM"] = "future"
-        later = dateparser.parse(text, languages=["en"], settings=settings)
-        result = later.date() if later else result
-    return result
+    return parsed.date() if parsed is not None else None
 
 
 # --------------------------------------------------------------------------
@@ -941,31 +934,17 @@ class DateRecognizer:
         """Patterns iso, mdy, dmy."""
         if c.g.get("y") is None and c.reference is None:
             return "DATE", "XXXX-XX-XX", None, None, "day"
-        day = self._day_from_groups(c.g)
-        if day is False:  # the groups do not spell it out: dateparser reads the words
-            text = c.match.group("m")
-            if c.g.get("wd") and c.name == "mdy":
-                text = text[c.match.end("wd") - c.match.start("m"):].lstrip(" ,")
-            day = parse_absolute(text.replace(".", ""), c.reference, c.future)
+        text = c.match.group("m")
+        if c.g.get("wd") and c.name == "mdy":
+            text = text[c.match.end("wd") - c.match.start("m"):].lstrip(" ,")
+        # a missing year: a leap year stands in (so "Feb. 29" parses) and nearest_year picks the real one
+        day = parse_absolute(text.replace(".", "") + ("" if c.g.get("y") else " 2000"))
         if day is None:
             return "DATE", None, None, None, "day"
         if c.g.get("y") is None and c.reference is not None:
             since = c.start > 0 and c.doc[c.start - 1].lower_ == "since"  # "since Oct. 8" looks back
             day = nearest_year(day, c.reference, c.future, past=since)
         return "DATE", day.isoformat(), day, day, "day"
-
-    def _day_from_groups(self, g: dict) -> date | None | bool:
-        """The day a matched "May 24, 2025" / "24 May" / "2025-05-24" names, built from the
-        pattern's groups (a leap year stands in for a missing one: nearest_year picks it);
-        None for an impossible day ("Feb 30"), False when a group is not understood."""
-        mon = g.get("mo") or g.get("mon") or ""
-        month = int(mon) if mon.isdigit() else self.months.get(mon.lower().rstrip("."))
-        if month is None or not (g.get("d") or "").isdigit():
-            return False
-        try:
-            return date(int(g["y"]) if g.get("y") else 2000, month, int(g["d"]))
-        except ValueError:
-            return None
 
     def _r_month_year(self, c: _Match) -> tuple:
         """Patterns month_year, month_cue, month_rel, month_relyear."""
