@@ -516,7 +516,7 @@ class DateRecognizer:
             ("month_cue", rf"\b(?i:in|since|until|by|from|during|through|throughout|of|on|before|after|between|and|to|for|at)\s+(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full}))(?![\w-])"),
             ("month_det", rf"\b(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z]+est\s+)?(?P<m>(?P<mon>{month_full_no_may}))(?=\s+[a-z])"),
             ("month_rel", rf"\b(?P<m>(?P<rel>(?i:last|next|this|early|late|mid))[\s-]+(?P<mon>{month_full}))(?![\w-])"),
-            ("month_relyear", rf"\b(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full})\s+(?P<yrel>this|last|next)\s+year)\b"),
+            ("month_relyear", rf"\b(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full})\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)\b"),
             ("quarter", rf"\b(?P<m>(?:the\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<y>{year}))?)\b"),
             ("quarter_code", rf"\b(?P<m>Q(?P<qn>[1-4])(?:\s+(?P<y>{year}))?)\b"),
             ("decade", r"\b(?P<m>(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<dec>(?:1[89]|20)\d0)s)\b"),
@@ -528,7 +528,7 @@ class DateRecognizer:
             ("half_unit", rf"\b(?P<m>(?:(?P<n>{num}|\d+)\s+and\s+a\s+half\s+(?P<unit2>hour|day|week|month|year|decade|centurie|century)s?|(?:[Aa]\s+)?[Hh]alf[\s-](?:an?\s+)?(?P<unit>hour|day|week|month|year|decade|century)|(?:[Aa]n?|[Oo]ne)\s+(?P<unit3>hour|day|week|month|year|decade|century)\s+and\s+a\s+half))\b"),
             ("set_other", rf"\b(?P<m>(?:[Ee]very|[Ee]ach)\s+(?:other\s+(?P<other>{unit})|(?P<season>spring|summer|fall|autumn|winter)|(?P<mon>{month_full})))\b"),
             ("year_period", rf"\b(?P<m>[Tt]he\s+(?P<y>{year})\s+(?:quarter|period))\b"),
-            ("half", rf"\b(?P<m>[Tt]he\s+(?P<h>first|second|last)\s+half\s+of\s+(?:(?P<y>{year})|the\s+year|this\s+year))\b"),
+            ("half", rf"\b(?P<m>[Tt]he\s+(?P<h>first|second|last)\s+half\s+of\s+(?:(?P<y>{year})|the\s+year|(?P<yrel>this|last|next)\s+year))\b"),
             ("holiday", rf"\b(?P<m>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<hol>{self._words(self.holidays)})(?:,?\s+(?:of\s+|in\s+)?(?P<y>{year}))?)(?![\w-])"),
             ("year_cue", rf"\b(?:in|since|until|by|from|during|through|throughout|of|for|before|after|early|late|mid|fiscal|and|to)\s+(?P<m>(?P<y>{year}))\b(?![-,.]?\d)"),
             ("the_year_n", rf"\b(?P<m>[Tt]he\s+year\s+(?P<y>{year}))\b(?![-,.]?\d)"),
@@ -735,6 +735,9 @@ class DateRecognizer:
         """TIMEX3 value of `amount` units: "3", "days" -> P3D; clock units take the T
         ("X", "minutes" -> PTXM), as TIMEX3 writes them."""
         letter = self._unit_letter(word)
+        if letter == "H" and "." in amount:  # "1.5 hours", "5 1/2 hours": PT1H30M, as TimeBank writes them
+            hours, fraction = divmod(float(amount), 1)
+            return f"PT{int(hours)}H{round(fraction * 60)}M" if hours else f"PT{round(fraction * 60)}M"
         if letter in ("H", "MIN", "S"):
             return f"PT{amount}{letter[0]}"
         return f"P{amount}{ {'CE': 'C'}.get(letter, letter)}"
@@ -1007,7 +1010,7 @@ class DateRecognizer:
         elif c.reference is None:
             return "DATE", None, None, None, "interval"
         else:
-            y = c.reference.year
+            y = c.reference.year + {"last": -1, "next": 1}.get((c.g.get("yrel") or "").lower(), 0)
         h = 1 if c.g["h"].lower() == "first" else 2
         return "DATE", f"{y}-H{h}", date(y, 1 + 6 * (h - 1), 1), date(y, 6 * h, 30 if h == 1 else 31), "interval"
 

@@ -847,7 +847,7 @@ def test_the_saying_dates_the_weekday_and_forecasts_look_ahead(parse, text, surf
     ("He was with us all week.", "all week", "DURATION", "P1W"),
     ("We have a whole year of science ahead.", "a whole year", "DURATION", "P1Y"),
     ("Many fled with only minutes to grab pets.", "minutes", "DURATION", "PTXM"),
-    ("The lander gets 1.5 hours of sunlight.", "1.5 hours", "DURATION", "PT1.5H"),
+    ("The lander gets 1.5 hours of sunlight.", "1.5 hours", "DURATION", "PT1H30M"),
     ("The play runs two hours and 20 minutes.", "two hours and 20 minutes", "DURATION", "PT2H20M"),
 ])
 def test_news_forms_found_in_the_natural_dev_set(parse, text, surface, ttype, value) -> None:
@@ -875,3 +875,12 @@ def test_idioms_with_overnight_and_the_night_are_not_times(parse) -> None:
 def test_years_before_1800_after_a_cue(parse) -> None:
     assert the(parse, "The last pope to resign did so in 1415.", "1415").timex_value == "1415"
     assert dates(parse, "In 1500 households, water ran out.") == []
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("He spent about 5 1/2 hours in Nairobi.", "5 1/2 hours", "PT5H30M"),
+    ("Facebook went public in May of last year.", "May of last year", "2024-05"),
+    ("Oil may average $60 in the first half of next year.", "the first half of next year", "2026-H1"),
+])
+def test_fractional_hours_month_of_last_year_and_half_of_next_year(parse, text, surface, value) -> None:
+    assert the(parse, text, surface).timex_value == value
