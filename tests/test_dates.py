@@ -603,7 +603,7 @@ def test_bare_units_and_spans_of_the_day(parse, text, surface, ttype, value) -> 
     ("Inflation was low in the nineties.", "the nineties", "199"),
     ("It is the worst flood this century.", "this century", "20"),
     ("Talks took a couple of years.", "a couple of years", "P2Y"),
-    ("The flight took 5 1/2 hours.", "5 1/2 hours", "PT5.5H"),
+    ("The flight took 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
 ])
 def test_spoken_years_and_other_spans(parse, text, surface, value) -> None:
     assert the(parse, text, surface).timex_value == value
