@@ -271,12 +271,14 @@ class _Match:
     tense: "_Tense"
     #: the last day named within reach before this match ("at 10 a.m.", "the same day" fall on it)
     day_nearby: date | None = None
+    #: the last day named before this match at any distance, not counting the day of a saying
+    event_day: date | None = None
 
     def anchor_for(self, unit: str) -> date | None:
         """The date "the previous <unit>", "that <unit>" count from: the last day named for a
         day, else the last date named (a month cannot anchor "the previous day")."""
         if unit.lower() in ("day", "night"):
-            return self.day_nearby or self.previous
+            return self.day_nearby or self.event_day or self.previous
         return self.anchor.start_date if self.anchor is not None else None
 
     @property
@@ -713,13 +715,14 @@ class DateRecognizer:
 
     def _resolve(self, doc: Doc, name: str, match: re.Match[str], start: int, end: int,
                  reference: date | None, previous: date | None, anchor: DateMention | None,
-                 tense: _Tense, day_nearby: date | None = None) -> tuple:
+                 tense: _Tense, day_nearby: date | None = None, event_day: date | None = None) -> tuple:
         """(timex_type, timex_value, start_date, end_date, granularity).
 
         ``previous``: the last day named before (for "two days later"); ``anchor``: the
         last dated mention nearby, whose quarter "a year earlier" refers to in results
         reporting ("third-quarter profit ... up from $2 a share a year earlier")."""
-        c = _Match(doc, name, match, match.groupdict(), start, end, reference, previous, anchor, tense, day_nearby)
+        c = _Match(doc, name, match, match.groupdict(), start, end, reference, previous, anchor, tense, day_nearby,
+                   event_day)
         return self._resolvers[name](c)  # every pattern has one (tests/test_dates.py checks)
 
     def _unit_letter(self, word: str) -> str:
@@ -868,7 +871,7 @@ class DateRecognizer:
         """Pattern the_day_year ("won the first five matches of the day", "a forecast for the
         year"): the day in view, the year of the reference."""
         if c.g["unit"].lower() == "day":
-            day = c.day_of_clock
+            day = c.day_nearby or c.event_day or c.reference
             return ("DATE", day.isoformat(), day, day, "day") if day else ("DATE", None, None, None, "day")
         if c.reference is None:
             return "DATE", None, None, None, "year"
@@ -1203,6 +1206,8 @@ class DateRecognizer:
         if unit == "year" and n == 1 and c.anchor is not None and c.anchor.granularity == "quarter" \
                 and c.anchor.start_date:
             return self._shifted_quarter(c.anchor.start_date, -1)  # "a year ago": the year-ago quarter
+        if unit == "decade":  # "a decade ago": the year ten back, as TimeBank dates it (not the 2000s)
+            return self._shifted(c.reference, "year", -10 * int(n))
         return self._shifted(c.reference, unit, -int(n))
 
     def _r_anchored(self, c: _Match) -> tuple:
@@ -1530,7 +1535,8 @@ class DateRecognizer:
             day_nearby = last_day.start_date if last_day is not None and start - last_day.end <= _ANCHOR_REACH \
                 else None
             ttype, tvalue, d0, d1, gran = self._resolve(doc, name, match, start, end, reference, previous, nearby,
-                                                        tense, day_nearby)
+                                                        tense, day_nearby,
+                                                        last_day.start_date if last_day is not None else None)
             # "since 2022": from then up to the reference date (the TIMEX3 span stays "2022")
             if ttype == "DATE" and start > 0 and doc[start - 1].lower_ == "since":
                 d1 = reference if d0 is not None else None
@@ -1540,7 +1546,8 @@ class DateRecognizer:
                                   ttype, tvalue, d0, d1, gran, name)
             if ttype == "DATE" and d0 is not None and gran == "day":
                 previous = d0
-                last_day = mention
+                if not self._dates_a_saying(doc, start):
+                    last_day = mention  # "He said on Tuesday" is not the day "the day" means
             if ttype == "DATE" and d0 is not None:
                 anchor = mention
                 if gran == "quarter" and name not in _QUARTER_ANCHORED:
@@ -1549,6 +1556,13 @@ class DateRecognizer:
         self._mark_dateline(text, found)
         doc._.dates = self._merge_ranges(doc, self._join_clock_and_day(doc, found))
         return doc
+
+    def _dates_a_saying(self, doc: Doc, start: int) -> bool:
+        """The date right after a verb of saying ("said on Tuesday", "told reporters Monday")."""
+        k = start - 1
+        if k >= 0 and doc[k].lower_ == "on":
+            k -= 1
+        return k >= 0 and (doc[k].lower_ in self.reporting_past or doc[k].lower_ in ("says", "tells"))
 
     @staticmethod
     def _join_clock_and_day(doc: Doc, found: list[DateMention]) -> list[DateMention]:

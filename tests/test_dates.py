@@ -884,3 +884,13 @@ def test_years_before_1800_after_a_cue(parse) -> None:
 ])
 def test_fractional_hours_month_of_last_year_and_half_of_next_year(parse, text, surface, value) -> None:
     assert the(parse, text, surface).timex_value == value
+
+
+def test_the_day_means_the_event_day_not_the_day_of_a_saying(parse) -> None:
+    text = ("Strikes on the south killed 492 people on Monday, officials said. The minister said on Tuesday "
+            "that hospitals were full. The army said it had carried out roughly 650 strikes over the course of the day.")
+    assert the(parse, text, "the day").timex_value == "2025-05-19"
+
+
+def test_a_decade_ago_is_the_year_ten_back(parse) -> None:
+    assert the(parse, "A decade ago, none did.", "A decade ago").timex_value == "2015"
