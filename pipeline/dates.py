@@ -47,6 +47,9 @@ _QUARTER_ANCHORED = frozenset({"ago", "anchored", "year_ago_adj", "year_period"}
 _DATELINE_PLACE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z .'’-]+)?,\s*$")
 
 
+_DURATION_MODIFIERS = frozenset((("more", "than"), ("less", "than"), ("fewer", "than"), ("at", "least"),
+                                 ("up", "to"), ("just", "over"), ("just", "under"), ("nearly",), ("almost",),
+                                 ("about",), ("some",), ("roughly",), ("approximately",), ("around",)))
 _NOT_PLURAL = frozenset(("this", "thus", "plus", "less", "was", "has", "his", "its", "does", "goes", "says",
                          "also", "always", "perhaps", "whereas", "unless", "across", "towards", "besides"))
 
@@ -1542,6 +1545,9 @@ class DateRecognizer:
                 d1 = reference if d0 is not None else None
                 d0 = d0 if reference is not None else None
                 gran = "interval"
+            if ttype == "DURATION":  # "more than a decade": TimeML keeps the modifier in the extent
+                start = self._modifier_start(doc, start)
+                span = doc[start:end]
             mention = DateMention(start, end, span.start_char, span.end_char, span.text,
                                   ttype, tvalue, d0, d1, gran, name)
             if ttype == "DATE" and d0 is not None and gran == "day":
@@ -1556,6 +1562,16 @@ class DateRecognizer:
         self._mark_dateline(text, found)
         doc._.dates = self._merge_ranges(doc, self._join_clock_and_day(doc, found))
         return doc
+
+    @staticmethod
+    def _modifier_start(doc: Doc, start: int) -> int:
+        """Where a duration's extent starts once a modifier before it is taken in ("nearly",
+        "more than", "at least"; not "over", which is as often the preposition)."""
+        for size in (2, 1):
+            words = tuple(t.lower_ for t in doc[max(0, start - size):start])
+            if len(words) == size and words in _DURATION_MODIFIERS:
+                return start - size
+        return start
 
     def _dates_a_saying(self, doc: Doc, start: int) -> bool:
         """The date right after a verb of saying ("said on Tuesday", "told reporters Monday")."""

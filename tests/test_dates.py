@@ -372,7 +372,7 @@ def test_that_day_is_the_day_just_named(parse) -> None:
     ("The temple dates from the 11th century.", "the 11th century", "10"),
     ("Prices peaked in the mid-1990s.", "the mid-1990s", "199"),
     ("Interest is paid every quarter.", "every quarter", "P1Q"),
-    ("The lease runs for at least 20 more years.", "20 more years", "P20Y"),
+    ("The lease runs for at least 20 more years.", "at least 20 more years", "P20Y"),
 ])
 def test_centuries_decades_and_counted_units(parse, text, surface, value) -> None:
     assert the(parse, text, surface).timex_value == value
@@ -878,7 +878,7 @@ def test_years_before_1800_after_a_cue(parse) -> None:
 
 
 @pytest.mark.parametrize("text, surface, value", [
-    ("He spent about 5 1/2 hours in Nairobi.", "5 1/2 hours", "PT5H30M"),
+    ("He spent about 5 1/2 hours in Nairobi.", "about 5 1/2 hours", "PT5H30M"),
     ("Facebook went public in May of last year.", "May of last year", "2024-05"),
     ("Oil may average $60 in the first half of next year.", "the first half of next year", "2026-H1"),
 ])
