@@ -771,7 +771,7 @@ def test_regression_previous_day_counts_from_a_day_not_a_month(parse) -> None:
     ("The plants run on Saturdays.", "Saturdays", "SET", "XXXX-WXX-6"),
     ("Crews restored power overnight, officials said.", "overnight", "TIME", "2025-05-23TNI"),
     ("The crew tried to abort only seconds before impact.", "seconds", "DURATION", "PTXS"),
-    ("It was the strongest storm in recent decades.", "recent decades", "DATE", "PAST_REF"),
+    ("It was the strongest storm in recent decades.", "recent decades", "DURATION", "PXDE"),
     ("Voters went to the polls on Election Day.", "Election Day", "DATE", "2024-11-05"),
 ])
 def test_weekday_plurals_overnight_seconds_and_election_day(parse, text, surface, ttype, value) -> None:
