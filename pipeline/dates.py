@@ -1456,7 +1456,9 @@ class DateRecognizer:
             current_first = {12: 12, 1: 12, 2: 12}.get(reference.month, (reference.month // 3) * 3)
             current_year = reference.year - (reference.month < 3)
             year = current_year if first_month >= current_first else current_year + 1  # this one or the next
-            if rel == "last" or (rel not in ("this", "next") and not future):
+            if rel == "this" and code != "WI":  # "this spring" said in July: the spring of this year
+                year = reference.year
+            elif rel == "last" or (rel not in ("this", "next") and not future):
                 year = year - 1 if (year, first_month) >= (current_year, current_first) else year
             elif rel == "next" and (year, first_month) == (current_year, current_first):
                 year += 1

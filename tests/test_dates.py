@@ -894,3 +894,7 @@ def test_the_day_means_the_event_day_not_the_day_of_a_saying(parse) -> None:
 
 def test_a_decade_ago_is_the_year_ten_back(parse) -> None:
     assert the(parse, "A decade ago, none did.", "A decade ago").timex_value == "2015"
+
+
+def test_regression_this_spring_said_in_summer_is_this_years(parse) -> None:
+    assert the(parse, "The virus spread this spring.", "this spring", date(2014, 7, 10)).timex_value == "2014-SP"
