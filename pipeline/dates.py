@@ -381,6 +381,10 @@ class DateRecognizer:
             "season_cue": self._r_season,
             "season_that": self._r_season_that,
             "daypart_trading": self._r_the_daypart,
+            "daypart_part": self._r_the_daypart,
+            "the_hour": self._r_the_hour,
+            "month_that": self._r_month_that,
+            "duration_range": self._r_duration,
             "recent_units": self._r_coming_units,
             "the_day_year": self._r_the_day_year,
             "month_det": self._r_month_year,
@@ -517,9 +521,9 @@ class DateRecognizer:
             ("numeric_md_wd", rf"\b(?P<m>(?P<wd>{weekday}),?\s+(?P<a>3[01]|[12]\d|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))\b(?![/\d])"),
             ("week_weekday", rf"\b(?P<m>(?:(?P<wd>{weekday})\s+(?:of\s+)?(?P<rel>(?i:next|last|this|the\s+following|the\s+previous|the\s+next))\s+week|(?P<rel2>(?i:next|last|this))\s+week(?:\s+on)?\s+(?P<wd2>{weekday})))\b"),
             ("from_today", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>from|after|before)\s+(?:today|now))\b"),
-            ("dmy", rf"\b(?P<m>(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{month})(?:,?\s+(?:of\s+|in\s+)?(?P<y>{year}))?)\b"),
+            ("dmy", rf"\b(?P<m>(?:(?P<wd>{weekday}),?\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{month})(?:,?\s+(?:of\s+|in\s+)?(?P<y>{year}))?)\b"),
             ("month_year", rf"\b(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month}),?\s+(?P<y>{year}))\b"),
-            ("month_cue", rf"\b(?i:in|since|until|by|from|during|through|throughout|of|on|before|after|between|and|to|for|at)\s+(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full}))(?![\w-])"),
+            ("month_cue", rf"\b(?i:in|since|until|by|from|during|through|throughout|of|on|before|after|between|and|to|for|at|as)\s+(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full}))(?![\w-])"),
             ("month_det", rf"\b(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z]+est\s+)?(?P<m>(?P<mon>{month_full_no_may}))(?=\s+[a-z])"),
             ("month_rel", rf"\b(?P<m>(?P<rel>(?i:last|next|this|early|late|mid))[\s-]+(?P<mon>{month_full}))(?![\w-])"),
             ("month_relyear", rf"\b(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full})\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)\b"),
@@ -527,7 +531,7 @@ class DateRecognizer:
             ("quarter_code", rf"\b(?P<m>Q(?P<qn>[1-4])(?:\s+(?P<y>{year}))?)\b"),
             ("decade", r"\b(?P<m>(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<dec>(?:1[89]|20)\d0)s)\b"),
             ("decade_short", r"(?<!his\s)(?<!her\s)(?<!their\s)(?<!its\s)(?<!early\s)(?<!mid\s)(?<!late\s)\b(?P<m>(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]*)?['’]?(?P<dec2>[2-9]0)s)\b"),
-            ("century", r"\b(?P<m>(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)[\s-]+century)\b"),
+            ("century", r"\b(?P<m>(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)[\s-]+[Cc]entury)\b"),
             ("that_unit", r"\b(?P<m>(?:(?P<el>[Ee]arlier|[Ll]ater)\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+(?:same\s+)?(?P<unit>day|week|month|year|quarter))\b"),
             ("these_days", r"\b(?P<m>[Tt]hese\s+days)\b"),
             ("long_adj", r"\b(?:an?\s+)?(?P<m>(?P<unit>hour|day|week|month|year|decade|century)s?-?long)\b"),
@@ -535,10 +539,10 @@ class DateRecognizer:
             ("set_other", rf"\b(?P<m>(?:[Ee]very|[Ee]ach)\s+(?:other\s+(?P<other>{unit})|(?P<season>spring|summer|fall|autumn|winter)|(?P<mon>{month_full})))\b"),
             ("year_period", rf"\b(?P<m>[Tt]he\s+(?P<y>{year})\s+(?:quarter|period))\b"),
             ("half", rf"\b(?P<m>[Tt]he\s+(?P<h>first|second|last)\s+half\s+of\s+(?:(?P<y>{year})|the\s+year|(?P<yrel>this|last|next)\s+year))\b"),
-            ("holiday", rf"\b(?P<m>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<hol>{self._words(self.holidays)})(?:,?\s+(?:of\s+|in\s+)?(?P<y>{year}))?)(?![\w-])"),
+            ("holiday", rf"\b(?P<m>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<hol>{self._words(self.holidays)})(?:,?\s+(?:of\s+|in\s+)?(?P<y>{year}))?)(?![\w-])(?!\s+(?:trees?|cards?|carols?|lights|decorations|gifts?|presents?|pudding|cake|markets?|jumpers?|songs?|music)\b)"),
             ("year_cue", rf"\b(?:in|since|until|by|from|during|through|throughout|of|for|before|after|early|late|mid|fiscal|and|to)\s+(?P<m>(?P<y>{year}))\b(?![-,.]?\d)"),
             ("the_year_n", rf"\b(?P<m>[Tt]he\s+year\s+(?P<y>{year}))\b(?![-,.]?\d)"),
-            ("old_year_cue", r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Ff]rom|[Bb]efore|[Aa]fter|[Tt]hrough)\s+(?P<m>(?P<y>1[0-7]\d\d))\b(?![\d%]|,\d|\.\d|-\d|\s+[a-z]+s\b)"),
+            ("old_year_cue", r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Ff]rom|[Bb]efore|[Aa]fter|[Tt]hrough|[Oo]f)\s+(?P<m>(?P<y>1[0-7]\d\d))\b(?![\d%]|,\d|\.\d|-\d|\s+[a-z]+s\b)"),
             ("year", rf"(?<![\d,.$€£/-])(?P<m>(?P<y>{year}))(?![\d%]|,\d|\.\d|-\d)"),
             ("early_hours", rf"\b(?P<m>(?:[Tt]he\s+)?(?:early|small|wee)\s+hours\s+of\s+(?P<wd>{weekday})(?:\s+morning)?)\b"),
             ("weekday", rf"\b(?P<m>(?:(?P<pre>(?i:overnight|late|early|last|next|this|coming|previous|following))\s+)?(?P<wd>{weekday})(?:\s+(?P<dp>morning|afternoon|evening|night))?)\b"),
@@ -580,13 +584,17 @@ class DateRecognizer:
             ("anchored_the", r"\b(?P<m>[Tt]he\s+(?P<unit>day|week|month|year)\s+(?P<ba>before|after))\b(?!\s+(?:the|a|an|his|her|its|their)\b)"),
             ("all_unit", r"\b(?P<m>[Aa]ll\s+(?P<unit>day|week|month|year|night)(?:\s+long)?)\b(?!-)"),
             ("hours_minutes", rf"\b(?P<m>(?P<h>{num})\s+hours?\s+and\s+(?P<mi>{num})\s+minutes?)\b"),
+            ("the_hour", r"\b(?P<m>[Tt]he\s+(?:first|final|last|next|past)\s+hour)\b(?!s)"),
+            ("daypart_part", r"\b(?:[Bb]y|[Ss]ince|[Uu]ntil|[Ii]n|[Ff]rom|[Tt]ill)\s+(?P<m>(?:early|late|mid)[\s-]?(?P<dp>morning|afternoon|evening))\b"),
+            ("month_that", rf"\b(?P<m>[Tt]hat\s+(?P<mon>{month_full}))\b"),
+            ("duration_range", rf"\b(?P<m>(?P<n>{num})\s+(?:to|or|and|-|–)\s+(?P<n2>{num})\s+(?P<unit>{unit})s)\b"),
             ("duration", rf"\b(?![Aa]\s+second\b)(?P<m>(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?P<n>{num}|several|a\s+few|few|many)\s+(?:(?:more|additional|further|straight|consecutive|trading|business|working|whole|single|full|entire)\s+)?(?P<unit>{unit})s?)\b(?!-)(?!\s+old\b)"),
             # "three quarters" is a fraction far more often than a duration: quarters need a cue
             ("quarters", rf"\b(?P<m>(?:(?:the\s+)?(?:past|last|next|first)\s+(?P<n>{num})|(?P<n2>{num})\s+(?:consecutive|straight|successive)|(?P<n3>several|a\s+few|few|many))\s+(?P<unit>quarter)s)\b"),
             ("day_part_rel", r"\b(?P<m>(?:[Tt]hat|[Tt]he\s+(?P<rel>next|following|previous|same))\s+(?P<dp>morning|afternoon|evening|night))\b"),
             ("unit_old", rf"\b(?P<m>(?:(?P<n>\d+|{word})-)?(?P<unit>decade|century)-old)\b"),
             ("duration_adj", rf"\b(?P<m>(?P<n>\d+(?:\.\d+)?|{word}(?:-{word})?)-(?P<unit>second|minute|hour|day|week|month|year|decade|century)(?:-long)?)\b(?!-old)"),
-            ("time", r"\b(?P<m>\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?:local time|GMT|UTC|EST|ET|CET))?|\d{1,2}:\d{2}(?:\s+(?:local time|GMT|UTC))?|\d{4}\s+(?:GMT|UTC)|midnight|noon)"),
+            ("time", r"\b(?P<m>\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?:local time|GMT|UTC|EST|EDT|ET|CST|CDT|CT|MST|MDT|PST|PDT|PT|BST|CET|CEST))?|\d{1,2}:\d{2}(?:\s+(?:local time|GMT|UTC|ET|PT|BST))?|\d{4}\s+(?:GMT|UTC)|midnight|noon)"),
             ("set", rf"\b(?P<m>(?:[Ee]very|[Ee]ach)\s+(?P<unit>{unit}|quarter|{weekday}))\b"),
             ("set_every_n", rf"\b(?P<m>[Ee]very\s+(?P<n>{num})\s+(?P<unit>{unit}|quarter)s)\b"),
             ("set_adverb", rf"\b(?P<m>(?P<adv>{self._words(self.set_adverbs)}))(?![\w-])"),
@@ -596,10 +604,10 @@ class DateRecognizer:
             ("weekend_cue", r"(?:\b(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n|[Tt]hrough|[Bb]efore|[Aa]fter|[Uu]ntil|[Ss]ince|[Bb]y)\s+|(?:^|(?<=[.!?]\s)|(?<=\n))(?=The\s+weekend(?:['’]s)?\s+[a-z]))(?P<m>[Tt]he\s+weekend)\b"),
             ("year_cue_the", r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Tt]hroughout)\s+(?P<m>the\s+(?:full\s+|fiscal\s+|entire\s+|whole\s+)?year)\b(?!\s+(?:to|ending|ended|before|after|ago|earlier|later|of|\d))"),
             ("plural_units", r"\b(?:[Ff]or|[Ww]ithin|[Oo]ver|[Ii]n\s+the|[Dd]uring\s+the|[Ff]or\s+the\s+past|[Ff]or\s+the\s+last|(?:[Aa]fter|[Tt]ake|[Tt]akes|[Tt]ook|[Tt]aking|[Ll]asted|[Ll]asting|[Ll]ast|[Oo]nly|[Jj]ust)(?:\s+only)?)\s+(?P<m>(?P<unit>years|weeks|months|days|decades|centuries|hours|minutes|seconds))\b"),
-            ("year_ago_adj", r"\b(?P<m>(?:[Tt]he\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period))?)\b"),
+            ("year_ago_adj", r"\b(?P<m>(?:[Tt]he\s+)?(?:year-(?:earlier|ago)|prior-year)(?:\s+(?:quarter|period))?)\b"),
             ("season", rf"\b(?P<m>(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate)\s+(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{year}))?)\b(?!-)"),
             ("season_year", rf"\b(?P<m>(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y>{year}))\b"),
-            ("season_cue", r"\b(?:[Ii]n|[Ii]nto|[Dd]uring|[Bb]y|[Uu]ntil|[Oo]ver|[Tt]hrough|[Ss]ince|[Ff]or|[Oo]f)\s+(?P<m>the\s+(?P<season>spring|summer|fall|autumn|winter))\b(?!-)(?!\s+of\b)"),
+            ("season_cue", r"\b(?:[Ii]n|[Ii]nto|[Dd]uring|[Bb]y|[Uu]ntil|[Oo]ver|[Tt]hrough|[Ss]ince|[Ff]or|[Oo]f|[Ww]ith|[Ff]rom|[Aa]fter|[Bb]efore)\s+(?P<m>(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter))\b(?!-)(?!\s+of\b)"),
             ("season_that", r"\b(?P<m>[Tt]hat\s+(?P<season>spring|summer|fall|autumn|winter))\b(?!-)"),
             ("weekdays_set", rf"\b(?:[Oo]n|[Mm]ost|[Ss]ome)\s+(?P<m>(?P<wds>(?:{weekday})s))\b"),
             ("overnight", r"(?<![Aa]n\s)(?<!happen\s)\b(?P<m>[Oo]vernight)\b(?=\s*[.,;:!?)]|\s+(?:to|and|into|as|on|in|from|before|after|when|while|but|that|because|with)\b)"),
@@ -634,7 +642,8 @@ class DateRecognizer:
             "month_relyear": ("year",), "the_year_n": ("year",), "year_part": ("early", "mid", "late"),
             "unit_part": ("end", "start", "beginning", "middle", "close"),
             "season": seasons, "season_year": seasons, "season_cue": seasons, "season_past": seasons,
-            "daypart_trading": ("morning", "afternoon", "evening"), "the_day_year": ("day", "year"), "all_unit": ("all",), "hours_minutes": ("hour",),
+            "daypart_trading": ("morning", "afternoon", "evening"), "daypart_part": ("morning", "afternoon", "evening"),
+            "the_hour": ("hour",), "duration_range": units, "the_day_year": ("day", "year"), "all_unit": ("all",), "hours_minutes": ("hour",),
             "season_that": seasons, "duration": units, "duration_adj": units, "unit_old": ("-old",),
             "day_part_rel": ("morning", "afternoon", "evening", "night"),
             "plural_units": plurals, "plural_rel": plurals, "in_plural": plurals, "the_years": plurals,
@@ -881,6 +890,19 @@ class DateRecognizer:
         if c.reference is None:
             return "DATE", None, None, None, "year"
         return self._shifted(c.reference, "year", 0)
+
+    def _r_the_hour(self, c: _Match) -> tuple:
+        """Pattern the_hour ("in the final hour of trading")."""
+        return "DURATION", "PT1H", None, None, None
+
+    def _r_month_that(self, c: _Match) -> tuple:
+        """Pattern month_that ("that June"): the month in the year just named."""
+        month = self.months[c.g["mon"].lower()]
+        if c.anchor is None or c.anchor.start_date is None:
+            return "DATE", f"XXXX-{month:02d}", None, None, "month"
+        year = c.anchor.start_date.year
+        s, e = month_interval(year, month)
+        return "DATE", f"{year}-{month:02d}", s, e, "month"
 
     def _r_all_unit(self, c: _Match) -> tuple:
         """Pattern all_unit ("all week", "all night long"): one whole unit."""

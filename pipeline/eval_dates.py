@@ -8,10 +8,10 @@ plays no part in finding dates) on the TempEval-3 TimeML data in
   rules may be tuned on;
 * ``tempeval3_platinum.jsonl`` (20 documents, 138 TIMEX3): the test set of
   the shared task, never tuned on;
-* ``corpus/timeml/dev.jsonl`` and ``natural.jsonl`` (in the project: 21 and
-  25 wire-style articles of 2012-2014 written for it, 444 and 495 TIMEX3; the
-  first written to a checklist of expression kinds, the second as plain news
-  first and annotated after, see README.md and NATURAL.md there): our own view
+* ``corpus/timeml/dev.jsonl``, ``natural.jsonl`` and ``natural2.jsonl`` (in
+  the project: 21, 25 and 25 articles of 2012-2014 written for it, 444, 495
+  and 746 TIMEX3; the first written to a checklist of expression kinds, the
+  others as plain news first and annotated after, see the READMEs there): our own view
   of 2010s news, which TimeBank's 1990s text under-represents; tuned on, like
   train;
 * ``recognizers_datetime_en.jsonl`` (Recognizers-Text DateTime specs, cases
@@ -57,7 +57,8 @@ PEERS_ON_PLATINUM = [
 SETS = [("train", "tempeval3_train.jsonl"), ("platinum", "tempeval3_platinum.jsonl")]
 #: written for the project (corpus/timeml/README.md), so it ships with it
 _TIMEML = Path(__file__).resolve().parent.parent / "corpus" / "timeml"
-OWN_SETS = [("own_dev", _TIMEML / "dev.jsonl"), ("own_natural", _TIMEML / "natural.jsonl")]
+OWN_SETS = [("own_dev", _TIMEML / "dev.jsonl"), ("own_natural", _TIMEML / "natural.jsonl"),
+            ("own_natural2", _TIMEML / "natural2.jsonl")]
 
 
 @dataclass
@@ -248,10 +249,12 @@ def format_table(results: dict[str, dict]) -> str:
             "type_accuracy", "value_accuracy", "value_f1"]
     names = list(results)
     keys += sorted({k for r in results.values() for k in r if k.startswith("recall_")})
-    lines = [f"{'TempEval-3':<16}" + "".join(f"{n:>12}" for n in names), "-" * (16 + 12 * len(names))]
+    width = max(12, max(len(n) for n in names) + 1)
+    lines = [f"{'TempEval-3':<16}" + "".join(f"{n:>{width}}" for n in names), "-" * (16 + width * len(names))]
     for k in keys:
         cells = [results[n].get(k, 0.0) for n in names]
-        lines.append(f"{k:<16}" + "".join(f"{c:>12d}" if isinstance(c, int) else f"{c:>12.3f}" for c in cells))
+        lines.append(f"{k:<16}" + "".join(f"{c:>{width}d}" if isinstance(c, int) else f"{c:>{width}.3f}"
+                                          for c in cells))
     return "\n".join(lines)
 
 

@@ -898,3 +898,23 @@ def test_a_decade_ago_is_the_year_ten_back(parse) -> None:
 
 def test_regression_this_spring_said_in_summer_is_this_years(parse) -> None:
     assert the(parse, "The virus spread this spring.", "this spring", date(2014, 7, 10)).timex_value == "2014-SP"
+
+
+@pytest.mark.parametrize("text, surface, ttype, value", [
+    ("Two runways reopen by early evening.", "early evening", "TIME", "2025-05-24TEV"),
+    ("The rally gathered pace in the final hour of trading.", "the final hour", "DURATION", "PT1H"),
+    ("He was jailed in 2006 and moved to The Hague that June.", "that June", "DATE", "2006-06"),
+    ("Scotland has had no parliament since the Acts of Union of 1707.", "1707", "DATE", "1707"),
+    ("Self-rule grew through the 20th Century.", "the 20th Century", "DATE", "19"),
+    ("Be ready to go without power for seven to 10 days.", "seven to 10 days", "DURATION", "P7D"),
+    ("The flight landed at 11:28 a.m. PT Saturday.", "11:28 a.m. PT Saturday", "TIME", "2025-05-24T11:28"),
+    ("On Hogmanay, the boat makes one run.", "Hogmanay", "DATE", "2024-12-31"),
+    ("In summer, the ferry runs four times a day.", "summer", "DATE", "2024-SU"),
+])
+def test_forms_found_in_the_second_natural_set(parse, text, surface, ttype, value) -> None:
+    d = the(parse, text, surface)
+    assert (d.timex_type, d.timex_value) == (ttype, value)
+
+
+def test_a_holiday_naming_a_thing_is_not_a_date(parse) -> None:
+    assert dates(parse, "The ferry carried two Christmas trees.") == []
