@@ -1240,8 +1240,11 @@ class DateRecognizer:
     def _r_anchored(self, c: _Match) -> tuple:
         """Patterns anchored, anchored_the."""
         quarter = c.anchor.start_date if c.anchor is not None and c.anchor.granularity == "quarter" else None
-        base = c.previous or c.reference  # "two days later": from the day named before
         unit = c.g["unit"]
+        # "two days later": from the day named before; "four years later": from the date just
+        # named, whatever its unit ("joined in 2004 and adopted the euro four years later")
+        named = c.anchor.start_date if c.anchor is not None and unit in ("month", "year") else None
+        base = named or c.previous or c.reference
         n = 1 if c.name == "anchored_the" else self._count(c.g["n"])
         if base is None or n is None:
             return "DATE", None, None, None, unit

@@ -918,3 +918,14 @@ def test_forms_found_in_the_second_natural_set(parse, text, surface, ttype, valu
 
 def test_a_holiday_naming_a_thing_is_not_a_date(parse) -> None:
     assert dates(parse, "The ferry carried two Christmas trees.") == []
+
+
+def test_years_later_counts_from_the_year_just_named(parse) -> None:
+    text = "Cyprus joined the European Union in 2004 and adopted the euro four years later."
+    assert the(parse, text, "four years later").timex_value == "2008"
+
+
+def test_planning_and_starting_look_ahead(parse) -> None:
+    assert the(parse, "Both sides are planning large marches on Friday.", "Friday").timex_value == "2025-05-30"
+    assert the(parse, "The bank holds a two-day meeting starting Wednesday.", "Wednesday").timex_value \
+        == "2025-05-28"
