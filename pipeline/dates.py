@@ -381,6 +381,7 @@ class DateRecognizer:
             "season_cue": self._r_season,
             "season_that": self._r_season_that,
             "daypart_trading": self._r_the_daypart,
+            "md_range_end": self._r_iso,
             "daypart_part": self._r_the_daypart,
             "the_hour": self._r_the_hour,
             "month_that": self._r_month_that,
@@ -521,6 +522,9 @@ class DateRecognizer:
             ("numeric_md_wd", rf"\b(?P<m>(?P<wd>{weekday}),?\s+(?P<a>3[01]|[12]\d|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))\b(?![/\d])"),
             ("week_weekday", rf"\b(?P<m>(?:(?P<wd>{weekday})\s+(?:of\s+)?(?P<rel>(?i:next|last|this|the\s+following|the\s+previous|the\s+next))\s+week|(?P<rel2>(?i:next|last|this))\s+week(?:\s+on)?\s+(?P<wd2>{weekday})))\b"),
             ("from_today", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>from|after|before)\s+(?:today|now))\b"),
+            # the second day of "Jan. 28-29" / "March 18-19, 2014" (the first is an mdy match; the
+            # two are joined into one range by _merge_ranges)
+            ("md_range_end", rf"(?P<mon>{month})\s+[0-3]?\d\s*[-–]\s*(?P<m>(?P<d>3[01]|[12]\d|0?[1-9])(?:,?\s+(?P<y>{year}))?)\b(?![-/\d])"),
             ("dmy", rf"\b(?P<m>(?:(?P<wd>{weekday}),?\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{month})(?:,?\s+(?:of\s+|in\s+)?(?P<y>{year}))?)\b"),
             ("month_year", rf"\b(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month}),?\s+(?P<y>{year}))\b"),
             ("month_cue", rf"\b(?i:in|since|until|by|from|during|through|throughout|of|on|before|after|between|and|to|for|at|as)\s+(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full}))(?![\w-])"),
@@ -643,7 +647,7 @@ class DateRecognizer:
             "unit_part": ("end", "start", "beginning", "middle", "close"),
             "season": seasons, "season_year": seasons, "season_cue": seasons, "season_past": seasons,
             "daypart_trading": ("morning", "afternoon", "evening"), "daypart_part": ("morning", "afternoon", "evening"),
-            "the_hour": ("hour",), "duration_range": units, "the_day_year": ("day", "year"), "all_unit": ("all",), "hours_minutes": ("hour",),
+            "the_hour": ("hour",), "duration_range": units, "md_range_end": ("-", "–"), "the_day_year": ("day", "year"), "all_unit": ("all",), "hours_minutes": ("hour",),
             "season_that": seasons, "duration": units, "duration_adj": units, "unit_old": ("-old",),
             "day_part_rel": ("morning", "afternoon", "evening", "night"),
             "plural_units": plurals, "plural_rel": plurals, "in_plural": plurals, "the_years": plurals,
@@ -968,6 +972,8 @@ class DateRecognizer:
         if c.g.get("y") is None and c.reference is None:
             return "DATE", "XXXX-XX-XX", None, None, "day"
         text = c.match.group("m")
+        if c.name == "md_range_end":  # "29" of "Jan. 28-29": the month comes from before the dash
+            text = f"{c.g['mon']} {c.g['d']}" + (f", {c.g['y']}" if c.g.get("y") else "")
         if c.g.get("wd") and c.name == "mdy":
             text = text[c.match.end("wd") - c.match.start("m"):].lstrip(" ,")
         # a missing year: a leap year stands in (so "Feb. 29" parses) and nearest_year picks the real one
@@ -1638,6 +1644,11 @@ class DateRecognizer:
         merged: list[DateMention] = []
         for d in found:
             prev = merged[-1] if merged else None
+            if prev is not None and d.kind == "md_range_end" and prev.start_date and d.start_date \
+                    and prev.start_date.year != d.start_date.year and prev.granularity == "day":
+                # "March 18-19, 2014": the year written after the second day is the first's too
+                day = prev.start_date.replace(year=d.start_date.year)
+                prev = merged[-1] = replace(prev, start_date=day, end_date=day, timex_value=day.isoformat())
             if prev is not None and prev.timex_type == d.timex_type == "DATE" and prev.kind != "dateline" \
                     and d.start == prev.end + 1 and doc[prev.end].lower_ in ("to", "through", "until", "-", "–") \
                     and prev.start_date is not None and d.end_date is not None and prev.start_date < d.end_date:

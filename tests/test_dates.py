@@ -929,3 +929,13 @@ def test_planning_and_starting_look_ahead(parse) -> None:
     assert the(parse, "Both sides are planning large marches on Friday.", "Friday").timex_value == "2025-05-30"
     assert the(parse, "The bank holds a two-day meeting starting Wednesday.", "Wednesday").timex_value \
         == "2025-05-28"
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("The Fed will meet on Jan. 28-29.", "Jan. 28-29", "2026-01-28/2026-01-29"),
+    ("The summit runs March 18-19, 2014.", "March 18-19, 2014", "2014-03-18/2014-03-19"),
+    ("The festival ran May 3-5.", "May 3-5", "2025-05-03/2025-05-05"),
+])
+def test_a_month_with_two_days_is_one_range_of_two_timex(parse, text, surface, value) -> None:
+    d = the(parse, text, surface)
+    assert d.timex_value == value and len(d.parts) == 2
