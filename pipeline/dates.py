@@ -1175,6 +1175,7 @@ class DateRecognizer:
             day = week_interval(c.reference)[0] + timedelta(days=wd)
         else:
             day = weekday_near(c.reference, wd, c.future)
+        # "Friday morning" stays a DATE (TimeML would say TIME): the events table dates facts by it
         return "DATE", day.isoformat() + _day_part(c.g.get("dp")), day, day, "day"
 
     def _r_early_hours(self, c: _Match) -> tuple:
@@ -1622,7 +1623,7 @@ class DateRecognizer:
         joined: list[DateMention] = []
         for d in found:
             prev = joined[-1] if joined else None
-            if prev is not None and prev.timex_type == "TIME" and d.timex_type == "DATE" and d.granularity == "day" \
+            if prev is not None and prev.timex_type == "TIME" and d.granularity == "day" and d.start_date is not None \
                     and prev.timex_value and "T" in prev.timex_value \
                     and (prev.end == d.start or (prev.end + 1 == d.start and doc[prev.end].lower_ == "on")):
                 clock = _clock_in_day_part(prev.timex_value.split("T", 1)[1], prev.text, d.timex_value)
