@@ -41,6 +41,8 @@ if not Doc.has_extension("dates"):
 
 #: how far back (tokens) a mention may anchor "that day", "the following year"
 _ANCHOR_REACH = 60
+#: how far ahead a holiday named without a year may lie in text that does not speak of the future
+_AHEAD_DAYS = 60
 #: expressions that, once a document has named a quarter, compare with that quarter
 #: ("net income rose to $5 million from $4 million a year earlier")
 _QUARTER_ANCHORED = frozenset({"ago", "anchored", "year_ago_adj", "year_period"})
@@ -171,13 +173,15 @@ def clock_time(text: str) -> str | None:
 def _clock_in_day_part(clock: str, text: str, day_value: str | None) -> str:
     """ "10:15 Tuesday night" is 22:15: a clock without a.m./p.m. takes the part of the day
     that follows it."""
-    if re.search(r"(?i)\b(?:a\.?m\b|p\.?m\b)|noon|midnight", text) or not day_value:
-        return clock
+    if re.search(r"(?i)\b(?:a\.?m\b|p\.?m\b)|noon|midnight", text) or not day_value or ":" not in clock:
+        return clock  # "mid-morning Friday": a part of the day, no clock to shift
     hour, minute = clock.split(":")
     h = int(hour)
     part = day_value[-3:]
     if (part in ("TEV", "TNI") and 5 <= h < 12) or (part == "TAF" and 1 <= h < 7):
         return f"{h + 12:02d}:{minute}"
+    if part in ("TEV", "TNI") and h == 12:  # "12:30 Tuesday night": half past midnight
+        return f"00:{minute}"
     return clock
 
 
@@ -221,6 +225,10 @@ def nearest_year(day: date, reference: date, future: bool, past: bool = False, a
             options.append(day.replace(year=year))
         except ValueError:  # February 29
             continue
+    if not options:  # Feb. 29 with no leap year next to the reference: the nearest leap year's
+        leap = min((y for y in range(reference.year - 4, reference.year + 5) if calendar.isleap(y)),
+                   key=lambda y: abs(y - reference.year))
+        return day.replace(year=leap)
     best = min(options, key=lambda d: abs((d - reference).days))
     if not future and (best - reference).days > ahead_limit:
         past = True  # "he was last seen Nov. 3", read in May: last November
@@ -280,7 +288,7 @@ class _Match:
     def anchor_for(self, unit: str) -> date | None:
         """The date "the previous <unit>", "that <unit>" count from: the last day named for a
         day, else the last date named (a month cannot anchor "the previous day")."""
-        if unit.lower() in ("day", "night"):
+        if unit.lower() == "day":
             return self.day_nearby or self.event_day or self.previous
         return self.anchor.start_date if self.anchor is not None else None
 
@@ -293,10 +301,14 @@ class _Match:
     def future(self) -> bool:
         # asked by few resolvers, so looked up only when asked
         before = [t.lower_ for t in self.doc[max(0, self.start - 2):self.start]]
-        if before[-1:] == ["by"]:
-            return True  # a deadline: "repaired by Monday" (train: "until"/"through" often look back)
+        # "By Tuesday, the toll had risen": a fronted "by" takes the tense of its sentence
+        fronted = self.start >= 1 and (self.start == 1 or self.doc[self.start - 1].is_sent_start)
+        if before[-1:] == ["by"] and "had" not in (self.tense.sentence(self.start) if fronted
+                                                   else self.tense.clause(self.start, self.end)):
+            return True  # a deadline: "repaired by Monday" (not "by Monday, it had risen"; train:
+            # "until"/"through" often look back)
         saying = before[-2] if before[-1:] == ["on"] and len(before) == 2 else before[-1] if before else ""
-        if saying in self.tense.reporting_past:
+        if saying in self.tense.sayings:
             return False  # "said on Monday it would ...": the date of the saying
         return self.tense.is_future(self.start, self.end)
 
@@ -306,13 +318,13 @@ class _Tense:
     sentence's lower-cased words once, not once per date."""
 
     def __init__(self, doc: Doc, cues: re.Pattern[str], breaks: frozenset[str],
-                 reporting_past: frozenset[str] = frozenset()) -> None:
-        self.doc, self.cues, self.breaks, self.reporting_past = doc, cues, breaks, reporting_past
+                 sayings: frozenset[str] = frozenset()) -> None:
+        self.doc, self.cues, self.breaks, self.sayings = doc, cues, breaks, sayings
         self._starts: list[int] | None = None
         self._words: dict[int, list[str]] = {}
 
-    def is_future(self, start: int, end: int) -> bool:
-        """A future-tense cue in the clause holding tokens [start, end)."""
+    def clause(self, start: int, end: int) -> list[str]:
+        """The lower-cased words of the clause holding tokens [start, end)."""
         if self._starts is None:
             self._starts = [0]
             if self.doc.has_annotation("SENT_START"):
@@ -329,7 +341,19 @@ class _Tense:
             lo -= 1
         while hi < len(words) and words[hi] not in self.breaks:
             hi += 1
-        return self.cues.search(" " + " ".join(words[lo:hi]) + " ") is not None
+        return words[lo:hi]
+
+    def sentence(self, start: int) -> list[str]:
+        """The lower-cased words of the sentence holding token start."""
+        self.clause(start, start + 1)  # reads the sentence's words
+        starts = self._starts or [0]
+        return self._words[starts[bisect_right(starts, start) - 1] if bisect_right(starts, start) else 0]
+
+    def is_future(self, start: int, end: int) -> bool:
+        """A future-tense cue in the clause holding tokens [start, end); "would have" is the
+        past that did not happen, not a future."""
+        text = " " + " ".join(self.clause(start, end)) + " "
+        return self.cues.search(text.replace(" would have ", " ")) is not None
 
 
 class DateRecognizer:
@@ -346,7 +370,8 @@ class DateRecognizer:
         self.future_cues = re.compile(" (?:" + "|".join(
             re.escape(" ".join(c.lower().split())) for c in sorted(data["future_cues"], key=len, reverse=True)) + ") ")
         self.clause_breaks = frozenset(data["clause_breaks"])
-        self.reporting_past = frozenset(data["reporting_past"])
+        # verbs of saying a date right after dates ("said on Monday", "says Friday")
+        self.sayings = frozenset(data["reporting_past"]) | {"says", "tells"}
         lex = number_lexicon()
         self.number_words = sorted({*lex.units, *lex.tens, "a", "an", "hundred", "dozen"}, key=len, reverse=True)
         self.plural_nouns = lex.plural_nouns
@@ -527,8 +552,8 @@ class DateRecognizer:
             ("md_range_end", rf"(?P<mon>{month})\s+[0-3]?\d\s*[-–]\s*(?P<m>(?P<d>3[01]|[12]\d|0?[1-9])(?:,?\s+(?P<y>{year}))?)\b(?![-/\d])"),
             ("dmy", rf"\b(?P<m>(?:(?P<wd>{weekday}),?\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{month})(?:,?\s+(?:of\s+|in\s+)?(?P<y>{year}))?)\b"),
             ("month_year", rf"\b(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month}),?\s+(?P<y>{year}))\b"),
-            ("month_cue", rf"\b(?i:in|since|until|by|from|during|through|throughout|of|on|before|after|between|and|to|for|at|as)\s+(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full}))(?![\w-])"),
-            ("month_det", rf"\b(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z]+est\s+)?(?P<m>(?P<mon>{month_full_no_may}))(?=\s+[a-z])"),
+            ("month_cue", rf"\b(?i:in|since|until|by|from|during|through|throughout|of|on|before|after|between|and|to|for|at|(?:recently|early|late|soon)\s+as)\s+(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full}))(?![\w-])"),
+            ("month_det", rf"\b(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z]+est\s+)?(?P<m>(?P<mon>{month_full_no_may}))(?=\s+[a-z])(?!\s+(?:on|for|to|of|against|from|through|in|across|by|with)\b)"),
             ("month_rel", rf"\b(?P<m>(?P<rel>(?i:last|next|this|early|late|mid))[\s-]+(?P<mon>{month_full}))(?![\w-])"),
             ("month_relyear", rf"\b(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full})\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)\b"),
             ("quarter", rf"\b(?P<m>(?:the\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<y>{year}))?)\b"),
@@ -546,7 +571,7 @@ class DateRecognizer:
             ("holiday", rf"\b(?P<m>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<hol>{self._words(self.holidays)})(?:,?\s+(?:of\s+|in\s+)?(?P<y>{year}))?)(?![\w-])(?!\s+(?:trees?|cards?|carols?|lights|decorations|gifts?|presents?|pudding|cake|markets?|jumpers?|songs?|music)\b)"),
             ("year_cue", rf"\b(?:in|since|until|by|from|during|through|throughout|of|for|before|after|early|late|mid|fiscal|and|to)\s+(?P<m>(?P<y>{year}))\b(?![-,.]?\d)"),
             ("the_year_n", rf"\b(?P<m>[Tt]he\s+year\s+(?P<y>{year}))\b(?![-,.]?\d)"),
-            ("old_year_cue", r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Ff]rom|[Bb]efore|[Aa]fter|[Tt]hrough|[Oo]f)\s+(?P<m>(?P<y>1[0-7]\d\d))\b(?![\d%]|,\d|\.\d|-\d|\s+[a-z]+s\b)"),
+            ("old_year_cue", r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Ff]rom|[Bb]efore|[Aa]fter|[Tt]hrough|[Oo]f)\s+(?P<m>(?P<y>1[0-7]\d\d))\b(?![\d%]|,\d|\.\d|-\d|\s+(?!(?:and|or|but|when|while|as|after|before|until|that|the|with|in|on|at|by)\b)[a-z])"),
             ("year", rf"(?<![\d,.$€£/-])(?P<m>(?P<y>{year}))(?![\d%]|,\d|\.\d|-\d)"),
             ("early_hours", rf"\b(?P<m>(?:[Tt]he\s+)?(?:early|small|wee)\s+hours\s+of\s+(?P<wd>{weekday})(?:\s+morning)?)\b"),
             ("weekday", rf"\b(?P<m>(?:(?P<pre>(?i:overnight|late|early|last|next|this|coming|previous|following))\s+)?(?P<wd>{weekday})(?:\s+(?P<dp>morning|afternoon|evening|night))?)\b"),
@@ -562,7 +587,7 @@ class DateRecognizer:
             ("vague_ago", r"\b(?P<m>(?:(?:[Mm]any|[Ss]everal|[Ss]ome|[Aa]\s+few)\s+)?(?:years|decades|months|weeks|days)\s+ago)\b"),
             ("plural_rel", r"(?<!early\s)(?<!small\s)\b(?P<m>(?P<unit>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays|[Dd]ecades|[Hh]ours|[Mm]inutes|[Ss]econds))\s+(?:after|before|later|earlier|of)\b"),
             ("vague_span", r"\b(?:for|in|after|within|take|took|takes)\s+(?P<m>a\s+while|some\s+time|a\s+long\s+time)\b"),
-            ("the_day_year", r"\b(?:[Oo]f|[Ff]or|[Dd]uring|[Tt]hroughout|[Oo]pened|[Ee]nded|[Oo]n)\s+(?P<m>the\s+(?:(?:first|final|whole|entire)\s+)?(?P<unit>day|year))\b(?![-\w])(?!\s+(?:before|after|ago|earlier|later|when|that|in\s+which|of|to|ended|ending|\d))"),
+            ("the_day_year", r"(?<!end\s)(?<!player\s)(?<!dish\s)(?<!person\s)(?<!man\s)(?<!woman\s)(?<!team\s)(?<!goal\s)(?<!coach\s)\b(?:[Oo]f|[Ff]or|[Tt]hroughout|[Oo]pened|[Ee]nded|[Oo]n)\s+(?P<m>the\s+(?:(?:first|final|whole|entire)\s+)?(?P<unit>day|year))\b(?![-\w])(?!\s+(?:before|after|ago|earlier|later|when|that|in\s+which|of|to|ended|ending|\d))"),
             ("the_week", r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]f)\s+(?P<m>the\s+week)\b(?!\s+(?:before|after|of|ending|ended|to)\b)"),
             ("the_daypart", r"\b(?:[Ii]n|[Dd]uring|[Tt]hrough|[Ss]pent)\s+(?P<m>the\s+(?:(?:early|late)\s+)?(?P<dp>morning|afternoon|evening|night))\b(?!\s+of\b)"),
             ("daypart_trading", r"\b(?P<m>(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)?(?P<dp>morning|afternoon|evening))\s+(?:trade|trading|session|dealings|news\s+conference|briefing|rush)\b"),
@@ -590,8 +615,8 @@ class DateRecognizer:
             ("hours_minutes", rf"\b(?P<m>(?P<h>{num})\s+hours?\s+and\s+(?P<mi>{num})\s+minutes?)\b"),
             ("the_hour", r"\b(?P<m>[Tt]he\s+(?:first|final|last|next|past)\s+hour)\b(?!s)"),
             ("daypart_part", r"\b(?:[Bb]y|[Ss]ince|[Uu]ntil|[Ii]n|[Ff]rom|[Tt]ill)\s+(?P<m>(?:early|late|mid)[\s-]?(?P<dp>morning|afternoon|evening))\b"),
-            ("month_that", rf"\b(?P<m>[Tt]hat\s+(?P<mon>{month_full}))\b"),
-            ("duration_range", rf"\b(?P<m>(?P<n>{num})\s+(?:to|or|and|-|–)\s+(?P<n2>{num})\s+(?P<unit>{unit})s)\b"),
+            ("month_that", rf"\b(?P<m>[Tt]hat\s+(?P<mon>{month_full_no_may}))\b"),
+            ("duration_range", rf"\b(?P<m>(?P<n>{num})(?:\s+(?:to|or|and)\s+|\s*[-–]\s*)(?P<n2>{num})\s+(?P<unit>{unit})s)\b"),
             ("duration", rf"\b(?![Aa]\s+second\b)(?P<m>(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?P<n>{num}|several|a\s+few|few|many)\s+(?:(?:more|additional|further|straight|consecutive|trading|business|working|whole|single|full|entire)\s+)?(?P<unit>{unit})s?)\b(?!-)(?!\s+old\b)"),
             # "three quarters" is a fraction far more often than a duration: quarters need a cue
             ("quarters", rf"\b(?P<m>(?:(?:the\s+)?(?:past|last|next|first)\s+(?P<n>{num})|(?P<n2>{num})\s+(?:consecutive|straight|successive)|(?P<n3>several|a\s+few|few|many))\s+(?P<unit>quarter)s)\b"),
@@ -607,14 +632,14 @@ class DateRecognizer:
             ("quarter_latest", r"\b(?P<m>[Tt]he\s+(?:(?:latest|most\s+recent|recent|past|just-ended)\s+)?quarter|[Tt]he\s+latest\s+period)\b(?!-)"),
             ("weekend_cue", r"(?:\b(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n|[Tt]hrough|[Bb]efore|[Aa]fter|[Uu]ntil|[Ss]ince|[Bb]y)\s+|(?:^|(?<=[.!?]\s)|(?<=\n))(?=The\s+weekend(?:['’]s)?\s+[a-z]))(?P<m>[Tt]he\s+weekend)\b"),
             ("year_cue_the", r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Tt]hroughout)\s+(?P<m>the\s+(?:full\s+|fiscal\s+|entire\s+|whole\s+)?year)\b(?!\s+(?:to|ending|ended|before|after|ago|earlier|later|of|\d))"),
-            ("plural_units", r"\b(?:[Ff]or|[Ww]ithin|[Oo]ver|[Ii]n\s+the|[Dd]uring\s+the|[Ff]or\s+the\s+past|[Ff]or\s+the\s+last|(?:[Aa]fter|[Tt]ake|[Tt]akes|[Tt]ook|[Tt]aking|[Ll]asted|[Ll]asting|[Ll]ast|[Oo]nly|[Jj]ust)(?:\s+only)?)\s+(?P<m>(?P<unit>years|weeks|months|days|decades|centuries|hours|minutes|seconds))\b"),
+            ("plural_units", r"\b(?:[Ff]or|[Ww]ithin|[Oo]ver|[Ii]n\s+the|[Dd]uring\s+the|[Ff]or\s+the\s+past|[Ff]or\s+the\s+last|(?:[Aa]fter|[Tt]ake|[Tt]akes|[Tt]ook|[Tt]aking|[Ll]asted|[Ll]asting|(?<!his\s)(?<!her\s)(?<!its\s)(?<!the\s)(?<!their\s)(?<!my\s)[Ll]ast|[Oo]nly|[Jj]ust)(?:\s+only)?)\s+(?P<m>(?P<unit>years|weeks|months|days|decades|centuries|hours|minutes|seconds))\b(?!\s+trading)"),
             ("year_ago_adj", r"\b(?P<m>(?:[Tt]he\s+)?(?:year-(?:earlier|ago)|prior-year)(?:\s+(?:quarter|period))?)\b"),
             ("season", rf"\b(?P<m>(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate)\s+(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{year}))?)\b(?!-)"),
             ("season_year", rf"\b(?P<m>(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y>{year}))\b"),
-            ("season_cue", r"\b(?:[Ii]n|[Ii]nto|[Dd]uring|[Bb]y|[Uu]ntil|[Oo]ver|[Tt]hrough|[Ss]ince|[Ff]or|[Oo]f|[Ww]ith|[Ff]rom|[Aa]fter|[Bb]efore)\s+(?P<m>(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter))\b(?!-)(?!\s+of\b)"),
+            ("season_cue", r"\b(?:[Ii]n|[Ii]nto|[Dd]uring|[Bb]y|[Uu]ntil|[Oo]ver|[Tt]hrough|[Ss]ince|[Ff]or|[Oo]f|[Ww]ith|[Ff]rom|[Aa]fter|[Bb]efore)\s+(?P<m>the\s+(?P<season>spring|summer|fall|autumn|winter)|(?P<bare>spring|summer|autumn|winter)(?=\s*[.,;:!?)]|\s+(?:and|or|when|while|as|before|after|until|the|this|last|next)\b))\b(?!-)(?!\s+of\b)"),
             ("season_that", r"\b(?P<m>[Tt]hat\s+(?P<season>spring|summer|fall|autumn|winter))\b(?!-)"),
             ("weekdays_set", rf"\b(?:[Oo]n|[Mm]ost|[Ss]ome)\s+(?P<m>(?P<wds>(?:{weekday})s))\b"),
-            ("overnight", r"(?<![Aa]n\s)(?<!happen\s)\b(?P<m>[Oo]vernight)\b(?=\s*[.,;:!?)]|\s+(?:to|and|into|as|on|in|from|before|after|when|while|but|that|because|with)\b)"),
+            ("overnight", r"(?<![Aa]n\s)(?<!happen\s)(?<!happened\s)(?<!change\s)(?<!changed\s)(?<!became\s)(?<!become\s)(?<!star\s)(?<!disappear\s)\b(?P<m>[Oo]vernight)\b(?=\s*[.,;:!?)]|\s+(?:to|and|into|as|on|in|from|before|after|when|while|but|that|because|with)\b)"),
             ("season_past", r"\b(?P<m>[Tt]his\s+past\s+(?P<season>spring|summer|fall|autumn|winter))\b"),
         ]
         return [(name, re.compile(rx)) for name, rx in table]
@@ -711,6 +736,7 @@ class DateRecognizer:
             return False
         if _looks_plural(word):
             # "the 1992 protests", "its 2012 results": a determiner makes the number a modifier
+            # (news writes counts from 1,000 up with a comma, so "the 2000 workers" is rare)
             before = text[max(0, end - 40):end].split()[-2:-1]
             return bool(before) and (before[0].lower() in ("the", "its", "their", "his", "her")
                                      or before[0].endswith(("'s", "’s")))
@@ -864,8 +890,8 @@ class DateRecognizer:
         return self._quarter_reference(c.name, c.g, c.reference, c.future, c.anchor)
 
     def _r_season(self, c: _Match) -> tuple:
-        """Patterns season, season_year, season_cue."""
-        return self._season(c.g, c.reference, c.future)
+        """Patterns season, season_year, season_cue ("in the spring", "through winter")."""
+        return self._season({**c.g, "season": c.g.get("season") or c.g.get("bare")}, c.reference, c.future)
 
     def _r_day_part_rel(self, c: _Match) -> tuple:
         """Pattern day_part_rel ("that night", "the next morning"): a part of the day just
@@ -968,7 +994,7 @@ class DateRecognizer:
         return "DATE", day.isoformat(), day, day, "day"
 
     def _r_iso(self, c: _Match) -> tuple:
-        """Patterns iso, mdy, dmy."""
+        """Patterns iso, mdy, dmy, md_range_end (the second day of "Jan. 28-29")."""
         if c.g.get("y") is None and c.reference is None:
             return "DATE", "XXXX-XX-XX", None, None, "day"
         text = c.match.group("m")
@@ -986,7 +1012,7 @@ class DateRecognizer:
         return "DATE", day.isoformat(), day, day, "day"
 
     def _r_month_year(self, c: _Match) -> tuple:
-        """Patterns month_year, month_cue, month_rel, month_relyear."""
+        """Patterns month_year, month_cue, month_rel, month_relyear, month_det ("the January report")."""
         month = self.months[c.g["mon"].lower().rstrip(".")]
         if c.g.get("y"):
             year = int(c.g["y"])
@@ -1134,12 +1160,13 @@ class DateRecognizer:
         return self._shifted(c.reference, "week", 0)
 
     def _r_the_daypart(self, c: _Match) -> tuple:
-        """Pattern the_daypart."""
+        """Patterns the_daypart, daypart_trading ("in early afternoon trading"), daypart_part
+        ("by early evening"): that part of the day in view."""
         value = (c.day_of_clock.isoformat() if c.day_of_clock else "XXXX-XX-XX") + _day_part(c.g["dp"])
         return "TIME", value, None, None, None
 
     def _r_coming_units(self, c: _Match) -> tuple:
-        """Pattern coming_units."""
+        """Patterns coming_units, recent_units ("in recent years"): a vague duration."""
         return "DURATION", self._vague_duration(c.g["unit"]), None, None, None
 
     def _r_year_ended(self, c: _Match) -> tuple:
@@ -1157,7 +1184,7 @@ class DateRecognizer:
         return "DATE", str(y)[:3], date(y, 1, 1), date(y + 9, 12, 31), "decade"
 
     def _r_year(self, c: _Match) -> tuple:
-        """Patterns year, year_cue, the_year_n ("the year 2012")."""
+        """Patterns year, year_cue, the_year_n ("the year 2012"), old_year_cue ("in 1415")."""
         y = int(c.g["y"])
         return "DATE", str(y), date(y, 1, 1), date(y, 12, 31), "year"
 
@@ -1261,7 +1288,8 @@ class DateRecognizer:
         return self._shifted(base, unit, sign * int(n))
 
     def _r_duration(self, c: _Match) -> tuple:
-        """Patterns duration, duration_adj, quarters."""
+        """Patterns duration, duration_adj, quarters, duration_range ("seven to 10 days": the first
+        count's value, as TimeBank gives "two to three weeks")."""
         n = self._count(c.g.get("n") or c.g.get("n2") or c.g.get("n3"))
         letter = self.units.get(c.g["unit"].lower(), "D")
         if letter in ("DE", "CE") and n is not None:  # TimeML writes decades and centuries in years
@@ -1389,7 +1417,7 @@ class DateRecognizer:
                 day = options[1]
             else:  # the nearest, but not one months ahead in text that does not speak of the future
                 day = min(options, key=lambda d: abs((d - reference).days))
-                if (day - reference).days > 60:
+                if (day - reference).days > _AHEAD_DAYS:
                     day = max(d for d in options if d <= reference)
         return "DATE", day.isoformat(), day, day, "day"
 
@@ -1561,7 +1589,7 @@ class DateRecognizer:
         last_day: DateMention | None = None
         anchor: DateMention | None = None
         quarter: DateMention | None = None  # results reporting: "a year earlier" is that quarter's
-        tense = _Tense(doc, self.future_cues, self.clause_breaks, self.reporting_past)
+        tense = _Tense(doc, self.future_cues, self.clause_breaks, self.sayings)
         text = doc.text  # built from the tokens on each access
         for name, match, s, e in self._select(text):
             span = doc.char_span(s, e, alignment_mode="expand")
@@ -1610,11 +1638,11 @@ class DateRecognizer:
         return start
 
     def _dates_a_saying(self, doc: Doc, start: int) -> bool:
-        """The date right after a verb of saying ("said on Tuesday", "told reporters Monday")."""
+        """The date right after a verb of saying ("said on Tuesday", "says Friday")."""
         k = start - 1
         if k >= 0 and doc[k].lower_ == "on":
             k -= 1
-        return k >= 0 and (doc[k].lower_ in self.reporting_past or doc[k].lower_ in ("says", "tells"))
+        return k >= 0 and doc[k].lower_ in self.sayings
 
     @staticmethod
     def _join_clock_and_day(doc: Doc, found: list[DateMention]) -> list[DateMention]:
@@ -1646,19 +1674,24 @@ class DateRecognizer:
         for d in found:
             prev = merged[-1] if merged else None
             if prev is not None and d.kind == "md_range_end" and prev.start_date and d.start_date \
-                    and prev.start_date.year != d.start_date.year and prev.granularity == "day":
+                    and prev.start_date.year != d.start_date.year and prev.granularity == "day" \
+                    and re.search(r"\d{4}", d.text):
                 # "March 18-19, 2014": the year written after the second day is the first's too
                 day = prev.start_date.replace(year=d.start_date.year)
                 prev = merged[-1] = replace(prev, start_date=day, end_date=day, timex_value=day.isoformat())
-            if prev is not None and prev.timex_type == d.timex_type == "DATE" and prev.kind != "dateline" \
-                    and d.start == prev.end + 1 and doc[prev.end].lower_ in ("to", "through", "until", "-", "–") \
-                    and prev.start_date is not None and d.end_date is not None and prev.start_date < d.end_date:
+            adjacent = prev is not None and d.start == prev.end + 1 \
+                and doc[prev.end].lower_ in ("to", "through", "until", "-", "–")
+            if adjacent and prev.timex_type == d.timex_type == "DATE" and prev.kind != "dateline" \
+                    and (d.kind == "md_range_end" or (prev.start_date is not None and d.end_date is not None
+                                                      and prev.start_date < d.end_date)):
                 span = doc[prev.start:d.end]
                 # one interval for the events table; its TIMEX3 value is the ISO 8601 interval
-                # "start/end", and TimeML's view (two TIMEX3) stays in ``parts``
+                # "start/end", and TimeML's view (two TIMEX3) stays in ``parts``; a range that
+                # cannot be an interval ("Feb. 28-30", no reference date) keeps no dates
+                ordered = prev.start_date is not None and d.end_date is not None and prev.start_date < d.end_date
                 merged[-1] = DateMention(prev.start, d.end, span.start_char, span.end_char, span.text, "DATE",
-                                         f"{prev.timex_value}/{d.timex_value}", prev.start_date, d.end_date,
-                                         "interval", "range", parts=(prev, d))
+                                         f"{prev.timex_value}/{d.timex_value}", prev.start_date if ordered else None,
+                                         d.end_date if ordered else None, "interval", "range", parts=(prev, d))
                 continue
             merged.append(d)
         return merged
