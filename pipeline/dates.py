@@ -409,6 +409,7 @@ class DateRecognizer:
             "md_range_end": self._r_iso,
             "daypart_part": self._r_the_daypart,
             "the_hour": self._r_the_hour,
+            "clock_in_part": self._r_clock_in_part,
             "month_that": self._r_month_that,
             "duration_range": self._r_duration,
             "recent_units": self._r_coming_units,
@@ -613,6 +614,7 @@ class DateRecognizer:
             ("anchored_the", r"\b(?P<m>[Tt]he\s+(?P<unit>day|week|month|year)\s+(?P<ba>before|after))\b(?!\s+(?:the|a|an|his|her|its|their)\b)"),
             ("all_unit", r"\b(?P<m>[Aa]ll\s+(?P<unit>day|week|month|year|night)(?:\s+long)?)\b(?!-)"),
             ("hours_minutes", rf"\b(?P<m>(?P<h>{num})\s+hours?\s+and\s+(?P<mi>{num})\s+minutes?)\b"),
+            ("clock_in_part", r"\b(?P<m>(?P<h>1[0-2]|[1-9])(?::(?P<min>[0-5]\d))?(?:\s+o['’]clock)?\s+in\s+the\s+(?P<dp>morning|afternoon|evening))\b"),
             ("the_hour", r"\b(?P<m>[Tt]he\s+(?:first|final|last|next|past)\s+hour)\b(?!s)"),
             ("daypart_part", r"\b(?:[Bb]y|[Ss]ince|[Uu]ntil|[Ii]n|[Ff]rom|[Tt]ill)\s+(?P<m>(?:early|late|mid)[\s-]?(?P<dp>morning|afternoon|evening))\b"),
             ("month_that", rf"\b(?P<m>[Tt]hat\s+(?P<mon>{month_full_no_may}))\b"),
@@ -672,7 +674,7 @@ class DateRecognizer:
             "unit_part": ("end", "start", "beginning", "middle", "close"),
             "season": seasons, "season_year": seasons, "season_cue": seasons, "season_past": seasons,
             "daypart_trading": ("morning", "afternoon", "evening"), "daypart_part": ("morning", "afternoon", "evening"),
-            "the_hour": ("hour",), "duration_range": units, "md_range_end": ("-", "–"), "the_day_year": ("day", "year"), "all_unit": ("all",), "hours_minutes": ("hour",),
+            "the_hour": ("hour",), "duration_range": units, "clock_in_part": ("morning", "afternoon", "evening"), "md_range_end": ("-", "–"), "the_day_year": ("day", "year"), "all_unit": ("all",), "hours_minutes": ("hour",),
             "season_that": seasons, "duration": units, "duration_adj": units, "unit_old": ("-old",),
             "day_part_rel": ("morning", "afternoon", "evening", "night"),
             "plural_units": plurals, "plural_rel": plurals, "in_plural": plurals, "the_years": plurals,
@@ -920,6 +922,12 @@ class DateRecognizer:
         if c.reference is None:
             return "DATE", None, None, None, "year"
         return self._shifted(c.reference, "year", 0)
+
+    def _r_clock_in_part(self, c: _Match) -> tuple:
+        """Pattern clock_in_part ("4 in the morning", "7:30 in the evening")."""
+        hour = int(c.g["h"]) % 12 + (12 if c.g["dp"].lower() in ("afternoon", "evening") else 0)
+        day = c.day_of_clock.isoformat() if c.day_of_clock else "XXXX-XX-XX"
+        return "TIME", f"{day}T{hour:02d}:{c.g.get('min') or '00'}", None, None, None
 
     def _r_the_hour(self, c: _Match) -> tuple:
         """Pattern the_hour ("in the final hour of trading")."""

@@ -985,3 +985,9 @@ def test_two_to_three_years_with_a_bare_hyphen_is_one_duration(parse) -> None:
 
 def test_a_range_without_a_reference_date_leaves_no_stray_day(parse) -> None:
     assert [d.text for d in dates(parse, "The Fed meets on Jan. 28-29.", None)] == ["Jan. 28-29"]
+
+
+def test_a_clock_in_the_morning_is_a_time(parse) -> None:
+    d = the(parse, "The father will leave at 4 in the morning.", "4 in the morning")
+    assert (d.timex_type, d.timex_value) == ("TIME", "2025-05-24T04:00")
+    assert the(parse, "We met at 7:30 in the evening.", "7:30 in the evening").timex_value == "2025-05-24T19:30"
