@@ -409,6 +409,8 @@ class DateRecognizer:
             "md_range_end": self._r_iso,
             "daypart_part": self._r_the_daypart,
             "the_hour": self._r_the_hour,
+            "century_word": self._r_century_word,
+            "ordinal_unit_of": self._r_ordinal_unit_of,
             "clock_in_part": self._r_clock_in_part,
             "month_that": self._r_month_that,
             "duration_range": self._r_duration,
@@ -553,7 +555,7 @@ class DateRecognizer:
             ("md_range_end", rf"(?P<mon>{month})\s+[0-3]?\d\s*[-–]\s*(?P<m>(?P<d>3[01]|[12]\d|0?[1-9])(?:,?\s+(?P<y>{year}))?)\b(?![-/\d])"),
             ("dmy", rf"\b(?P<m>(?:(?P<wd>{weekday}),?\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{month})(?:,?\s+(?:of\s+|in\s+)?(?P<y>{year}))?)\b"),
             ("month_year", rf"\b(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month}),?\s+(?P<y>{year}))\b"),
-            ("month_cue", rf"\b(?i:in|since|until|by|from|during|through|throughout|of|on|before|after|between|and|to|for|at|(?:recently|early|late|soon)\s+as)\s+(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full}))(?![\w-])"),
+            ("month_cue", rf"\b(?i:in|since|until|by|from|during|through|throughout|of|on|before|after|between|and|or|to|for|at|(?:recently|early|late|soon)\s+as)\s+(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full}))(?![\w-])"),
             ("month_det", rf"\b(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z]+est\s+)?(?P<m>(?P<mon>{month_full_no_may}))(?=\s+[a-z])(?!\s+(?:on|for|to|of|against|from|through|in|across|by|with)\b)"),
             ("month_rel", rf"\b(?P<m>(?P<rel>(?i:last|next|this|early|late|mid))[\s-]+(?P<mon>{month_full}))(?![\w-])"),
             ("month_relyear", rf"\b(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full})\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)\b"),
@@ -561,6 +563,7 @@ class DateRecognizer:
             ("quarter_code", rf"\b(?P<m>Q(?P<qn>[1-4])(?:\s+(?P<y>{year}))?)\b"),
             ("decade", r"\b(?P<m>(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<dec>(?:1[89]|20)\d0)s)\b"),
             ("decade_short", r"(?<!his\s)(?<!her\s)(?<!their\s)(?<!its\s)(?<!early\s)(?<!mid\s)(?<!late\s)\b(?P<m>(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]*)?['’]?(?P<dec2>[2-9]0)s)\b"),
+            ("century_word", r"\b(?P<m>(?:[Tt]he\s+)?(?P<cw>(?i:eighteenth|nineteenth|twentieth|twenty-first))[\s-]+[Cc]entury)\b"),
             ("century", r"\b(?P<m>(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)[\s-]+[Cc]entury)\b"),
             ("that_unit", r"\b(?P<m>(?:(?P<el>[Ee]arlier|[Ll]ater)\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+(?:same\s+)?(?P<unit>day|week|month|year|quarter))\b"),
             ("these_days", r"\b(?P<m>[Tt]hese\s+days)\b"),
@@ -572,7 +575,7 @@ class DateRecognizer:
             ("holiday", rf"\b(?P<m>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<hol>{self._words(self.holidays)})(?:,?\s+(?:of\s+|in\s+)?(?P<y>{year}))?)(?![\w-])(?!\s+(?:trees?|cards?|carols?|lights|decorations|gifts?|presents?|pudding|cake|markets?|jumpers?|songs?|music)\b)"),
             ("year_cue", rf"\b(?:in|since|until|by|from|during|through|throughout|of|for|before|after|early|late|mid|fiscal|and|to)\s+(?P<m>(?P<y>{year}))\b(?![-,.]?\d)"),
             ("the_year_n", rf"\b(?P<m>[Tt]he\s+year\s+(?P<y>{year}))\b(?![-,.]?\d)"),
-            ("old_year_cue", r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Ff]rom|[Bb]efore|[Aa]fter|[Tt]hrough|[Oo]f)\s+(?P<m>(?P<y>1[0-7]\d\d))\b(?![\d%]|,\d|\.\d|-\d|\s+(?!(?:and|or|but|when|while|as|after|before|until|that|the|with|in|on|at|by)\b)[a-z])"),
+            ("old_year_cue", r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Ff]rom|[Bb]efore|[Aa]fter|[Tt]hrough|[Oo]f)\s+(?P<m>(?P<y>1[0-7]\d\d))\b(?![\d%]|,\d|\.\d|-\d|\s+to\s+\d|\s+(?!(?:and|or|but|when|while|as|after|before|until|that|the|with|in|on|at|by|to)\b)[a-z])"),
             ("year", rf"(?<![\d,.$€£/-])(?P<m>(?P<y>{year}))(?![\d%]|,\d|\.\d|-\d)"),
             ("early_hours", rf"\b(?P<m>(?:[Tt]he\s+)?(?:early|small|wee)\s+hours\s+of\s+(?P<wd>{weekday})(?:\s+morning)?)\b"),
             ("weekday", rf"\b(?P<m>(?:(?P<pre>(?i:overnight|late|early|last|next|this|coming|previous|following))\s+)?(?P<wd>{weekday})(?:\s+(?P<dp>morning|afternoon|evening|night))?)\b"),
@@ -590,7 +593,7 @@ class DateRecognizer:
             ("vague_span", r"\b(?:for|in|after|within|take|took|takes)\s+(?P<m>a\s+while|some\s+time|a\s+long\s+time)\b"),
             ("the_day_year", r"(?<!end\s)(?<!player\s)(?<!dish\s)(?<!person\s)(?<!man\s)(?<!woman\s)(?<!team\s)(?<!goal\s)(?<!coach\s)\b(?:[Oo]f|[Ff]or|[Tt]hroughout|[Oo]pened|[Ee]nded|[Oo]n)\s+(?P<m>the\s+(?:(?:first|final|whole|entire)\s+)?(?P<unit>day|year))\b(?![-\w])(?!\s+(?:before|after|ago|earlier|later|when|that|in\s+which|of|to|ended|ending|\d))"),
             ("the_week", r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]f)\s+(?P<m>the\s+week)\b(?!\s+(?:before|after|of|ending|ended|to)\b)"),
-            ("the_daypart", r"\b(?:[Ii]n|[Dd]uring|[Tt]hrough|[Ss]pent)\s+(?P<m>the\s+(?:(?:early|late)\s+)?(?P<dp>morning|afternoon|evening|night))\b(?!\s+of\b)"),
+            ("the_daypart", r"\b(?:[Ii]n|[Dd]uring|[Tt]hrough|[Ss]pent|[Bb]y|[Uu]ntil)\s+(?P<m>the\s+(?:(?:early|late)\s+)?(?P<dp>morning|afternoon|evening|night))\b(?!\s+of\b)"),
             ("daypart_trading", r"\b(?P<m>(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)?(?P<dp>morning|afternoon|evening))\s+(?:trade|trading|session|dealings|news\s+conference|briefing|rush)\b"),
             # spoken years: "nineteen ninety-six" (not inside a bigger number: "three hundred nineteen"),
             # "two thousand one" only after "in/since/by/until/of", a month or "the year"
@@ -607,14 +610,15 @@ class DateRecognizer:
             ("year_end", r"\b(?:[Bb]y|[Aa]t|[Aa]round|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Tt]hrough)\s+(?P<m>(?:the\s+)?year[\s-]end)\b"),
             ("in_plural", r"\b[Ii]n\s+(?P<m>(?P<unit>years|decades|months|weeks))\b(?=\s*[.,;:!?)]|\s+(?:and|but|because|as)\b)"),
             ("recent_units", r"\b(?P<m>[Rr]ecent\s+(?P<unit>years|months|weeks|days|decades|quarters))\b"),
-            ("coming_units", r"\b(?P<m>(?:[Tt]he\s+)?(?:coming|next\s+few|past\s+few|last\s+few)\s+(?P<unit>years|months|weeks|days|decades))\b"),
+            ("coming_units", r"\b(?P<m>(?:[Tt]he\s+)?(?:coming|following|next\s+few|past\s+few|last\s+few)\s+(?P<unit>years|months|weeks|days|decades))\b"),
             ("year_ended", rf"\b(?P<m>[Tt]he\s+(?:fiscal\s+|financial\s+)?year)\s+(?:ended|ending|to|through)\s"),
             ("ago", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>{unit})s?\s+ago)\b"),
             ("anchored", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>day|week|month|year)s?\s+(?P<ba>earlier|later))\b"),
             ("anchored_the", r"\b(?P<m>[Tt]he\s+(?P<unit>day|week|month|year)\s+(?P<ba>before|after))\b(?!\s+(?:the|a|an|his|her|its|their)\b)"),
             ("all_unit", r"\b(?P<m>[Aa]ll\s+(?P<unit>day|week|month|year|night)(?:\s+long)?)\b(?!-)"),
-            ("hours_minutes", rf"\b(?P<m>(?P<h>{num})\s+hours?\s+and\s+(?P<mi>{num})\s+minutes?)\b"),
+            ("hours_minutes", rf"\b(?P<m>(?P<h>{num})\s+(?P<big>hour|minute)s?\s+and\s+(?P<mi>{num})\s+(?:minute|second)s?)\b"),
             ("clock_in_part", r"\b(?P<m>(?P<h>1[0-2]|[1-9])(?::(?P<min>[0-5]\d))?(?:\s+o['’]clock)?\s+in\s+the\s+(?P<dp>morning|afternoon|evening))\b"),
+            ("ordinal_unit_of", r"\b(?P<m>[Tt]he\s+(?:first|last|final)\s+(?P<unit>day|week|month))(?=\s+of\b)"),
             ("the_hour", r"\b(?P<m>[Tt]he\s+(?:first|final|last|next|past)\s+hour)\b(?!s)"),
             ("daypart_part", r"\b(?:[Bb]y|[Ss]ince|[Uu]ntil|[Ii]n|[Ff]rom|[Tt]ill)\s+(?P<m>(?:early|late|mid)[\s-]?(?P<dp>morning|afternoon|evening))\b"),
             ("month_that", rf"\b(?P<m>[Tt]hat\s+(?P<mon>{month_full_no_may}))\b"),
@@ -628,11 +632,11 @@ class DateRecognizer:
             ("time", r"\b(?P<m>\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?:local time|GMT|UTC|EST|EDT|ET|CST|CDT|CT|MST|MDT|PST|PDT|PT|BST|CET|CEST))?|\d{1,2}:\d{2}(?:\s+(?:local time|GMT|UTC|ET|PT|BST))?|\d{4}\s+(?:GMT|UTC)|midnight|noon)"),
             ("set", rf"\b(?P<m>(?:[Ee]very|[Ee]ach)\s+(?P<unit>{unit}|quarter|{weekday}))\b"),
             ("set_every_n", rf"\b(?P<m>[Ee]very\s+(?P<n>{num})\s+(?P<unit>{unit}|quarter)s)\b"),
-            ("set_adverb", rf"\b(?P<m>(?P<adv>{self._words(self.set_adverbs)}))(?![\w-])"),
+            ("set_adverb", rf"\b(?!(?:Daily|Weekly|Monthly|Nightly)\s+[A-Z])(?P<m>(?P<adv>{self._words(self.set_adverbs)}))(?![\w-])"),
             ("reference", rf"(?<!\bas\s)\b(?P<m>(?P<ref>{self._words(self.reference_words)}))(?![\w-])(?!\s+as\b)"),
             ("quarter_adj", r"\b(?P<m>(?P<q>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)-quarter)\b"),
             ("quarter_latest", r"\b(?P<m>[Tt]he\s+(?:(?:latest|most\s+recent|recent|past|just-ended)\s+)?quarter|[Tt]he\s+latest\s+period)\b(?!-)"),
-            ("weekend_cue", r"(?:\b(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n|[Tt]hrough|[Bb]efore|[Aa]fter|[Uu]ntil|[Ss]ince|[Bb]y)\s+|(?:^|(?<=[.!?]\s)|(?<=\n))(?=The\s+weekend(?:['’]s)?\s+[a-z]))(?P<m>[Tt]he\s+weekend)\b"),
+            ("weekend_cue", r"(?:\b(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n|[Tt]hrough|[Bb]efore|[Aa]fter|[Uu]ntil|[Ss]ince|[Bb]y|[Ss]pent|[Ss]pend)\s+|(?:^|(?<=[.!?]\s)|(?<=\n))(?=The\s+weekend(?:['’]s)?\s+[a-z]))(?P<m>[Tt]he\s+weekend)\b"),
             ("year_cue_the", r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Tt]hroughout)\s+(?P<m>the\s+(?:full\s+|fiscal\s+|entire\s+|whole\s+)?year)\b(?!\s+(?:to|ending|ended|before|after|ago|earlier|later|of|\d))"),
             ("plural_units", r"\b(?:[Ff]or|[Ww]ithin|[Oo]ver|[Ii]n\s+the|[Dd]uring\s+the|[Ff]or\s+the\s+past|[Ff]or\s+the\s+last|(?:[Aa]fter|[Tt]ake|[Tt]akes|[Tt]ook|[Tt]aking|[Ll]asted|[Ll]asting|(?<!his\s)(?<!her\s)(?<!its\s)(?<!the\s)(?<!their\s)(?<!my\s)[Ll]ast|[Oo]nly|[Jj]ust)(?:\s+only)?)\s+(?P<m>(?P<unit>years|weeks|months|days|decades|centuries|hours|minutes|seconds))\b(?!\s+trading)"),
             ("year_ago_adj", r"\b(?P<m>(?:[Tt]he\s+)?(?:year-(?:earlier|ago)|prior-year)(?:\s+(?:quarter|period))?)\b"),
@@ -662,7 +666,7 @@ class DateRecognizer:
             "spelled_year": ("nineteen",), "spelled_year2": ("thousand",),
             "couple_units": ("couple",), "fraction_units": ("1/2",), "midday": ("mid",),
             "week_of_month": ("week",), "plural_old": ("-old",), "year_end": ("year",), "year_ended": ("year",),
-            "coming_units": ("coming", "few"), "recent_units": ("recent",), "weekend_cue": ("weekend",), "early_hours": ("hours",),
+            "coming_units": ("coming", "few", "following"), "recent_units": ("recent",), "weekend_cue": ("weekend",), "early_hours": ("hours",),
             "set_other": ("every", "each"), "set": ("every", "each"), "set_every_n": ("every",),
             "set_adverb": tuple(self.set_adverbs), "these_days": ("these",), "long_adj": ("long",),
             "overnight": ("overnight",), "weekdays_set": ("days",), "the_week": ("week",),
@@ -674,7 +678,8 @@ class DateRecognizer:
             "unit_part": ("end", "start", "beginning", "middle", "close"),
             "season": seasons, "season_year": seasons, "season_cue": seasons, "season_past": seasons,
             "daypart_trading": ("morning", "afternoon", "evening"), "daypart_part": ("morning", "afternoon", "evening"),
-            "the_hour": ("hour",), "duration_range": units, "clock_in_part": ("morning", "afternoon", "evening"), "md_range_end": ("-", "–"), "the_day_year": ("day", "year"), "all_unit": ("all",), "hours_minutes": ("hour",),
+            "the_hour": ("hour",), "duration_range": units, "century_word": ("century",),
+            "ordinal_unit_of": ("first", "last", "final"), "clock_in_part": ("morning", "afternoon", "evening"), "md_range_end": ("-", "–"), "the_day_year": ("day", "year"), "all_unit": ("all",), "hours_minutes": ("hour", "minute"),
             "season_that": seasons, "duration": units, "duration_adj": units, "unit_old": ("-old",),
             "day_part_rel": ("morning", "afternoon", "evening", "night"),
             "plural_units": plurals, "plural_rel": plurals, "in_plural": plurals, "the_years": plurals,
@@ -929,6 +934,19 @@ class DateRecognizer:
         day = c.day_of_clock.isoformat() if c.day_of_clock else "XXXX-XX-XX"
         return "TIME", f"{day}T{hour:02d}:{c.g.get('min') or '00'}", None, None, None
 
+    def _r_century_word(self, c: _Match) -> tuple:
+        """Pattern century_word ("the nineteenth century", "nineteenth-century painting")."""
+        n = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}[c.g["cw"].lower()]
+        return "DATE", f"{n - 1:02d}", date((n - 1) * 100, 1, 1), date((n - 1) * 100 + 99, 12, 31), "interval"
+
+    def _r_ordinal_unit_of(self, c: _Match) -> tuple:
+        """Pattern ordinal_unit_of ("the last day of the court's term"): a day of the
+        stretch just named; the day in view is the best guess at it."""
+        day = c.day_nearby or c.event_day or c.reference
+        if day is None:
+            return "DATE", None, None, None, c.g["unit"].lower()
+        return self._shifted(day, c.g["unit"].lower(), 0)
+
     def _r_the_hour(self, c: _Match) -> tuple:
         """Pattern the_hour ("in the final hour of trading")."""
         return "DURATION", "PT1H", None, None, None
@@ -947,11 +965,12 @@ class DateRecognizer:
         return "DURATION", self._period("1", c.g["unit"]), None, None, None
 
     def _r_hours_minutes(self, c: _Match) -> tuple:
-        """Pattern hours_minutes ("two hours and 20 minutes")."""
-        h, mi = self._count(c.g["h"]), self._count(c.g["mi"])
-        if h is None or mi is None:
-            return "DURATION", "PTXH", None, None, None
-        return "DURATION", f"PT{int(h)}H{int(mi)}M", None, None, None
+        """Pattern hours_minutes ("two hours and 20 minutes", "28 minutes and 20 seconds")."""
+        big, small = self._count(c.g["h"]), self._count(c.g["mi"])
+        letters = "HM" if c.g["big"].lower() == "hour" else "MS"
+        if big is None or small is None:
+            return "DURATION", f"PTX{letters[0]}", None, None, None
+        return "DURATION", f"PT{int(big)}{letters[0]}{int(small)}{letters[1]}", None, None, None
 
     def _r_season_that(self, c: _Match) -> tuple:
         """Pattern season_that ("that fall"): the season of the year just named."""

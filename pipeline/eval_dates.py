@@ -8,10 +8,10 @@ plays no part in finding dates) on the TempEval-3 TimeML data in
   rules may be tuned on;
 * ``tempeval3_platinum.jsonl`` (20 documents, 138 TIMEX3): the test set of
   the shared task, never tuned on;
-* ``corpus/timeml/dev.jsonl``, ``natural.jsonl`` and ``natural2.jsonl`` (in
-  the project: 21, 25 and 25 articles of 2012-2014 written for it, 444, 495
-  and 746 TIMEX3; the first written to a checklist of expression kinds, the
-  others as plain news first and annotated after, see the READMEs there): our own view
+* ``corpus/timeml/dev.jsonl``, ``natural.jsonl``, ``natural2.jsonl`` and
+  ``natural3.jsonl`` (in the project: 21 and 3 x 25 articles of 2010-2015
+  written for it; the first to a checklist of expression kinds, the others
+  as plain news first and annotated after, see the READMEs there): our own view
   of 2010s news, which TimeBank's 1990s text under-represents; tuned on, like
   train;
 * ``recognizers_datetime_en.jsonl`` (Recognizers-Text DateTime specs, cases
@@ -58,7 +58,7 @@ SETS = [("train", "tempeval3_train.jsonl"), ("platinum", "tempeval3_platinum.jso
 #: written for the project (corpus/timeml/README.md), so it ships with it
 _TIMEML = Path(__file__).resolve().parent.parent / "corpus" / "timeml"
 OWN_SETS = [("own_dev", _TIMEML / "dev.jsonl"), ("own_natural", _TIMEML / "natural.jsonl"),
-            ("own_natural2", _TIMEML / "natural2.jsonl")]
+            ("own_natural2", _TIMEML / "natural2.jsonl"), ("own_natural3", _TIMEML / "natural3.jsonl")]
 
 
 @dataclass

@@ -856,7 +856,8 @@ def test_news_forms_found_in_the_natural_dev_set(parse, text, surface, ttype, va
 
 
 def test_regression_the_last_day_of_a_term_is_not_yesterday(parse) -> None:
-    assert [d.text for d in dates(parse, "The rulings came on the last day of the term.")] == []
+    # the day in view (none named: the reference), never "last day" = yesterday
+    assert the(parse, "The rulings came on the last day of the term.", "the last day").timex_value == "2025-05-24"
 
 
 @pytest.mark.parametrize("text, surface, value", [
@@ -991,3 +992,22 @@ def test_a_clock_in_the_morning_is_a_time(parse) -> None:
     d = the(parse, "The father will leave at 4 in the morning.", "4 in the morning")
     assert (d.timex_type, d.timex_value) == ("TIME", "2025-05-24T04:00")
     assert the(parse, "We met at 7:30 in the evening.", "7:30 in the evening").timex_value == "2025-05-24T19:30"
+
+
+@pytest.mark.parametrize("text, surface, ttype, value", [
+    ("Gregory XII stepped aside in 1415 to end a schism.", "1415", "DATE", "1415"),
+    ("Custodians spent the weekend disinfecting desks.", "the weekend", "DATE", "2025-W21-WE"),
+    ("Cases peak in January or February.", "February", "DATE", "2025-02"),
+    ("Flights were canceled by the afternoon.", "the afternoon", "TIME", "2025-05-24TAF"),
+    ("Mayors over the following decades struggled.", "the following decades", "DURATION", "PXDE"),
+    ("Signals take 28 minutes and 20 seconds to arrive.", "28 minutes and 20 seconds", "DURATION", "PT28M20S"),
+    ("It holds nineteenth-century American painting.", "nineteenth-century", "DATE", "18"),
+    ("The court ruled on Thursday, the last day of its term.", "the last day", "DATE", "2025-05-22"),
+])
+def test_forms_found_in_the_third_natural_set(parse, text, surface, ttype, value) -> None:
+    d = the(parse, text, surface)
+    assert (d.timex_type, d.timex_value) == (ttype, value)
+
+
+def test_a_newspaper_named_daily_is_not_a_set(parse) -> None:
+    assert dates(parse, "The plan ran on the front page of the Daily Record.") == []
