@@ -581,7 +581,7 @@ class DateRecognizer:
             ("weekday", rf"\b(?P<m>(?:(?P<pre>(?i:overnight|late|early|last|next|this|coming|previous|following))\s+)?(?P<wd>{weekday})(?:\s+(?P<dp>morning|afternoon|evening|night))?)\b"),
             ("relday", r"\b(?P<m>(?:the\s+day\s+before\s+)?(?P<rd>today|yesterday|tomorrow|tonight|Today|Yesterday|Tomorrow|Tonight)(?:\s+(?:morning|afternoon|evening|night))?)\b"),
             ("lastnight", r"\b(?P<m>(?P<ln>[Ll]ast\s+night|[Tt]his\s+(?:morning|afternoon|evening)|[Ee]arlier\s+today))\b"),
-            ("relunit", r"\b(?P<m>(?P<rel>(?<![Tt]he\s)[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Cc]urrent|[Tt]he\s+previous|[Tt]he\s+following|[Tt]he\s+next|[Tt]he\s+coming|[Tt]he\s+preceding|[Tt]he\s+prior)\s+(?:fiscal\s+|financial\s+)?(?P<unit>day|week|month|year|weekend|quarter|decade))\b(?!-)"),
+            ("relunit", r"\b(?P<m>(?P<rel>(?<![Tt]he\s)(?<!its\s)(?<!his\s)(?<!her\s)(?<!their\s)(?<!our\s)(?<!my\s)[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Cc]urrent|[Tt]he\s+previous|[Tt]he\s+following|[Tt]he\s+next|[Tt]he\s+coming|[Tt]he\s+preceding|[Tt]he\s+prior)\s+(?:fiscal\s+|financial\s+)?(?P<unit>day|week|month|year|weekend|quarter|decade))\b(?!-)"),
             ("past_span", r"\b(?P<m>[Tt]he\s+(?:past|last)\s+(?P<unit>day|week|month|year|quarter|decade))\b(?!-)(?!\s+of\b)"),
             ("unit_part", rf"\b(?P<m>[Tt]he\s+(?P<part>end|start|beginning|middle|close)\s+of\s+(?:(?P<rel>the|this|last|next)\s+(?P<unit>week|month|year|decade)|(?P<y>{year})|(?P<mon>{month_full})(?:\s+(?P<my>{year}))?))\b"),
             ("year_part", rf"\b(?P<m>(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+(?P<y>{year}))\b(?![-,.]?\d)"),
@@ -618,7 +618,7 @@ class DateRecognizer:
             ("all_unit", r"\b(?P<m>[Aa]ll\s+(?P<unit>day|week|month|year|night)(?:\s+long)?)\b(?!-)"),
             ("hours_minutes", rf"\b(?P<m>(?P<h>{num})\s+(?P<big>hour|minute)s?\s+and\s+(?P<mi>{num})\s+(?:minute|second)s?)\b"),
             ("clock_in_part", r"\b(?P<m>(?P<h>1[0-2]|[1-9])(?::(?P<min>[0-5]\d))?(?:\s+o['’]clock)?\s+in\s+the\s+(?P<dp>morning|afternoon|evening))\b"),
-            ("ordinal_unit_of", r"\b(?P<m>[Tt]he\s+(?:first|last|final)\s+(?P<unit>day|week|month))(?=\s+of\b)"),
+            ("ordinal_unit_of", r"\b(?P<m>(?:[Tt]he\s+(?:first|last|final)\s+(?P<unit>day|week|month))(?=\s+of\b)|(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y)\s+(?:first|last|final)\s+(?P<unit2>day|week|month)(?=\s+(?:in|of|as|at)\b))"),
             ("the_hour", r"\b(?P<m>[Tt]he\s+(?:first|final|last|next|past)\s+hour)\b(?!s)"),
             ("daypart_part", r"\b(?:[Bb]y|[Ss]ince|[Uu]ntil|[Ii]n|[Ff]rom|[Tt]ill)\s+(?P<m>(?:early|late|mid)[\s-]?(?P<dp>morning|afternoon|evening))\b"),
             ("month_that", rf"\b(?P<m>[Tt]hat\s+(?P<mon>{month_full_no_may}))\b"),
@@ -759,6 +759,8 @@ class DateRecognizer:
             words = words[1:]  # "a five year low", "a two day rally"
         if words[0] in ("several", "few", "many") or words[:2] == ["a", "few"]:
             return None
+        if words[0] in ("hundred", "thousand"):  # "a hundred years"
+            words = ["one"] + words
         try:
             return words_to_number([w.replace(",", "") if w[0].isdigit() else w for w in words])
         except ValueError:
@@ -942,10 +944,11 @@ class DateRecognizer:
     def _r_ordinal_unit_of(self, c: _Match) -> tuple:
         """Pattern ordinal_unit_of ("the last day of the court's term"): a day of the
         stretch just named; the day in view is the best guess at it."""
+        unit = (c.g.get("unit") or c.g.get("unit2")).lower()
         day = c.day_nearby or c.event_day or c.reference
         if day is None:
-            return "DATE", None, None, None, c.g["unit"].lower()
-        return self._shifted(day, c.g["unit"].lower(), 0)
+            return "DATE", None, None, None, unit
+        return self._shifted(day, unit, 0)
 
     def _r_the_hour(self, c: _Match) -> tuple:
         """Pattern the_hour ("in the final hour of trading")."""
