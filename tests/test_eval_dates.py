@@ -40,3 +40,27 @@ def test_evaluate_uses_the_document_creation_time(nlp) -> None:
               "timexes": [{"text": "Thursday", "start": 17, "end": 25, "type": "DATE", "value": "2013-03-21"}]}
     f = evaluate([record], nlp).figures()
     assert (f["relaxed_f1"], f["value_accuracy"]) == (1.0, 1.0)
+
+
+def test_own_timeml_sets_are_well_formed() -> None:
+    # the sets ship with the project: every span must point at its text, none may overlap
+    import json
+
+    from pipeline.eval_dates import OWN_SETS
+
+    for name, path in OWN_SETS:
+        assert path.exists(), name
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            spans = sorted((t["start"], t["end"]) for t in record["timexes"])
+            assert all(record["text"][t["start"]:t["end"]] == t["text"] for t in record["timexes"]), record["doc_id"]
+            assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), record["doc_id"]
+            assert {t["type"] for t in record["timexes"]} <= {"DATE", "TIME", "DURATION", "SET"}
+
+
+def test_format_table_widens_columns_for_long_set_names() -> None:
+    from pipeline.eval_dates import format_table
+
+    table = format_table({"own_natural2": {"gold": 10, "relaxed_f1": 0.5}, "train": {"gold": 3, "relaxed_f1": 1.0}})
+    header, rule, *rows = table.splitlines()
+    assert "own_natural2" in header and len({len(header), len(rule)} | {len(r) for r in rows}) == 1
