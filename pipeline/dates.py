@@ -1653,9 +1653,28 @@ class DateRecognizer:
                 if gran == "quarter" and name not in _QUARTER_ANCHORED:
                     quarter = mention
             found.append(mention)
+        self._share_tense(doc, found, reference)
         self._mark_dateline(text, found)
         doc._.dates = self._merge_ranges(doc, self._join_clock_and_day(doc, found))
         return doc
+
+    @staticmethod
+    def _share_tense(doc: Doc, found: list[DateMention], reference: date | None) -> None:
+        """ "flights scheduled for Sunday and Monday", "late Friday or early Saturday": a
+        weekday joined to one just read as coming is coming too (the "and" that ends a clause
+        for the tense cues does not end this one)."""
+        if reference is None:
+            return
+        for k in range(1, len(found)):
+            prev, d = found[k - 1], found[k]
+            if prev.kind != "weekday" or d.kind != "weekday" or prev.start_date is None or d.start_date is None:
+                continue
+            between = {t.lower_ for t in doc[prev.end:d.start]}
+            if between and between <= {"and", "or", ",", "late", "early"} and prev.start_date > reference \
+                    and d.start_date < reference:
+                day = d.start_date + timedelta(days=7)
+                found[k] = replace(d, start_date=day, end_date=day,
+                                   timex_value=day.isoformat() + (d.timex_value or "")[10:])
 
     @staticmethod
     def _modifier_start(doc: Doc, start: int) -> int:

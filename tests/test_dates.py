@@ -1011,3 +1011,8 @@ def test_forms_found_in_the_third_natural_set(parse, text, surface, ttype, value
 
 def test_a_newspaper_named_daily_is_not_a_set(parse) -> None:
     assert dates(parse, "The plan ran on the front page of the Daily Record.") == []
+
+
+def test_a_weekday_joined_to_a_coming_one_is_coming_too(parse) -> None:
+    doc_dates = dates(parse, "Airlines canceled flights scheduled for Tuesday and Wednesday.")
+    assert [d.timex_value for d in doc_dates] == ["2025-05-27", "2025-05-28"]
