@@ -24,6 +24,12 @@ def the(parse, text: str, surface: str, published: date | None = SAT) -> DateMen
     return d
 
 
+def timex_of(parse, text: str, surface: str, published: date | None = SAT) -> tuple[str, str | None]:
+    """(TIMEX3 type, value) of the one mention of ``surface`` in ``text``."""
+    d = the(parse, text, surface, published)
+    return d.timex_type, d.timex_value
+
+
 def interval(d: DateMention) -> tuple:
     return d.start_date, d.end_date, d.granularity
 
@@ -468,8 +474,7 @@ def test_three_years_ago_stays_a_year_in_a_quarterly_report(parse) -> None:
     ("Earlier in the day, sirens sounded.", "Earlier in the day", "DATE", "2025-05-24"),
 ])
 def test_more_timeml_forms(parse, text, surface, ttype, value) -> None:
-    d = the(parse, text, surface)
-    assert (d.timex_type, d.timex_value) == (ttype, value)
+    assert timex_of(parse, text, surface) == (ttype, value)
 
 
 def test_a_second_time_is_no_duration(parse) -> None:
@@ -485,8 +490,7 @@ def test_a_second_time_is_no_duration(parse) -> None:
     ("The river floods each spring.", "each spring", "SET", "XXXX-SP"),
 ])
 def test_long_half_and_seasonal_forms(parse, text, surface, ttype, value) -> None:
-    d = the(parse, text, surface)
-    assert (d.timex_type, d.timex_value) == (ttype, value)
+    assert timex_of(parse, text, surface) == (ttype, value)
 
 
 def test_three_quarters_is_a_fraction_not_a_duration(parse) -> None:
@@ -592,8 +596,7 @@ def test_regression_weekday_in_the_right_week_across_boundaries(parse, text, pub
     ("Dealers bought heavily in the morning.", "the morning", "TIME", "2025-05-24TMO"),
 ])
 def test_bare_units_and_spans_of_the_day(parse, text, surface, ttype, value) -> None:
-    d = the(parse, text, surface)
-    assert (d.timex_type, d.timex_value) == (ttype, value)
+    assert timex_of(parse, text, surface) == (ttype, value)
 
 
 @pytest.mark.parametrize("text, surface, value", [
@@ -667,8 +670,7 @@ def test_every_pattern_has_a_resolver(nlp) -> None:
     ("Talks resume in the first week of June.", "the first week of June", "DATE", "2025-W23"),
 ])
 def test_the_years_decades_old_and_weeks_of_a_month(parse, text, surface, ttype, value) -> None:
-    d = the(parse, text, surface)
-    assert (d.timex_type, d.timex_value) == (ttype, value)
+    assert timex_of(parse, text, surface) == (ttype, value)
 
 
 @pytest.mark.parametrize("text, surface, ttype, value", [
@@ -680,8 +682,7 @@ def test_the_years_decades_old_and_weeks_of_a_month(parse, text, surface, ttype,
     ("In the Philippines, a four year low was hit.", "a four year", "DURATION", "P4Y"),
 ])
 def test_year_end_in_years_and_other_forms(parse, text, surface, ttype, value) -> None:
-    d = the(parse, text, surface)
-    assert (d.timex_type, d.timex_value) == (ttype, value)
+    assert timex_of(parse, text, surface) == (ttype, value)
 
 
 @pytest.mark.parametrize("text, surface, ttype, value", [
@@ -690,8 +691,7 @@ def test_year_end_in_years_and_other_forms(parse, text, surface, ttype, value) -
     ("Eight trading days after the crash, shares rallied.", "Eight trading days", "DURATION", "P8D"),
 ])
 def test_regression_number_word_opening_a_sentence_is_counted(parse, text, surface, ttype, value) -> None:
-    d = the(parse, text, surface)
-    assert (d.timex_type, d.timex_value) == (ttype, value)
+    assert timex_of(parse, text, surface) == (ttype, value)
 
 
 @pytest.mark.parametrize("text, surface, ttype, value", [
@@ -700,8 +700,7 @@ def test_regression_number_word_opening_a_sentence_is_counted(parse, text, surfa
     ("Minutes later, the roof fell in.", "Minutes", "DURATION", "PTXM"),
 ])
 def test_regression_minutes_are_written_with_a_t(parse, text, surface, ttype, value) -> None:
-    d = the(parse, text, surface)
-    assert (d.timex_type, d.timex_value) == (ttype, value)
+    assert timex_of(parse, text, surface) == (ttype, value)
 
 
 @pytest.mark.parametrize("text, surface, ttype, value", [
@@ -712,8 +711,7 @@ def test_regression_minutes_are_written_with_a_t(parse, text, surface, ttype, va
     ("The weekend brought heavy rain.", "The weekend", "DATE", "2025-W21-WE"),
 ])
 def test_durations_of_a_unit_and_a_half_bare_plurals_and_the_weekend(parse, text, surface, ttype, value) -> None:
-    d = the(parse, text, surface)
-    assert (d.timex_type, d.timex_value) == (ttype, value)
+    assert timex_of(parse, text, surface) == (ttype, value)
 
 
 @pytest.mark.parametrize("text, surface", [
@@ -775,8 +773,7 @@ def test_regression_previous_day_counts_from_a_day_not_a_month(parse) -> None:
     ("Voters went to the polls on Election Day.", "Election Day", "DATE", "2024-11-05"),
 ])
 def test_weekday_plurals_overnight_seconds_and_election_day(parse, text, surface, ttype, value) -> None:
-    d = the(parse, text, surface)
-    assert (d.timex_type, d.timex_value) == (ttype, value)
+    assert timex_of(parse, text, surface) == (ttype, value)
 
 
 def test_an_overnight_stay_is_not_a_time(parse) -> None:
@@ -827,8 +824,7 @@ def test_required_words_never_hide_a_match(nlp) -> None:
     ("A two-decade war ended.", "two-decade", "DURATION", "P20Y"),
 ])
 def test_parts_of_a_named_day_and_decade_adjectives(parse, text, surface, ttype, value) -> None:
-    d = the(parse, text, surface)
-    assert (d.timex_type, d.timex_value) == (ttype, value)
+    assert timex_of(parse, text, surface) == (ttype, value)
 
 
 @pytest.mark.parametrize("text, surface, value", [
@@ -851,8 +847,7 @@ def test_the_saying_dates_the_weekday_and_forecasts_look_ahead(parse, text, surf
     ("The play runs two hours and 20 minutes.", "two hours and 20 minutes", "DURATION", "PT2H20M"),
 ])
 def test_news_forms_found_in_the_natural_dev_set(parse, text, surface, ttype, value) -> None:
-    d = the(parse, text, surface)
-    assert (d.timex_type, d.timex_value) == (ttype, value)
+    assert timex_of(parse, text, surface) == (ttype, value)
 
 
 def test_regression_the_last_day_of_a_term_is_not_yesterday(parse) -> None:
@@ -913,8 +908,7 @@ def test_regression_this_spring_said_in_summer_is_this_years(parse) -> None:
     ("In summer, the ferry runs four times a day.", "summer", "DATE", "2024-SU"),
 ])
 def test_forms_found_in_the_second_natural_set(parse, text, surface, ttype, value) -> None:
-    d = the(parse, text, surface)
-    assert (d.timex_type, d.timex_value) == (ttype, value)
+    assert timex_of(parse, text, surface) == (ttype, value)
 
 
 def test_a_holiday_naming_a_thing_is_not_a_date(parse) -> None:
@@ -1005,8 +999,7 @@ def test_a_clock_in_the_morning_is_a_time(parse) -> None:
     ("The court ruled on Thursday, the last day of its term.", "the last day", "DATE", "2025-05-22"),
 ])
 def test_forms_found_in_the_third_natural_set(parse, text, surface, ttype, value) -> None:
-    d = the(parse, text, surface)
-    assert (d.timex_type, d.timex_value) == (ttype, value)
+    assert timex_of(parse, text, surface) == (ttype, value)
 
 
 def test_a_newspaper_named_daily_is_not_a_set(parse) -> None:
