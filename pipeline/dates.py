@@ -323,31 +323,32 @@ class _Tense:
         self._starts: list[int] | None = None
         self._words: dict[int, list[str]] = {}
 
-    def clause(self, start: int, end: int) -> list[str]:
-        """The lower-cased words of the clause holding tokens [start, end)."""
+    def _sentence_of(self, i: int) -> tuple[int, list[str]]:
+        """(first token, lower-cased words) of the sentence holding token i."""
         if self._starts is None:
             self._starts = [0]
             if self.doc.has_annotation("SENT_START"):
-                self._starts = [int(i) for i in numpy.flatnonzero(self.doc.to_array(SENT_START) == 1)] or [0]
-        starts = self._starts
-        k = bisect_right(starts, start)
-        sent_start = starts[k - 1] if k else 0
-        sent_end = starts[k] if k < len(starts) else len(self.doc)
+                self._starts = [int(k) for k in numpy.flatnonzero(self.doc.to_array(SENT_START) == 1)] or [0]
+        k = bisect_right(self._starts, i)
+        sent_start = self._starts[k - 1] if k else 0
         if sent_start not in self._words:
+            sent_end = self._starts[k] if k < len(self._starts) else len(self.doc)
             self._words[sent_start] = [t.lower_ for t in self.doc[sent_start:sent_end]]
-        words = self._words[sent_start]
+        return sent_start, self._words[sent_start]
+
+    def sentence(self, start: int) -> list[str]:
+        """The lower-cased words of the sentence holding token start."""
+        return self._sentence_of(start)[1]
+
+    def clause(self, start: int, end: int) -> list[str]:
+        """The lower-cased words of the clause holding tokens [start, end)."""
+        sent_start, words = self._sentence_of(start)
         lo, hi = start - sent_start, end - sent_start
         while lo > 0 and words[lo - 1] not in self.breaks:
             lo -= 1
         while hi < len(words) and words[hi] not in self.breaks:
             hi += 1
         return words[lo:hi]
-
-    def sentence(self, start: int) -> list[str]:
-        """The lower-cased words of the sentence holding token start."""
-        self.clause(start, start + 1)  # reads the sentence's words
-        starts = self._starts or [0]
-        return self._words[starts[bisect_right(starts, start) - 1] if bisect_right(starts, start) else 0]
 
     def is_future(self, start: int, end: int) -> bool:
         """A future-tense cue in the clause holding tokens [start, end); "would have" is the
