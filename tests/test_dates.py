@@ -1009,3 +1009,11 @@ def test_a_newspaper_named_daily_is_not_a_set(parse) -> None:
 def test_a_weekday_joined_to_a_coming_one_is_coming_too(parse) -> None:
     doc_dates = dates(parse, "Airlines canceled flights scheduled for Tuesday and Wednesday.")
     assert [d.timex_value for d in doc_dates] == ["2025-05-27", "2025-05-28"]
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("His last sailing leaves Oban on Tuesday at 4 p.m.", "Tuesday", "2025-05-27"),
+    ("The offer expires Friday.", "Friday", "2025-05-30"),
+])
+def test_the_simple_present_of_a_scheduled_event_looks_ahead(parse, text, surface, value) -> None:
+    assert the(parse, text, surface).timex_value == value
