@@ -297,6 +297,16 @@ class _Match:
         """The day a bare clock time falls on: the event day just named, else the reference."""
         return self.day_nearby or self.reference
 
+    @property
+    def clock_day(self) -> str:
+        """day_of_clock as a TIMEX3 date, XXXX-XX-XX when unknown."""
+        return self.day_of_clock.isoformat() if self.day_of_clock else "XXXX-XX-XX"
+
+    @property
+    def day_in_view(self) -> date | None:
+        """The day "the day", "the last day of ..." mean: the event day near or last named."""
+        return self.day_nearby or self.event_day or self.reference
+
     @cached_property
     def future(self) -> bool:
         # asked by few resolvers, so looked up only when asked
@@ -307,8 +317,7 @@ class _Match:
                                                    else self.tense.clause(self.start, self.end)):
             return True  # a deadline: "repaired by Monday" (not "by Monday, it had risen"; train:
             # "until"/"through" often look back)
-        saying = before[-2] if before[-1:] == ["on"] and len(before) == 2 else before[-1] if before else ""
-        if saying in self.tense.sayings:
+        if self.tense.after_saying(self.start):
             return False  # "said on Monday it would ...": the date of the saying
         return self.tense.is_future(self.start, self.end)
 
@@ -335,6 +344,13 @@ class _Tense:
             sent_end = self._starts[k] if k < len(self._starts) else len(self.doc)
             self._words[sent_start] = [t.lower_ for t in self.doc[sent_start:sent_end]]
         return sent_start, self._words[sent_start]
+
+    def after_saying(self, start: int) -> bool:
+        """Token start comes right after a verb of saying ("said on Tuesday", "says Friday")."""
+        k = start - 1
+        if k >= 0 and self.doc[k].lower_ == "on":
+            k -= 1
+        return k >= 0 and self.doc[k].lower_ in self.sayings
 
     def sentence(self, start: int) -> list[str]:
         """The lower-cased words of the sentence holding token start."""
@@ -915,18 +931,13 @@ class DateRecognizer:
 
     def _r_unit_old(self, c: _Match) -> tuple:
         """Pattern unit_old ("a decade-old law", "two-century-old"): a duration, not an age."""
-        n = self._count(c.g["n"]) if c.g.get("n") else 1.0
-        if n is None:
-            return "DURATION", self._period("X", c.g["unit"]), None, None, None
-        years = int(n) * (10 if c.g["unit"].lower() == "decade" else 100)
-        return "DURATION", f"P{years}Y", None, None, None
+        return self._r_duration(replace(c, g={**c.g, "n": c.g.get("n") or "one"}))
 
     def _r_the_day_year(self, c: _Match) -> tuple:
         """Pattern the_day_year ("won the first five matches of the day", "a forecast for the
         year"): the day in view, the year of the reference."""
         if c.g["unit"].lower() == "day":
-            day = c.day_nearby or c.event_day or c.reference
-            return ("DATE", day.isoformat(), day, day, "day") if day else ("DATE", None, None, None, "day")
+            return self._unit_in_view(c, "day")
         if c.reference is None:
             return "DATE", None, None, None, "year"
         return self._shifted(c.reference, "year", 0)
@@ -934,8 +945,7 @@ class DateRecognizer:
     def _r_clock_in_part(self, c: _Match) -> tuple:
         """Pattern clock_in_part ("4 in the morning", "7:30 in the evening")."""
         hour = int(c.g["h"]) % 12 + (12 if c.g["dp"].lower() in ("afternoon", "evening") else 0)
-        day = c.day_of_clock.isoformat() if c.day_of_clock else "XXXX-XX-XX"
-        return "TIME", f"{day}T{hour:02d}:{c.g.get('min') or '00'}", None, None, None
+        return "TIME", f"{c.clock_day}T{hour:02d}:{c.g.get('min') or '00'}", None, None, None
 
     def _r_century_word(self, c: _Match) -> tuple:
         """Pattern century_word ("the nineteenth century", "nineteenth-century painting")."""
@@ -945,11 +955,13 @@ class DateRecognizer:
     def _r_ordinal_unit_of(self, c: _Match) -> tuple:
         """Pattern ordinal_unit_of ("the last day of the court's term"): a day of the
         stretch just named; the day in view is the best guess at it."""
-        unit = (c.g.get("unit") or c.g.get("unit2")).lower()
-        day = c.day_nearby or c.event_day or c.reference
-        if day is None:
+        return self._unit_in_view(c, (c.g.get("unit") or c.g.get("unit2")).lower())
+
+    def _unit_in_view(self, c: _Match, unit: str) -> tuple:
+        """The day, week or month holding the day in view."""
+        if c.day_in_view is None:
             return "DATE", None, None, None, unit
-        return self._shifted(day, unit, 0)
+        return self._shifted(c.day_in_view, unit, 0)
 
     def _r_the_hour(self, c: _Match) -> tuple:
         """Pattern the_hour ("in the final hour of trading")."""
@@ -957,12 +969,9 @@ class DateRecognizer:
 
     def _r_month_that(self, c: _Match) -> tuple:
         """Pattern month_that ("that June"): the month in the year just named."""
-        month = self.months[c.g["mon"].lower()]
         if c.anchor is None or c.anchor.start_date is None:
-            return "DATE", f"XXXX-{month:02d}", None, None, "month"
-        year = c.anchor.start_date.year
-        s, e = month_interval(year, month)
-        return "DATE", f"{year}-{month:02d}", s, e, "month"
+            return "DATE", f"XXXX-{self.months[c.g['mon'].lower()]:02d}", None, None, "month"
+        return self._r_month_year(replace(c, g={**c.g, "y": str(c.anchor.start_date.year)}))
 
     def _r_all_unit(self, c: _Match) -> tuple:
         """Pattern all_unit ("all week", "all night long"): one whole unit."""
@@ -1173,8 +1182,7 @@ class DateRecognizer:
 
     def _r_midday(self, c: _Match) -> tuple:
         """Pattern midday."""
-        day = c.day_of_clock.isoformat() if c.day_of_clock else "XXXX-XX-XX"
-        return "TIME", day + (_day_part(c.g["dp"]) if c.g.get("dp") else "T12:00"), None, None, None
+        return "TIME", c.clock_day + (_day_part(c.g["dp"]) if c.g.get("dp") else "T12:00"), None, None, None
 
     def _r_plural_rel(self, c: _Match) -> tuple:
         """Pattern plural_rel."""
@@ -1193,7 +1201,7 @@ class DateRecognizer:
     def _r_the_daypart(self, c: _Match) -> tuple:
         """Patterns the_daypart, daypart_trading ("in early afternoon trading"), daypart_part
         ("by early evening"): that part of the day in view."""
-        value = (c.day_of_clock.isoformat() if c.day_of_clock else "XXXX-XX-XX") + _day_part(c.g["dp"])
+        value = c.clock_day + _day_part(c.g["dp"])
         return "TIME", value, None, None, None
 
     def _r_coming_units(self, c: _Match) -> tuple:
@@ -1333,7 +1341,7 @@ class DateRecognizer:
         clock = clock_time(c.match.group("m"))
         if clock is None:
             return "TIME", None, None, None, None
-        return "TIME", f"{c.day_of_clock.isoformat() if c.day_of_clock else 'XXXX-XX-XX'}T{clock}", None, None, None
+        return "TIME", f"{c.clock_day}T{clock}", None, None, None
 
     def _quarter_reference(self, name: str, g: dict, reference: date | None, future: bool,
                            anchor: DateMention | None) -> tuple:
@@ -1647,7 +1655,7 @@ class DateRecognizer:
                                   ttype, tvalue, d0, d1, gran, name)
             if ttype == "DATE" and d0 is not None and gran == "day":
                 previous = d0
-                if not self._dates_a_saying(doc, start):
+                if not tense.after_saying(start):
                     last_day = mention  # "He said on Tuesday" is not the day "the day" means
             if ttype == "DATE" and d0 is not None:
                 anchor = mention
@@ -1686,13 +1694,6 @@ class DateRecognizer:
             if len(words) == size and words in _DURATION_MODIFIERS:
                 return start - size
         return start
-
-    def _dates_a_saying(self, doc: Doc, start: int) -> bool:
-        """The date right after a verb of saying ("said on Tuesday", "says Friday")."""
-        k = start - 1
-        if k >= 0 and doc[k].lower_ == "on":
-            k -= 1
-        return k >= 0 and doc[k].lower_ in self.sayings
 
     @staticmethod
     def _join_clock_and_day(doc: Doc, found: list[DateMention]) -> list[DateMention]:
