@@ -33,7 +33,7 @@ eval-numbers: $(STAMP)
 	$(BIN)/python -m pipeline.eval_numbers --peers $(SHARED)/peers
 
 eval-dates: $(STAMP)
-	$(BIN)/python -m pipeline.eval_dates --peers $(SHARED)/peers
+	$(BIN)/python -m pipeline.eval_dates --peers $(SHARED)/peers --corpora $(CORPORA)
 
 bench: $(STAMP)
 	$(BIN)/python -m pipeline.bench

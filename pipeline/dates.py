@@ -255,6 +255,20 @@ def parse_absolute(text: str) -> date | None:
 # The finder
 
 
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """A capitalised word is a month on its own, not part of a name: no capitalised word
+    right before it (unless a sentence starts there) or right after it."""
+    after = re.match(r"[ \t]+([A-Z]\w*)", text[end:end + 30])
+    if after is not None:
+        return False
+    before = re.search(r"(\S+)[ \t]+$", text[max(0, start - 30):start])
+    if before is None or not before.group(1)[:1].isupper():
+        return True
+    word = before.group(1)
+    # a sentence may end right before it, but "Ms." and "Gen." are titles of a name
+    return word[-1] in "!?:;\"”" or (word[-1] == "." and len(word) > 4)
+
+
 def _alternation(words: list[str], abbreviations: bool = False) -> str:
     """Capitalised and upper-case forms; abbreviations (up to 4 letters) may take a dot."""
     forms: list[str] = []
@@ -395,6 +409,7 @@ class DateRecognizer:
         self.reference_words: dict[str, str] = data["reference_words"]
         self.set_adverbs: dict[str, str] = data["set_adverbs"]
         self.seasons: dict[str, str] = data["seasons"]
+        self.year_plurals = frozenset(data["year_plurals"])
         self.holidays: dict[str, str] = data["holidays"]
         self.day_ordinals: dict[str, int] = data["day_ordinals"]
         self.date_cues: list[str] = data["date_cues"]
@@ -461,6 +476,7 @@ class DateRecognizer:
             "month_year": self._r_month_year,
             "month_cue": self._r_month_year,
             "month_rel": self._r_month_year,
+            "month_alone": self._r_month_year,
             "month_relyear": self._r_month_year,
             "quarter": self._r_quarter,
             "quarter_code": self._r_quarter,
@@ -574,6 +590,11 @@ class DateRecognizer:
             ("month_year", rf"\b(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month}),?\s+(?P<y>{year}))\b"),
             ("month_cue", rf"\b(?i:in|since|until|by|from|during|through|throughout|of|on|before|after|between|and|or|to|for|at|(?:recently|early|late|soon)\s+as)\s+(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full}))(?![\w-])"),
             ("month_det", rf"\b(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z]+est\s+)?(?P<m>(?P<mon>{month_full_no_may}))(?=\s+[a-z])(?!\s+(?:on|for|to|of|against|from|through|in|across|by|with)\b)"),
+            # a month on its own ("November was solid", "see December as likelier"); names and
+            # titles around it are filtered in _select ("June Carter", "Hurricane April"), and so
+            # is a march with a purpose ("the March for Life", "the March of the Mothers")
+            ("month_alone", rf"\b(?P<m>(?P<mon>{month_full_no_may}))(?![\w-])(?!\.?\s*,?\s*\d)"
+                            r"(?!\s+(?:on|for|of|against|through|across)\b)"),
             ("month_rel", rf"\b(?P<m>(?P<rel>(?i:last|next|this|early|late|mid))[\s-]+(?P<mon>{month_full}))(?![\w-])"),
             ("month_relyear", rf"\b(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full})\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)\b"),
             ("quarter", rf"\b(?P<m>(?:the\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<y>{year}))?)\b"),
@@ -727,6 +748,8 @@ class DateRecognizer:
                 continue
             if name == "year" and not self._bare_year_is_date(text, e):
                 continue
+            if name == "month_alone" and not _stands_alone(text, s, e):
+                continue
             if name == "duration" and self._is_rate(text, s, e):
                 continue
             taken.append((s, e))
@@ -756,6 +779,8 @@ class DateRecognizer:
         if not following:
             return True
         word = following[0].strip(".,;:")
+        if word.lower() in self.year_plurals:
+            return True
         if word in self.plural_nouns:
             return False
         if _looks_plural(word):

@@ -157,6 +157,68 @@ def read_set(path: Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
+#: our TIMEX3 annotation of real weblog posts in UD English-EWT (corpus/timeml/EWT.md): the
+#: annotation ships with the project, the text is read from the treebank in ../shared/corpora
+EWT_SETS = [("ewt_weblog", _TIMEML / "ewt_weblog.jsonl"), ("ewt_heldout", _TIMEML / "ewt_heldout.jsonl")]
+EWT_FILE = "ud_english_ewt/en_ewt-ud-{split}.conllu"
+
+
+def ewt_documents(conllu: Path) -> dict[str, tuple[str, list[int], list[str]]]:
+    """Each document of a CoNLL-U file as (text, sentence starts, sentences): the ``# text``
+    lines, one space between the sentences of a paragraph and a blank line between
+    paragraphs, so the tagger sees the paragraphs a post had."""
+    documents: dict[str, tuple[list[str], list[bool]]] = {}
+    sentences: list[str] = []
+    opens_paragraph: list[bool] = []
+    new_paragraph = False
+    with conllu.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("# newdoc id = "):
+                sentences, opens_paragraph = [], []
+                documents[line[len("# newdoc id = "):].strip()] = (sentences, opens_paragraph)
+                new_paragraph = True
+            elif line.startswith("# newpar"):
+                new_paragraph = True
+            elif line.startswith("# text = "):
+                sentences.append(line[len("# text = "):].rstrip("\n"))
+                opens_paragraph.append(new_paragraph and bool(sentences[:-1]))
+                new_paragraph = False
+    out = {}
+    for doc_id, (sents, breaks) in documents.items():
+        text, starts = "", []
+        for sentence, paragraph in zip(sents, breaks):
+            text += ("\n\n" if paragraph else " ") if text else ""
+            starts.append(len(text))
+            text += sentence
+        out[doc_id] = (text, starts, sents)
+    return out
+
+
+def read_ewt_set(path: Path, corpora: Path) -> list[dict]:
+    """Records like ``read_set`` gives, for an annotation of EWT documents: its lines name
+    the document, its split and its DCT, and give each TIMEX3 by sentence and offsets in
+    that sentence; the text comes from the treebank. A TIMEX3 whose text is not at its
+    offsets is an error naming the file and line (the treebank it was made on differs)."""
+    treebanks: dict[str, dict] = {}
+    records = []
+    for number, record in enumerate(read_set(path), start=1):
+        split = record["split"]
+        if split not in treebanks:
+            treebanks[split] = ewt_documents(corpora / EWT_FILE.format(split=split))
+        if record["doc_id"] not in treebanks[split]:
+            raise ValueError(f"{path}:{number}: no document {record['doc_id']} in the EWT {split} file")
+        text, starts, sentences = treebanks[split][record["doc_id"]]
+        timexes = []
+        for t in record["timexes"]:
+            if sentences[t["sent"]][t["start"]:t["end"]] != t["text"]:
+                raise ValueError(f"{path}:{number}: {t['text']!r} is not at {t['start']}-{t['end']} "
+                                 f"of sentence {t['sent']} in {record['doc_id']}")
+            offset = starts[t["sent"]]
+            timexes.append({**t, "start": offset + t["start"], "end": offset + t["end"]})
+        records.append({"doc_id": record["doc_id"], "dct": record["dct"], "text": text, "timexes": timexes})
+    return records
+
+
 def tag_documents(records: list[dict], nlp) -> Iterable[tuple[dict, list[Timex]]]:
     from .language import make_doc
 
@@ -261,8 +323,10 @@ def format_table(results: dict[str, dict]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline.eval_dates", description=__doc__.split("\n")[0])
     parser.add_argument("--peers", type=Path, default=Path("../shared/peers"), help="folder with the TempEval-3 files")
+    parser.add_argument("--corpora", type=Path, default=Path("../shared/corpora"),
+                        help="folder with UD English-EWT (text of the ewt_* sets)")
     parser.add_argument("--errors", type=int, default=0, help="list this many errors of each kind per set")
-    parser.add_argument("--only", choices=[name for name, _ in SETS + OWN_SETS], help="score one set")
+    parser.add_argument("--only", choices=[name for name, _ in SETS + OWN_SETS + EWT_SETS], help="score one set")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     args = parser.parse_args(argv)
 
@@ -278,6 +342,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"skipped {name}: {path} not found", file=sys.stderr)
             continue
         tallies[name] = evaluate(read_set(path), nlp)
+        results[name] = tallies[name].figures()
+    for name, path in EWT_SETS:
+        if (args.only and name != args.only) or not path.exists():
+            continue
+        if not (args.corpora / EWT_FILE.format(split="train")).exists():
+            print(f"skipped {name}: UD English-EWT not found under {args.corpora}", file=sys.stderr)
+            continue
+        tallies[name] = evaluate(read_ewt_set(path, args.corpora), nlp)
         results[name] = tallies[name].figures()
     if not results:
         print(f"no TempEval-3 files under {args.peers} and no {_TIMEML}", file=sys.stderr)

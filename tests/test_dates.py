@@ -1017,3 +1017,23 @@ def test_a_weekday_joined_to_a_coming_one_is_coming_too(parse) -> None:
 ])
 def test_the_simple_present_of_a_scheduled_event_looks_ahead(parse, text, surface, value) -> None:
     assert the(parse, text, surface).timex_value == value
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ('"November was solid," he said.', "November", "2024-11"),
+    ("Many analysts see December as more likely.", "December", "2024-12"),
+    ("Officials blamed a dry winter and a hot, windy June.", "June", "2025-06"),
+    ("Carrow now expects 2011 earnings of $5.40 a share.", "2011", "2011"),
+])
+def test_a_month_on_its_own_and_a_year_before_earnings(parse, text, surface, value) -> None:
+    assert timex_of(parse, text, surface) == ("DATE", value)
+
+
+@pytest.mark.parametrize("text", [
+    "June Carter sang first.",
+    "The singer, known as Ms. April, left.",
+    "Protesters joined the annual March for Life.",
+    "The firm hired 2000 workers.",
+])
+def test_regression_names_and_marches_are_not_lone_months(parse, text) -> None:
+    assert [d.text for d in dates(parse, text)] == []
