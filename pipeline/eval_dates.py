@@ -14,6 +14,10 @@ plays no part in finding dates) on the TempEval-3 TimeML data in
   as plain news first and annotated after, see the READMEs there): our own view
   of 2010s news, which TimeBank's 1990s text under-represents; tuned on, like
   train;
+* ``corpus/timeml/ewt_weblog.jsonl`` and ``ewt_heldout.jsonl``: our TIMEX3
+  annotation of the real weblog posts in UD English-EWT (train split: tuned on;
+  dev and test splits: measured only), the text read from the treebank in
+  ``../shared/corpora`` (``--corpora``), see ``corpus/timeml/EWT.md``;
 * ``recognizers_datetime_en.jsonl`` (Recognizers-Text DateTime specs, cases
   with default options): the share of ``datetimeV2.date`` entities that one
   of our mentions finds with a right day (see :func:`recognizers_dates`).

@@ -64,3 +64,47 @@ def test_format_table_widens_columns_for_long_set_names() -> None:
     table = format_table({"own_natural2": {"gold": 10, "relaxed_f1": 0.5}, "train": {"gold": 3, "relaxed_f1": 1.0}})
     header, rule, *rows = table.splitlines()
     assert "own_natural2" in header and len({len(header), len(rule)} | {len(r) for r in rows}) == 1
+
+
+def test_ewt_documents_keep_paragraphs_and_sentence_offsets(tmp_path) -> None:
+    from pipeline.eval_dates import ewt_documents
+
+    conllu = tmp_path / "x.conllu"
+    conllu.write_text("# newdoc id = weblog-a\n# newpar\n# sent_id = 1\n# text = It rained Monday.\n1\tIt\n\n"
+                      "# sent_id = 2\n# text = Then it stopped.\n1\tThen\n\n"
+                      "# newpar\n# sent_id = 3\n# text = Fine today.\n1\tFine\n\n", encoding="utf-8")
+    text, starts, sentences = ewt_documents(conllu)["weblog-a"]
+    assert text == "It rained Monday. Then it stopped.\n\nFine today."
+    assert [text[s:s + len(x)] for s, x in zip(starts, sentences)] == sentences
+
+
+def test_ewt_annotation_is_read_at_its_offsets_or_named_as_wrong(tmp_path) -> None:
+    import json
+
+    from pipeline.eval_dates import read_ewt_set
+
+    (tmp_path / "ud_english_ewt").mkdir()
+    (tmp_path / "ud_english_ewt" / "en_ewt-ud-train.conllu").write_text(
+        "# newdoc id = weblog-a\n# text = Hi.\n1\tHi\n\n# text = It rained Monday.\n1\tIt\n\n", encoding="utf-8")
+    good = {"doc_id": "weblog-a", "split": "train", "dct": "2004-04-09",
+            "timexes": [{"sent": 1, "start": 10, "end": 16, "text": "Monday", "type": "DATE", "value": "2004-04-05"}]}
+    path = tmp_path / "set.jsonl"
+    path.write_text(json.dumps(good) + "\n", encoding="utf-8")
+    [record] = read_ewt_set(path, tmp_path)
+    [timex] = record["timexes"]
+    assert record["text"][timex["start"]:timex["end"]] == "Monday"
+    good["timexes"][0]["start"] = 9
+    path.write_text(json.dumps(good) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"set\.jsonl:1: 'Monday' is not at 9-16"):
+        read_ewt_set(path, tmp_path)
+
+
+def test_shipped_ewt_annotation_points_at_the_treebank_text() -> None:
+    from conftest import require_shared
+
+    from pipeline.eval_dates import EWT_SETS, read_ewt_set
+
+    corpora = require_shared("corpora")
+    for name, path in EWT_SETS:
+        records = read_ewt_set(path, corpora)  # raises on any span that misses its text
+        assert records and all(r["text"] for r in records), name
