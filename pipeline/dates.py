@@ -143,7 +143,7 @@ def timex_for(start: date, granularity: str) -> str:
 
 
 _DAY_PARTS = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "overnight": "TNI"}
-_CLOCK = re.compile(r"^(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>[ap])?", re.I)
+_CLOCK = re.compile(r"^(?P<h>\d{1,2})(?::(?P<min>\d{2}))?(?::(?P<sec>\d{2}))?\s*(?P<ampm>[ap])?", re.I)
 
 
 def _day_part(part: str | None) -> str:
@@ -167,7 +167,9 @@ def clock_time(text: str) -> str | None:
     hour, minute = int(m.group("h")), int(m.group("min") or 0)
     if m.group("ampm"):
         hour = hour % 12 + (12 if m.group("ampm").lower() == "p" else 0)
-    return f"{hour:02d}:{minute:02d}" if hour <= 24 and minute < 60 else None
+    if hour > 24 or minute > 59 or int(m.group("sec") or 0) > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}" + (f":{m.group('sec')}" if m.group("sec") else "")
 
 
 def _clock_in_day_part(clock: str, text: str, day_value: str | None) -> str:
@@ -410,6 +412,7 @@ class DateRecognizer:
         self.set_adverbs: dict[str, str] = data["set_adverbs"]
         self.seasons: dict[str, str] = data["seasons"]
         self.year_plurals = frozenset(data["year_plurals"])
+        self.named_days: dict[str, int] = data["named_days"]
         self.holidays: dict[str, str] = data["holidays"]
         self.day_ordinals: dict[str, int] = data["day_ordinals"]
         self.date_cues: list[str] = data["date_cues"]
@@ -506,6 +509,8 @@ class DateRecognizer:
             "decade_short": self._r_decade_short,
             "decade": self._r_decade,
             "year": self._r_year,
+            "year_range_end": self._r_year_range_end,
+            "year_apostrophe": self._r_year_apostrophe,
             "the_year_n": self._r_year,
             "old_year_cue": self._r_year,
             "year_cue": self._r_year,
@@ -562,10 +567,11 @@ class DateRecognizer:
         word = r"(?i:" + "|".join(self.number_words) + r")"
         unit = r"(?:second|minute|hour|day|night|week|weekend|month|year|decade|century)"
         year = r"(?:1[89]|20)\d\d"
+        tens_unit = r"(?i:(?:twen|thir|for|fif|six|seven|eigh|nine)ty-(?:one|two|three|four|five|six|seven|eight|nine))"
         part = r"(?:early|mid|late|the end of|the beginning of|the start of|the middle of)"
         table = [
             ("iso", rf"\b(?P<m>(?P<y>{year})-(?P<mo>[01]\d)-(?P<d>[0-3]\d))\b"),
-            ("mdy", rf"\b(?P<m>(?:(?P<wd>{weekday}),?\s+)?(?P<mon>{month}),?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:\s*,?\s+(?:of\s+|in\s+)?(?P<y>{year})\b)?)"),
+            ("mdy", rf"\b(?P<m>(?:(?P<wd>{weekday}|{weekday_abbr}\.?),?\s+)?(?P<mon>{month})(?:,?\s+|(?<=\.))(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:\s*,?\s+(?:of\s+|in\s+)?(?P<y>{year})\b)?)"),
             ("numeric_ymd", rf"\b(?P<m>(?P<y>{year})[/.-](?P<mon>{month_any}|1[0-2]|0?[1-9])[/.-](?P<d>3[01]|[12]\d|0?[1-9]))\b(?![/.-]?\d)"),
             ("numeric_dmy", rf"\b(?P<m>(?P<d>3[01]|[12]\d|0?[1-9])[-/ ](?P<mon>{month_any})[-/ ,]+(?P<y>{year}))\b"),
             ("numeric_mdy", rf"\b(?P<m>(?P<a>3[01]|[12]\d|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9])/(?:(?P<y>{year})|(?P<y2>\d\d)))\b(?![/\d])"),
@@ -585,9 +591,11 @@ class DateRecognizer:
             ("from_today", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>from|after|before)\s+(?:today|now))\b"),
             # the second day of "Jan. 28-29" / "March 18-19, 2014" (the first is an mdy match; the
             # two are joined into one range by _merge_ranges)
-            ("md_range_end", rf"(?P<mon>{month})\s+[0-3]?\d\s*[-–]\s*(?P<m>(?P<d>3[01]|[12]\d|0?[1-9])(?:,?\s+(?P<y>{year}))?)\b(?![-/\d])"),
+            # the second day of "Jan. 28-29", "April 24 and 25.", "April 9th and 10th"
+            ("md_range_end", rf"(?P<mon>{month})\s+[0-3]?\d(?:st|nd|rd|th)?(?:\s*[-–]\s*|\s+(?:and|or|&)\s+(?=[0-3]?\d(?:st|nd|rd|th)|[0-3]?\d(?:\s*[,.;:!?)]|\s*$|,?\s+{year})))"
+                             rf"(?P<m>(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?:,?\s+(?P<y>{year}))?)\b(?![-/\d])"),
             ("dmy", rf"\b(?P<m>(?:(?P<wd>{weekday}),?\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{month})(?:,?\s+(?:of\s+|in\s+)?(?P<y>{year}))?)\b"),
-            ("month_year", rf"\b(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month}),?\s+(?P<y>{year}))\b"),
+            ("month_year", rf"\b(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month})(?:,?\s+|\s+of\s+)(?:(?P<y>{year})|['’](?P<y2>\d\d)))\b(?!['’]?s\b)"),
             ("month_cue", rf"\b(?i:in|since|until|by|from|during|through|throughout|of|on|before|after|between|and|or|to|for|at|(?:recently|early|late|soon)\s+as)\s+(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full}))(?![\w-])"),
             ("month_det", rf"\b(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z]+est\s+)?(?P<m>(?P<mon>{month_full_no_may}))(?=\s+[a-z])(?!\s+(?:on|for|to|of|against|from|through|in|across|by|with)\b)"),
             # a month on its own ("November was solid", "see December as likelier"); names and
@@ -595,12 +603,12 @@ class DateRecognizer:
             # is a march with a purpose ("the March for Life", "the March of the Mothers")
             ("month_alone", rf"\b(?P<m>(?P<mon>{month_full_no_may}))(?![\w-])(?!\.?\s*,?\s*\d)"
                             r"(?!\s+(?:on|for|of|against|through|across)\b)"),
-            ("month_rel", rf"\b(?P<m>(?P<rel>(?i:last|next|this|early|late|mid))[\s-]+(?P<mon>{month_full}))(?![\w-])"),
+            ("month_rel", rf"\b(?P<m>(?P<rel>(?i:last|next|this|early|late|mid))[\s-]+(?P<mon>{month_full}))(?![\w-])(?!\s+[0-3]?\d\b)"),
             ("month_relyear", rf"\b(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full})\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)\b"),
             ("quarter", rf"\b(?P<m>(?:the\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<y>{year}))?)\b"),
             ("quarter_code", rf"\b(?P<m>Q(?P<qn>[1-4])(?:\s+(?P<y>{year}))?)\b"),
-            ("decade", r"\b(?P<m>(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<dec>(?:1[89]|20)\d0)s)\b"),
-            ("decade_short", r"(?<!his\s)(?<!her\s)(?<!their\s)(?<!its\s)(?<!early\s)(?<!mid\s)(?<!late\s)\b(?P<m>(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]*)?['’]?(?P<dec2>[2-9]0)s)\b"),
+            ("decade", r"\b(?P<m>(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<dec>(?:1[89]|20)\d0)['’]?s)\b"),
+            ("decade_short", r"(?<!his\s)(?<!her\s)(?<!their\s)(?<!its\s)(?<!early\s)(?<!mid\s)(?<!late\s)\b(?P<m>(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]*)?['’]?(?P<dec2>[2-9]0)['’]?s)\b"),
             ("century_word", r"\b(?P<m>(?:[Tt]he\s+)?(?P<cw>(?i:eighteenth|nineteenth|twentieth|twenty-first))[\s-]+[Cc]entury)\b"),
             ("century", r"\b(?P<m>(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)[\s-]+[Cc]entury)\b"),
             ("that_unit", r"\b(?P<m>(?:(?P<el>[Ee]arlier|[Ll]ater)\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+(?:same\s+)?(?P<unit>day|week|month|year|quarter))\b"),
@@ -614,7 +622,10 @@ class DateRecognizer:
             ("year_cue", rf"\b(?:in|since|until|by|from|during|through|throughout|of|for|before|after|early|late|mid|fiscal|and|to)\s+(?P<m>(?P<y>{year}))\b(?![-,.]?\d)"),
             ("the_year_n", rf"\b(?P<m>[Tt]he\s+year\s+(?P<y>{year}))\b(?![-,.]?\d)"),
             ("old_year_cue", r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Ff]rom|[Bb]efore|[Aa]fter|[Tt]hrough|[Oo]f)\s+(?P<m>(?P<y>1[0-7]\d\d))\b(?![\d%]|,\d|\.\d|-\d|\s+to\s+\d|\s+(?!(?:and|or|but|when|while|as|after|before|until|that|the|with|in|on|at|by|to)\b)[a-z])"),
-            ("year", rf"(?<![\d,.$€£/-])(?P<m>(?P<y>{year}))(?![\d%]|,\d|\.\d|-\d)"),
+            # a year; before a dash only when a later year follows ("1969-1970", "2013-14")
+            ("year", rf"(?<![\d,.$€£/-])(?P<m>(?P<y>{year}))(?![\d%]|,\d|\.\d|[-–](?!(?:{year}|\d\d)\b(?![-/.]\d))\d)"),
+            ("year_apostrophe", r"\b(?i:in|since|until|by|from|during|before|after|of|or|and|to)\s+(?P<m>['’](?P<y2>\d\d))\b(?!['’]?s\b|\s*%)"),
+            ("year_range_end", rf"(?<![\d,.$€£/-])(?P<y0>{year})[-–](?P<m>(?P<y>{year})|(?P<y2>\d\d))\b(?![-/.]\d)"),
             ("early_hours", rf"\b(?P<m>(?:[Tt]he\s+)?(?:early|small|wee)\s+hours\s+of\s+(?P<wd>{weekday})(?:\s+morning)?)\b"),
             ("weekday", rf"\b(?P<m>(?:(?P<pre>(?i:overnight|late|early|last|next|this|coming|previous|following))\s+)?(?P<wd>{weekday})(?:\s+(?P<dp>morning|afternoon|evening|night))?)\b"),
             ("relday", r"\b(?P<m>(?:the\s+day\s+before\s+)?(?P<rd>today|yesterday|tomorrow|tonight|Today|Yesterday|Tomorrow|Tonight)(?:\s+(?:morning|afternoon|evening|night))?)\b"),
@@ -659,18 +670,19 @@ class DateRecognizer:
             ("ordinal_unit_of", r"\b(?P<m>(?:[Tt]he\s+(?:first|last|final)\s+(?P<unit>day|week|month))(?=\s+of\b)|(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y)\s+(?:first|last|final)\s+(?P<unit2>day|week|month)(?=\s+(?:in|of|as|at)\b))"),
             ("the_hour", r"\b(?P<m>[Tt]he\s+(?:first|final|last|next|past)\s+hour)\b(?!s)"),
             ("daypart_part", r"\b(?:[Bb]y|[Ss]ince|[Uu]ntil|[Ii]n|[Ff]rom|[Tt]ill)\s+(?P<m>(?:early|late|mid)[\s-]?(?P<dp>morning|afternoon|evening))\b"),
-            ("month_that", rf"\b(?P<m>[Tt]hat\s+(?P<mon>{month_full_no_may}))\b"),
-            ("duration_range", rf"\b(?P<m>(?P<n>{num})(?:\s+(?:to|or|and)\s+|\s*[-–]\s*)(?P<n2>{num})\s+(?P<unit>{unit})s)\b"),
-            ("duration", rf"\b(?![Aa]\s+second\b)(?P<m>(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?P<n>{num}|several|a\s+few|few|many)\s+(?:(?:more|additional|further|straight|consecutive|trading|business|working|whole|single|full|entire)\s+)?(?P<unit>{unit})s?)\b(?!-)(?!\s+old\b)"),
+            ("month_that", rf"\b(?P<m>[Tt]hat\s+(?P<mon>{month_full_no_may}))\b(?!\s*\d)"),
+            # "Fifty-three weeks" is one count, not a range of fifty to three
+            ("duration_range", rf"\b(?!{tens_unit}\b)(?P<m>(?P<n>{num})(?:\s+(?:to|or|and)\s+|\s*[-–]\s*)(?P<n2>{num})\s+(?P<unit>{unit})s)\b"),
+            ("duration", rf"\b(?![Aa]\s+second\b)(?!(?<=[Ww]ait\s)[Aa]\s+minute\b)(?P<m>(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?P<n>{num}|several|a\s+few|few|many)\s+(?:(?:more|additional|further|straight|consecutive|trading|business|working|whole|single|full|entire)\s+)?(?P<unit>{unit})s?)\b(?!-)(?!\s+old\b)"),
             # "three quarters" is a fraction far more often than a duration: quarters need a cue
             ("quarters", rf"\b(?P<m>(?:(?:the\s+)?(?:past|last|next|first)\s+(?P<n>{num})|(?P<n2>{num})\s+(?:consecutive|straight|successive)|(?P<n3>several|a\s+few|few|many))\s+(?P<unit>quarter)s)\b"),
             ("day_part_rel", r"\b(?P<m>(?:[Tt]hat|[Tt]he\s+(?P<rel>next|following|previous|same))\s+(?P<dp>morning|afternoon|evening|night))\b"),
             ("unit_old", rf"\b(?P<m>(?:(?P<n>\d+|{word})-)?(?P<unit>decade|century)-old)\b"),
-            ("duration_adj", rf"\b(?P<m>(?P<n>\d+(?:\.\d+)?|{word}(?:-{word})?)-(?P<unit>second|minute|hour|day|week|month|year|decade|century)(?:-long)?)\b(?!-old)"),
-            ("time", r"\b(?P<m>\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?:local time|GMT|UTC|EST|EDT|ET|CST|CDT|CT|MST|MDT|PST|PDT|PT|BST|CET|CEST))?|\d{1,2}:\d{2}(?:\s+(?:local time|GMT|UTC|ET|PT|BST))?|\d{4}\s+(?:GMT|UTC)|midnight|noon)"),
+            ("duration_adj", rf"\b(?P<m>(?P<n>\d+(?:\.\d+)?|{word}(?:-{word})?)-(?P<unit>second|minute|hour|day|week|month|year|decade|century)(?:-long)?)\b(?![-\s]olds?\b)"),
+            ("time", r"\b(?P<m>\d{1,2}(?::\d{2}){0,2}\s*(?:[aApP]\.[mM]\.|(?i:am|pm)\b)(?:\s+(?:local time|GMT|UTC|EST|EDT|ET|CST|CDT|CT|MST|MDT|PST|PDT|PT|BST|CET|CEST))?|\d{1,2}:\d{2}(?::\d{2})?(?:\s+(?:local time|GMT|UTC|ET|PT|BST))?|\d{4}\s+(?:GMT|UTC)|midnight|noon)"),
             ("set", rf"\b(?P<m>(?:[Ee]very|[Ee]ach)\s+(?P<unit>{unit}|quarter|{weekday}))\b"),
             ("set_every_n", rf"\b(?P<m>[Ee]very\s+(?P<n>{num})\s+(?P<unit>{unit}|quarter)s)\b"),
-            ("set_adverb", rf"\b(?!(?:Daily|Weekly|Monthly|Nightly)\s+[A-Z])(?P<m>(?P<adv>{self._words(self.set_adverbs)}))(?![\w-])"),
+            ("set_adverb", rf"\b(?!(?:Daily|Weekly|Monthly|Nightly|DAILY|WEEKLY)\s+[A-Z])(?P<m>(?P<adv>{self._words(self.set_adverbs)}))(?![\w-])"),
             ("reference", rf"(?<!\bas\s)\b(?P<m>(?P<ref>{self._words(self.reference_words)}))(?![\w-])(?!\s+as\b)"),
             ("quarter_adj", r"\b(?P<m>(?P<q>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)-quarter)\b"),
             ("quarter_latest", r"\b(?P<m>[Tt]he\s+(?:(?:latest|most\s+recent|recent|past|just-ended)\s+)?quarter|[Tt]he\s+latest\s+period)\b(?!-)"),
@@ -679,7 +691,7 @@ class DateRecognizer:
             ("plural_units", r"\b(?:[Ff]or|[Ww]ithin|[Oo]ver|[Ii]n\s+the|[Dd]uring\s+the|[Ff]or\s+the\s+past|[Ff]or\s+the\s+last|(?:[Aa]fter|[Tt]ake|[Tt]akes|[Tt]ook|[Tt]aking|[Ll]asted|[Ll]asting|(?<!his\s)(?<!her\s)(?<!its\s)(?<!the\s)(?<!their\s)(?<!my\s)[Ll]ast|[Oo]nly|[Jj]ust)(?:\s+only)?)\s+(?P<m>(?P<unit>years|weeks|months|days|decades|centuries|hours|minutes|seconds))\b(?!\s+trading)"),
             ("year_ago_adj", r"\b(?P<m>(?:[Tt]he\s+)?(?:year-(?:earlier|ago)|prior-year)(?:\s+(?:quarter|period))?)\b"),
             ("season", rf"\b(?P<m>(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate)\s+(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{year}))?)\b(?!-)"),
-            ("season_year", rf"\b(?P<m>(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y>{year}))\b"),
+            ("season_year", rf"\b(?P<m>(?:[Tt]he\s+)?(?P<season>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?:of\s+)?(?P<y>{year}))\b"),
             ("season_cue", r"\b(?:[Ii]n|[Ii]nto|[Dd]uring|[Bb]y|[Uu]ntil|[Oo]ver|[Tt]hrough|[Ss]ince|[Ff]or|[Oo]f|[Ww]ith|[Ff]rom|[Aa]fter|[Bb]efore)\s+(?P<m>the\s+(?P<season>spring|summer|fall|autumn|winter)|(?P<bare>spring|summer|autumn|winter)(?=\s*[.,;:!?)]|\s+(?:and|or|when|while|as|before|after|until|the|this|last|next)\b))\b(?!-)(?!\s+of\b)"),
             ("season_that", r"\b(?P<m>[Tt]hat\s+(?P<season>spring|summer|fall|autumn|winter))\b(?!-)"),
             ("weekdays_set", rf"\b(?:[Oo]n|[Mm]ost|[Ss]ome)\s+(?P<m>(?P<wds>(?:{weekday})s))\b"),
@@ -699,7 +711,7 @@ class DateRecognizer:
             "year_period": ("quarter", "period"), "set_times": ("once", "twice", "times"),
             "ago": ("ago",), "vague_ago": ("ago",), "from_today": ("today", "now"),
             "anchored": ("earlier", "later"), "anchored_the": ("before", "after"),
-            "decade": ("0s",), "decade_short": ("0s",), "decade_word": ("ties",),
+            "decade": ("0s", "0's", "0’s"), "decade_short": ("0s", "0's", "0’s"), "year_apostrophe": ("'", "’"), "decade_word": ("ties",),
             "century": ("century",), "century_rel": ("century",),
             "spelled_year": ("nineteen",), "spelled_year2": ("thousand",),
             "couple_units": ("couple",), "fraction_units": ("1/2",), "midday": ("mid",),
@@ -717,7 +729,7 @@ class DateRecognizer:
             "season": seasons, "season_year": seasons, "season_cue": seasons, "season_past": seasons,
             "daypart_trading": ("morning", "afternoon", "evening"), "daypart_part": ("morning", "afternoon", "evening"),
             "the_hour": ("hour",), "duration_range": units, "century_word": ("century",),
-            "ordinal_unit_of": ("first", "last", "final"), "clock_in_part": ("morning", "afternoon", "evening"), "md_range_end": ("-", "–"), "the_day_year": ("day", "year"), "all_unit": ("all",), "hours_minutes": ("hour", "minute"),
+            "ordinal_unit_of": ("first", "last", "final"), "clock_in_part": ("morning", "afternoon", "evening"), "md_range_end": ("-", "–", " and ", " or ", "&"), "the_day_year": ("day", "year"), "all_unit": ("all",), "hours_minutes": ("hour", "minute"),
             "season_that": seasons, "duration": units, "duration_adj": units, "unit_old": ("-old",),
             "day_part_rel": ("morning", "afternoon", "evening", "night"),
             "plural_units": plurals, "plural_rel": plurals, "in_plural": plurals, "the_years": plurals,
@@ -1073,7 +1085,7 @@ class DateRecognizer:
             return "DATE", None, None, None, "day"
         if c.g.get("y") is None and c.reference is not None:
             since = c.start > 0 and c.doc[c.start - 1].lower_ == "since"  # "since Oct. 8" looks back
-            day = nearest_year(day, c.reference, c.future, past=since)
+            day = self._year_of_day(day, c.reference, c.future, since)
         return "DATE", day.isoformat(), day, day, "day"
 
     def _r_month_year(self, c: _Match) -> tuple:
@@ -1081,6 +1093,8 @@ class DateRecognizer:
         month = self.months[c.g["mon"].lower().rstrip(".")]
         if c.g.get("y"):
             year = int(c.g["y"])
+        elif c.g.get("y2"):  # "September of '72"
+            year = self._two_digit_year(c.g["y2"], c.reference)
         elif c.g.get("yrel") and c.reference is not None:  # "June last year"
             year = c.reference.year + {"last": -1, "next": 1}.get(c.g["yrel"].lower(), 0)
         elif c.reference is None:
@@ -1252,6 +1266,20 @@ class DateRecognizer:
         y = int(c.g["y"])
         return "DATE", str(y), date(y, 1, 1), date(y, 12, 31), "year"
 
+    def _r_year_apostrophe(self, c: _Match) -> tuple:
+        """Pattern year_apostrophe ("in '72", "'72 or '73")."""
+        y = self._two_digit_year(c.g["y2"], c.reference)
+        return "DATE", str(y), date(y, 1, 1), date(y, 12, 31), "year"
+
+    def _r_year_range_end(self, c: _Match) -> tuple:
+        """Pattern year_range_end: the second year of "1969-1970" or "2013-14" (the century of
+        the first); no year when it is not later than the first ("1998-97" is no range)."""
+        first = int(c.g["y0"])
+        y = int(c.g["y"]) if c.g.get("y") else first // 100 * 100 + int(c.g["y2"])
+        if y <= first:
+            return "DATE", None, None, None, "year"
+        return "DATE", str(y), date(y, 1, 1), date(y, 12, 31), "year"
+
     def _r_weekday(self, c: _Match) -> tuple:
         """Pattern weekday."""
         wd = self.weekdays[c.g["wd"].lower()]
@@ -1393,14 +1421,28 @@ class DateRecognizer:
         s, e = quarter_interval(year, q)
         return "DATE", f"{year}-Q{q}", s, e, "quarter"
 
+    def _year_of_day(self, day: date, reference: date, future: bool, since: bool) -> date:
+        """The year of a month and day written without one: the nearest (nearest_year), unless
+        the day names an event of a known year and is not near ("since September 11" in 2004)."""
+        nearest = nearest_year(day, reference, future, past=since)
+        named = self.named_days.get(f"{day.month:02d}-{day.day:02d}")
+        if named is not None and named < reference.year and abs((nearest - reference).days) > 60:
+            return day.replace(year=named)
+        return nearest
+
+    @staticmethod
+    def _two_digit_year(digits: str, reference: date | None) -> int:
+        """ "03/18/40", "in '72": two-digit years up to ten years ahead are this century's."""
+        pivot = (reference.year if reference else 2000) % 100 + 10
+        return (2000 if int(digits) <= pivot else 1900) + int(digits)
+
     def _numeric_date(self, doc: Doc, name: str, g: dict, start: int, reference: date | None,
                       future: bool) -> tuple:
         """ "11/20/2018" (month first unless the first number cannot be a month), "2019/aug/01",
         "05-Aug-2016", "on 11/20", "Oct/2", "on the 18th", "February twenty second"."""
         year = int(g["y"]) if g.get("y") else None
-        if g.get("y2"):  # "03/18/40": two-digit years within ten years ahead are this century's
-            pivot = (reference.year if reference else 2000) % 100 + 10
-            year = (2000 if int(g["y2"]) <= pivot else 1900) + int(g["y2"])
+        if g.get("y2"):
+            year = self._two_digit_year(g["y2"], reference)
         day_n = month_n = None
         if g.get("a"):
             a, b = int(g["a"]), int(g["b"])
@@ -1442,7 +1484,7 @@ class DateRecognizer:
             except ValueError:
                 return "DATE", None, None, None, "day"
             since = start > 0 and doc[start - 1].lower_ == "since"
-            day = nearest_year(guess, reference, future, past=since)
+            day = self._year_of_day(guess, reference, future, since)
         else:
             try:
                 day = date(year, month_n, day_n)
@@ -1755,6 +1797,14 @@ class DateRecognizer:
                 # "March 18-19, 2014": the year written after the second day is the first's too
                 day = prev.start_date.replace(year=d.start_date.year)
                 prev = merged[-1] = replace(prev, start_date=day, end_date=day, timex_value=day.isoformat())
+            elif prev is not None and d.kind == "md_range_end" and prev.start_date and d.start_date \
+                    and prev.granularity == "day" and prev.start_date.year != d.start_date.year:
+                # "April 24 and 25" said in February: the second day is in the first's year
+                try:
+                    day = d.start_date.replace(year=prev.start_date.year)
+                    d = replace(d, start_date=day, end_date=day, timex_value=day.isoformat())
+                except ValueError:  # Feb. 29 in the first's year, which has none
+                    pass
             adjacent = prev is not None and d.start == prev.end + 1 \
                 and doc[prev.end].lower_ in ("to", "through", "until", "-", "–")
             if adjacent and prev.timex_type == d.timex_type == "DATE" and prev.kind != "dateline" \

@@ -801,7 +801,7 @@ def test_required_words_never_hide_a_match(nlp) -> None:
 
     root = Path(__file__).resolve().parent.parent / "corpus"
     texts = [p.read_text(encoding="utf-8") for p in root.rglob("*.txt")]
-    texts += [json.loads(line)["text"] for p in root.joinpath("timeml").glob("*.jsonl")
+    texts += [json.loads(line).get("text", "") for p in root.joinpath("timeml").glob("*.jsonl")
               for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
     recognizer = nlp.get_pipe("news_dates")
     checked = 0
@@ -1036,4 +1036,48 @@ def test_a_month_on_its_own_and_a_year_before_earnings(parse, text, surface, val
     "The firm hired 2000 workers.",
 ])
 def test_regression_names_and_marches_are_not_lone_months(parse, text) -> None:
+    assert [d.text for d in dates(parse, text)] == []
+
+
+@pytest.mark.parametrize("text, surface, ttype, value", [
+    ("He did Fifty-three weeks of flight training.", "Fifty-three weeks", "DURATION", "P53W"),
+    ("In the Spring of 2001, a man was seen.", "the Spring of 2001", "DATE", "2001-SP"),
+    ("The earlier Fall 2001 mailings came later.", "Fall 2001", "DATE", "2001-FA"),
+    ("Musharraf held elections in October of 2002.", "October of 2002", "DATE", "2002-10"),
+    ("In September of '72 he left.", "September of '72", "DATE", "1972-09"),
+    ("Talk is that April 9th and 10th will be bloody.", "April 9th", "DATE", "2025-04-09"),
+    ("Talk is that April 9th and 10th will be bloody.", "10th", "DATE", "2025-04-10"),
+    ("The trial begins again Nov.28.", "Nov.28", "DATE", "2025-11-28"),
+    ("In ’72 or ’73, pilots flew desks.", "’73", "DATE", "1973"),
+    ("As a child in the 50's I was ill.", "the 50's", "DATE", "195"),
+    ("Posted Fri May 12, 2006 at 08:27:46 PM PDT", "08:27:46 PM PDT", "TIME", "2006-05-12T20:27:46"),
+    ("The show airs at 8:00 PM ET.", "8:00 PM ET", "TIME", "2025-05-24T20:00"),
+    ("Hasina was attacked last August 21.", "August 21", "DATE", "2024-08-21"),
+    ("Since September 11, Pakistan has changed.", "September 11", "DATE", "2001-09-11"),
+    ("I read of a case not long ago.", "not long ago", "DATE", "PAST_REF"),
+])
+def test_forms_found_in_real_weblog_posts(parse, text, surface, ttype, value) -> None:
+    assert timex_of(parse, text, surface) == (ttype, value)
+
+
+def test_year_ranges_are_two_years_in_one_interval(parse) -> None:
+    [d] = dates(parse, "Bush earned 340 points in 1969-1970.")
+    assert (d.timex_value, [p.timex_value for p in d.parts]) == ("1969/1970", ["1969", "1970"])
+    [season] = dates(parse, "The 2013-14 season was bad.")
+    assert [p.timex_value for p in season.parts] == ["2013", "2014"]
+    assert dates(parse, "Call 1969-2345 now.")[0].text == "now"
+
+
+def test_second_day_of_a_pair_keeps_the_first_days_year(parse) -> None:
+    found = dates(parse, "The summit will be held on April 24 and 25.", date(1999, 2, 10))
+    assert [d.timex_value for d in found] == ["1999-04-24", "1999-04-25"]
+
+
+@pytest.mark.parametrize("text", [
+    "THE DAILY STAR publishes this commentary.",
+    "They featured three-year old babies.",
+    "Hey wait a minute, why did he go?",
+    "It is the first time 16- and 17-year-olds can vote.",
+])
+def test_regression_names_ages_and_idioms_in_weblog_posts(parse, text) -> None:
     assert [d.text for d in dates(parse, text)] == []
