@@ -511,6 +511,7 @@ class DateRecognizer:
             "year": self._r_year,
             "year_range_end": self._r_year_range_end,
             "year_apostrophe": self._r_year_apostrophe,
+            "unit_after_unit": self._r_unit_after_unit,
             "the_year_n": self._r_year,
             "old_year_cue": self._r_year,
             "year_cue": self._r_year,
@@ -565,7 +566,7 @@ class DateRecognizer:
         num = r"(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?|(?i:" + "|".join(self.number_words) + r")(?:[\s-](?:" + \
               "|".join(counting) + r"))*)"
         word = r"(?i:" + "|".join(self.number_words) + r")"
-        unit = r"(?:second|minute|hour|day|night|week|weekend|month|year|decade|century)"
+        unit = r"(?:second|minute|hour|day|night|week|weekend|month|year|decade|century|centurie(?=s))"
         year = r"(?:1[89]|20)\d\d"
         tens_unit = r"(?i:(?:twen|thir|for|fif|six|seven|eigh|nine)ty-(?:one|two|three|four|five|six|seven|eight|nine))"
         part = r"(?:early|mid|late|the end of|the beginning of|the start of|the middle of)"
@@ -639,7 +640,7 @@ class DateRecognizer:
             ("earlier", r"\b(?P<m>(?P<el>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+(?:in\s+)?(?P<rel>this|last|next|the)\s+(?P<unit>day|week|month|year))\b"),
             ("vague_ago", r"\b(?P<m>(?:(?:[Mm]any|[Ss]everal|[Ss]ome|[Aa]\s+few)\s+)?(?:years|decades|months|weeks|days)\s+ago)\b"),
             ("plural_rel", r"(?<!early\s)(?<!small\s)\b(?P<m>(?P<unit>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays|[Dd]ecades|[Hh]ours|[Mm]inutes|[Ss]econds))\s+(?:after|before|later|earlier|of)\b"),
-            ("vague_span", r"\b(?:for|in|after|within|take|took|takes)\s+(?P<m>a\s+while|some\s+time|a\s+long\s+time)\b"),
+            ("vague_span", r"\b(?:for|in|after|within|take|took|takes)\s+(?P<m>(?:quite\s+)?a\s+while|some\s+time|a\s+long\s+time)\b"),
             ("the_day_year", r"(?<!end\s)(?<!player\s)(?<!dish\s)(?<!person\s)(?<!man\s)(?<!woman\s)(?<!team\s)(?<!goal\s)(?<!coach\s)\b(?:[Oo]f|[Ff]or|[Tt]hroughout|[Oo]pened|[Ee]nded|[Oo]n)\s+(?P<m>the\s+(?:(?:first|final|whole|entire)\s+)?(?P<unit>day|year))\b(?![-\w])(?!\s+(?:before|after|ago|earlier|later|when|that|in\s+which|of|to|ended|ending|\d))"),
             ("the_week", r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]f)\s+(?P<m>the\s+week)\b(?!\s+(?:before|after|of|ending|ended|to)\b)"),
             ("the_daypart", r"\b(?:[Ii]n|[Dd]uring|[Tt]hrough|[Ss]pent|[Bb]y|[Uu]ntil)\s+(?P<m>the\s+(?:(?:early|late)\s+)?(?P<dp>morning|afternoon|evening|night))\b(?!\s+of\b)"),
@@ -652,7 +653,7 @@ class DateRecognizer:
             ("decade_word", r"\b(?P<m>[Tt]he\s+(?:(?:early|mid|late)[\s-]+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
             ("couple_units", r"\b(?P<m>(?:[Aa]\s+)?couple\s+of\s+(?P<unit>year|month|week|day|hour|decade)s)\b"),
             ("fraction_units", r"\b(?P<m>(?P<whole>\d+)\s+1/2\s+(?P<unit>year|month|week|day|hour|minute)s?)\b"),
-            ("midday", r"\b(?P<m>[Mm]idday|[Mm]id[\s-]?(?P<dp>morning|afternoon|evening))\b"),
+            ("midday", r"\b(?P<m>[Mm]id-?day|[Mm]id[\s-]?(?P<dp>morning|afternoon|evening))\b"),
             ("the_years", r"\b(?:[Oo]ver|[Tt]hrough|[Ii]n|[Dd]uring)\s+(?P<m>the\s+(?P<unit>years|decades|months|weeks|centuries))\b(?!\s+(?:of|to|ahead|between)\b)"),
             ("week_of_month", rf"\b(?P<m>[Tt]he\s+(?P<nth>first|second|third|fourth|last)\s+(?P<wk>week|weekend)\s+of\s+(?P<mon>{month_full})(?:,?\s+(?P<y>{year}))?)\b"),
             ("plural_old", r"\b(?P<m>(?P<unit>years|decades|centuries|months)-old)\b"),
@@ -663,7 +664,7 @@ class DateRecognizer:
             ("year_ended", rf"\b(?P<m>[Tt]he\s+(?:fiscal\s+|financial\s+)?year)\s+(?:ended|ending|to|through)\s"),
             ("ago", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>{unit})s?\s+ago)\b"),
             ("anchored", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>day|week|month|year)s?\s+(?P<ba>earlier|later))\b"),
-            ("anchored_the", r"\b(?P<m>[Tt]he\s+(?P<unit>day|week|month|year)\s+(?P<ba>before|after))\b(?!\s+(?:the|a|an|his|her|its|their)\b)"),
+            ("anchored_the", r"\b(?P<m>[Tt]he\s+(?P<unit>day|night|week|month|year)\s+(?P<ba>before|after))\b(?!\s+(?:the|a|an|his|her|its|their)\b)"),
             ("all_unit", r"\b(?P<m>[Aa]ll\s+(?P<unit>day|week|month|year|night)(?:\s+long)?)\b(?!-)"),
             ("hours_minutes", rf"\b(?P<m>(?P<h>{num})\s+(?P<big>hour|minute)s?\s+and\s+(?P<mi>{num})\s+(?:minute|second)s?)\b"),
             ("clock_in_part", r"\b(?P<m>(?P<h>1[0-2]|[1-9])(?::(?P<min>[0-5]\d))?(?:\s+o['’]clock)?\s+in\s+the\s+(?P<dp>morning|afternoon|evening))\b"),
@@ -694,7 +695,8 @@ class DateRecognizer:
             ("season_year", rf"\b(?P<m>(?:[Tt]he\s+)?(?P<season>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?:of\s+)?(?P<y>{year}))\b"),
             ("season_cue", r"\b(?:[Ii]n|[Ii]nto|[Dd]uring|[Bb]y|[Uu]ntil|[Oo]ver|[Tt]hrough|[Ss]ince|[Ff]or|[Oo]f|[Ww]ith|[Ff]rom|[Aa]fter|[Bb]efore)\s+(?P<m>the\s+(?P<season>spring|summer|fall|autumn|winter)|(?P<bare>spring|summer|autumn|winter)(?=\s*[.,;:!?)]|\s+(?:and|or|when|while|as|before|after|until|the|this|last|next)\b))\b(?!-)(?!\s+of\b)"),
             ("season_that", r"\b(?P<m>[Tt]hat\s+(?P<season>spring|summer|fall|autumn|winter))\b(?!-)"),
-            ("weekdays_set", rf"\b(?:[Oo]n|[Mm]ost|[Ss]ome)\s+(?P<m>(?P<wds>(?:{weekday})s))\b"),
+            ("unit_after_unit", r"\b(?P<m>(?P<unit>day|night|week|month|year)\s+after\s+(?P=unit))\b"),
+            ("weekdays_set", rf"\b(?:[Oo]n|[Mm]ost|[Ss]ome|and|or)\s+(?P<m>(?P<wds>(?:{weekday})s))\b"),
             ("overnight", r"(?<![Aa]n\s)(?<!happen\s)(?<!happened\s)(?<!change\s)(?<!changed\s)(?<!became\s)(?<!become\s)(?<!star\s)(?<!disappear\s)\b(?P<m>[Oo]vernight)\b(?=\s*[.,;:!?)]|\s+(?:to|and|into|as|on|in|from|before|after|when|while|but|that|because|with)\b)"),
             ("season_past", r"\b(?P<m>[Tt]his\s+past\s+(?P<season>spring|summer|fall|autumn|winter))\b"),
         ]
@@ -711,7 +713,7 @@ class DateRecognizer:
             "year_period": ("quarter", "period"), "set_times": ("once", "twice", "times"),
             "ago": ("ago",), "vague_ago": ("ago",), "from_today": ("today", "now"),
             "anchored": ("earlier", "later"), "anchored_the": ("before", "after"),
-            "decade": ("0s", "0's", "0’s"), "decade_short": ("0s", "0's", "0’s"), "year_apostrophe": ("'", "’"), "decade_word": ("ties",),
+            "decade": ("0s", "0's", "0’s"), "decade_short": ("0s", "0's", "0’s"), "year_apostrophe": ("'", "’"), "unit_after_unit": (" after ",), "decade_word": ("ties",),
             "century": ("century",), "century_rel": ("century",),
             "spelled_year": ("nineteen",), "spelled_year2": ("thousand",),
             "couple_units": ("couple",), "fraction_units": ("1/2",), "midday": ("mid",),
@@ -1027,6 +1029,10 @@ class DateRecognizer:
         if c.anchor is None or c.anchor.start_date is None:
             return self._season(c.g, c.reference, c.future)
         return self._season({**c.g, "y": str(c.anchor.start_date.year)}, c.reference, c.future)
+
+    def _r_unit_after_unit(self, c: _Match) -> tuple:
+        """Pattern unit_after_unit ("day after day", "month after month"): every such unit."""
+        return "SET", self._once_every(c.g["unit"]), None, None, None
 
     def _r_weekdays_set(self, c: _Match) -> tuple:
         """Pattern weekdays_set ("open on Saturdays"): every such weekday."""
@@ -1375,6 +1381,8 @@ class DateRecognizer:
         if base is None or n is None:
             return "DATE", None, None, None, unit
         sign = -1 if c.g["ba"].lower() in ("earlier", "before") else 1
+        if unit == "night":  # "the night before": the night of the day before, a TIME
+            return "TIME", (base + timedelta(days=sign)).isoformat() + "TNI", None, None, None
         if unit == "year" and n == 1 and quarter is not None:
             return self._shifted_quarter(quarter, sign * int(n))
         return self._shifted(base, unit, sign * int(n))
@@ -1383,7 +1391,7 @@ class DateRecognizer:
         """Patterns duration, duration_adj, quarters, duration_range ("seven to 10 days": the first
         count's value, as TimeBank gives "two to three weeks")."""
         n = self._count(c.g.get("n") or c.g.get("n2") or c.g.get("n3"))
-        letter = self.units.get(c.g["unit"].lower(), "D")
+        letter = self.units.get(c.g["unit"].lower().replace("centurie", "century"), "D")
         if letter in ("DE", "CE") and n is not None:  # TimeML writes decades and centuries in years
             n, letter = n * (10 if letter == "DE" else 100), "Y"
         amount = "X" if n is None else (str(int(n)) if n == int(n) else str(n))

@@ -1081,3 +1081,15 @@ def test_second_day_of_a_pair_keeps_the_first_days_year(parse) -> None:
 ])
 def test_regression_names_ages_and_idioms_in_weblog_posts(parse, text) -> None:
     assert [d.text for d in dates(parse, text)] == []
+
+
+@pytest.mark.parametrize("text, surface, ttype, value", [
+    ("They shared this land for the last 14 centuries.", "the last 14 centuries", "DURATION", "P1400Y"),
+    ("He bragged about the drinking he'd done the night before.", "the night before", "TIME", "2025-05-23TNI"),
+    ("It hurt the tourism trade for quite a while.", "quite a while", "DURATION", "PXX"),
+    ("Visits were allowed on Thursday nights and Fridays.", "Fridays", "SET", "XXXX-WXX-5"),
+    ("A man walks into a cafe in mid-day.", "mid-day", "TIME", "2025-05-24T12:00"),
+    ("But to stand there, day after day, is absurd.", "day after day", "SET", "P1D"),
+])
+def test_more_forms_found_in_real_weblog_posts(parse, text, surface, ttype, value) -> None:
+    assert timex_of(parse, text, surface) == (ttype, value)
