@@ -1091,7 +1091,7 @@ class DateRecognizer:
             return "DATE", None, None, None, "day"
         if c.g.get("y") is None and c.reference is not None:
             since = c.start > 0 and c.doc[c.start - 1].lower_ == "since"  # "since Oct. 8" looks back
-            day = self._year_of_day(day, c.reference, c.future, since)
+            day = self._year_of_day(day, c.reference, c.future, since, c.start > 0 and c.doc[c.start - 1].lower_ == "on")
         return "DATE", day.isoformat(), day, day, "day"
 
     def _r_month_year(self, c: _Match) -> tuple:
@@ -1325,6 +1325,8 @@ class DateRecognizer:
         """Pattern relunit."""
         rel = c.g["rel"].lower().split()[-1]
         rel = "previous" if rel == "prior" else rel
+        if rel == "this" and c.g["unit"].lower() == "day" and re.search(r"(?i)\bto\s+$", c.doc.text[max(0, c.match.start("m") - 4):c.match.start("m")]):
+            return "DATE", "PRESENT_REF", None, None, None  # "continues to this day": the present, not a day
         if rel in ("following", "previous", "preceding") and c.anchor_for(c.g["unit"]) is not None:
             # "the following year", "the previous day": from the date just named
             return self._relative_unit(rel, c.g["unit"], c.anchor_for(c.g["unit"]))
@@ -1429,12 +1431,13 @@ class DateRecognizer:
         s, e = quarter_interval(year, q)
         return "DATE", f"{year}-Q{q}", s, e, "quarter"
 
-    def _year_of_day(self, day: date, reference: date, future: bool, since: bool) -> date:
+    def _year_of_day(self, day: date, reference: date, future: bool, since: bool, after_on: bool) -> date:
         """The year of a month and day written without one: the nearest (nearest_year), unless
-        the day names an event of a known year and is not near ("since September 11" in 2004)."""
+        the day names an event of a known year ("since September 11" in 2004): "on" that day
+        near it is this year's ("the memorial on Sept. 11")."""
         nearest = nearest_year(day, reference, future, past=since)
         named = self.named_days.get(f"{day.month:02d}-{day.day:02d}")
-        if named is not None and named < reference.year and abs((nearest - reference).days) > 60:
+        if named is not None and named < reference.year and (abs((nearest - reference).days) > 60 or not after_on):
             return day.replace(year=named)
         return nearest
 
@@ -1492,7 +1495,7 @@ class DateRecognizer:
             except ValueError:
                 return "DATE", None, None, None, "day"
             since = start > 0 and doc[start - 1].lower_ == "since"
-            day = self._year_of_day(guess, reference, future, since)
+            day = self._year_of_day(guess, reference, future, since, start > 0 and doc[start - 1].lower_ == "on")
         else:
             try:
                 day = date(year, month_n, day_n)

@@ -1093,3 +1093,18 @@ def test_regression_names_ages_and_idioms_in_weblog_posts(parse, text) -> None:
 ])
 def test_more_forms_found_in_real_weblog_posts(parse, text, surface, ttype, value) -> None:
     assert timex_of(parse, text, surface) == (ttype, value)
+
+
+@pytest.mark.parametrize("text, published, value", [
+    ("Since September 11, Pakistan has changed.", date(2006, 9, 24), "2001-09-11"),
+    ("September 11 was far smaller than car accidents.", date(2006, 9, 24), "2001-09-11"),
+    ("The memorial on September 11 drew crowds.", date(2006, 9, 24), "2006-09-11"),
+    ("The memorial on September 11 drew crowds.", date(2001, 9, 24), "2001-09-11"),
+])
+def test_september_11_is_2001_unless_on_that_day_nearby(parse, text, published, value) -> None:
+    assert the(parse, text, "September 11", published).timex_value == value
+
+
+def test_to_this_day_is_the_present(parse) -> None:
+    assert timex_of(parse, "The dispute continues to this day.", "this day") == ("DATE", "PRESENT_REF")
+    assert timex_of(parse, "This day will be remembered.", "This day") == ("DATE", "2025-05-24")
