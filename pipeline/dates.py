@@ -166,6 +166,8 @@ def clock_time(text: str) -> str | None:
         return None
     hour, minute = int(m.group("h")), int(m.group("min") or 0)
     if m.group("ampm"):
+        if not 1 <= hour <= 12:
+            return None  # "13 PM", "77 AM radio"
         hour = hour % 12 + (12 if m.group("ampm").lower() == "p" else 0)
     if hour > 24 or minute > 59 or int(m.group("sec") or 0) > 59:
         return None
@@ -177,7 +179,7 @@ def _clock_in_day_part(clock: str, text: str, day_value: str | None) -> str:
     that follows it."""
     if re.search(r"(?i)\b(?:a\.?m\b|p\.?m\b)|noon|midnight", text) or not day_value or ":" not in clock:
         return clock  # "mid-morning Friday": a part of the day, no clock to shift
-    hour, minute = clock.split(":")
+    hour, minute = clock.split(":", 1)  # minute may carry seconds ("22:15:30")
     h = int(hour)
     part = day_value[-3:]
     if (part in ("TEV", "TNI") and 5 <= h < 12) or (part == "TAF" and 1 <= h < 7):
@@ -257,18 +259,104 @@ def parse_absolute(text: str) -> date | None:
 # The finder
 
 
-def _stands_alone(text: str, start: int, end: int) -> bool:
+#: months that are also given names ("June said", "her daughter, April"): on their own
+#: they are months only before a verb a month takes ("June was hot", "August saw ...")
+_NAME_MONTHS = ("april", "june", "august", "january")
+_MONTH_PREDICATES = ("was", "is", "will", "would", "could", "has", "had", "remained", "remains", "saw", "sees",
+                     "brought", "marked", "ended", "ends", "began", "begins", "typically", "usually", "also",
+                     "through", "to")
+#: words before a month that a given name does not follow ("could be April", "a hot, windy June")
+_BEFORE_MONTH = ("be", "been", "into", "come", "till", "cold", "hot", "wet", "dry", "windy", "rainy", "snowy",
+                 "warm", "mild", "chilly", "busy", "quiet")
+
+
+def _stands_alone(text: str, start: int, end: int, month: str) -> bool:
     """A capitalised word is a month on its own, not part of a name: no capitalised word
-    right before it (unless a sentence starts there) or right after it."""
-    after = re.match(r"[ \t]+([A-Z]\w*)", text[end:end + 30])
-    if after is not None:
+    right after it, none right before it (unless a sentence or clause ends there; "Ms."
+    and "Prof." are titles), no verb of saying after it; a month that is also a given
+    name needs a verb a month takes."""
+    after = re.match(r"[ \t]*(\S*)", text[end:end + 30]).group(1)
+    if after[:1].isupper() or after.lower().strip(".,;:") in ("said", "says", "told", "asked", "who", "whose"):
         return False
     before = re.search(r"(\S+)[ \t]+$", text[max(0, start - 30):start])
+    if month.lower() in _NAME_MONTHS and after.lower() not in _MONTH_PREDICATES \
+            and (before is None or before.group(1).lower() not in _BEFORE_MONTH):
+        return False
     if before is None or not before.group(1)[:1].isupper():
         return True
-    word = before.group(1)
-    # a sentence may end right before it, but "Ms." and "Gen." are titles of a name
-    return word[-1] in "!?:;\"”" or (word[-1] == "." and len(word) > 4)
+    return before.group(1)[-1] in "!?:;,\"”"
+
+
+def _to_this_day(match: re.Match[str]) -> bool:
+    """ "It continues to this day." / "to this day, nobody knows": the idiom for the present,
+    not "looked forward to this day for years" or "returned to this day of mourning"."""
+    text, start, end = match.string, match.start("m"), match.end("m")
+    if not re.search(r"(?i)\bto\s+$", text[max(0, start - 4):start]) or re.search(
+            r"(?i)\b(?:forward|up|back|down|leading|led|lead|come|came|returned|return|pointed|point)\s+to\s+$",
+            text[max(0, start - 20):start]):
+        return False
+    return re.match(r"\s*(?:[.,;:!?)\"”]|$)|\s+(?:remains?|is|are|has|have|still|nobody|no one|many|they|it|he|"
+                    r"she|we|the)\b", text[end:end + 12]) is not None
+
+
+_YEAR_RANGE = re.compile(r"(?P<y0>\d{4})-(?:(?P<y>\d{4})|(?P<y2>\d\d))\b")
+
+
+def _range_after_year_ok(text: str, start: int, end: int) -> bool:
+    """A year before a dash stands only as the first of a range _year_range_ok keeps (the
+    year pattern lets "1969-" through when digits follow): "1998-97" is no range and no
+    year, and "1999-2000 points" counts points."""
+    if text[end:end + 1] != "-" or not text[end + 1:end + 2].isdigit():
+        return True
+    second = _YEAR_RANGE.match(text, start)
+    return second is not None and _year_range_ok(text, second)
+
+
+def _second_year(first: int, written: str) -> int | None:
+    """The second year of a range from its digits ("1970" or "70"; "1999-00" is 2000), or
+    None when it cannot end a range (not later; two digits more than ten years on)."""
+    if len(written) == 4:
+        second = int(written)
+        return second if first < second <= first + 100 else None
+    second = first // 100 * 100 + int(written)
+    if second <= first:
+        second += 100
+    return second if second - first <= 10 else None
+
+
+def _year_range_ok(text: str, match: re.Match[str]) -> bool:
+    """ "in 1969-1970", "the 2013-14 season", "(2003-2007)": a range of years after a word
+    that introduces a time, never a count ("2000-2005 employees"), a share ("1990-95
+    percent") or a code ("HR 2013-45", "Rooms 1901-1910")."""
+    first, written = int(match.group("y0")), match.group("y") or match.group("y2")
+    if _second_year(first, written) is None:
+        return False
+    before = re.search(r"(\S+)\s+$", text[max(0, match.start() - 30):match.start()])
+    word = before.group(1).lower().strip("(") if before else ""
+    if text[match.start() - 1:match.start()] != "(" and word not in (
+            "in", "from", "during", "for", "of", "the", "since", "between", "through", "over", "fiscal",
+            "its", "his", "her", "their", "our", "and", "or", "to", "by", "until", "season", "year", ""):
+        return False
+    following = text[match.end():match.end() + 30].split()
+    nxt = following[0].strip(".,;:)").lower() if following else ""
+    return nxt not in ("percent", "per", "%") and not (nxt.endswith("s") and nxt not in ("seasons",)
+                                                       and nxt in _COUNTED_AFTER_RANGE)
+
+
+#: plural nouns a range of year-like numbers counts ("1999-2000 points")
+_COUNTED_AFTER_RANGE = ("points", "shares", "employees", "people", "votes", "jobs", "workers", "units",
+                        "homes", "troops", "students", "members", "miles", "feet", "meters", "dollars")
+
+
+def _apostrophe_decade_ok(text: str, start: int, end: int) -> bool:
+    """ "the 1960's", "in the 50's" are decades; "2010's budget" is a year's possessive."""
+    if not re.search(r"\d0['’]s$", text[start:end]):
+        return True
+    if text[start:start + 4].lower() == "the ":
+        return True
+    before = re.search(r"(\S+)\s+$", text[max(0, start - 20):start])
+    return before is not None and before.group(1).lower() in ("in", "of", "during", "since", "through", "by",
+                                                               "until", "early", "mid", "late")
 
 
 def _alternation(words: list[str], abbreviations: bool = False) -> str:
@@ -300,6 +388,11 @@ class _Match:
     day_nearby: date | None = None
     #: the last day named before this match at any distance, not counting the day of a saying
     event_day: date | None = None
+
+    @property
+    def after_since(self) -> bool:
+        """ "since Oct. 8", "since May": the date looks back."""
+        return self.start > 0 and self.doc[self.start - 1].lower_ == "since"
 
     def anchor_for(self, unit: str) -> date | None:
         """The date "the previous <unit>", "that <unit>" count from: the last day named for a
@@ -413,6 +506,7 @@ class DateRecognizer:
         self.seasons: dict[str, str] = data["seasons"]
         self.year_plurals = frozenset(data["year_plurals"])
         self.named_days: dict[str, int] = data["named_days"]
+        self.named_day_words = frozenset(data["named_day_words"])
         self.holidays: dict[str, str] = data["holidays"]
         self.day_ordinals: dict[str, int] = data["day_ordinals"]
         self.date_cues: list[str] = data["date_cues"]
@@ -551,6 +645,8 @@ class DateRecognizer:
         month_full = _alternation(list(full_names.values()))
         # "the May elections" reads as well as "may" the verb and Theresa May: left out
         month_full_no_may = _alternation([n for n in full_names.values() if n != "may"])
+        # and "march" is a verb and a noun ("March with us", "the Women's March")
+        month_alone = _alternation([n for n in full_names.values() if n not in ("may", "march")])
         weekday = "(?:" + _alternation(list(self.weekdays)) + "|" + "|".join(self.weekdays) + ")"
         month_any = "(?i:" + "|".join(sorted(self.months, key=len, reverse=True)) + r")\.?"
         month_lower = "(?:" + "|".join(sorted(self.months, key=len, reverse=True)) + ")"
@@ -561,18 +657,21 @@ class DateRecognizer:
         day_word = "(?i:" + "|".join(sorted(day_words, key=len, reverse=True)) + ")"
         cue = "(?i:" + "|".join(self.date_cues) + ")"
         weekday_abbr = "(?:" + "|".join(sorted(self.weekday_abbreviations, key=len, reverse=True)) + ")"
+        # before a month and day, "Sun" is as often a newspaper ("The Sun June 5 edition")
+        weekday_abbr_day = "(?:" + "|".join(sorted((a for a in self.weekday_abbreviations if a != "Sun"),
+                                                   key=len, reverse=True)) + ")"
         counting = [w for w in self.number_words if w not in ("a", "an")]
         # the first word may open a sentence ("Three days later"); the ones after it may not
         num = r"(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?|(?i:" + "|".join(self.number_words) + r")(?:[\s-](?:" + \
               "|".join(counting) + r"))*)"
         word = r"(?i:" + "|".join(self.number_words) + r")"
-        unit = r"(?:second|minute|hour|day|night|week|weekend|month|year|decade|century|centurie(?=s))"
+        unit = r"(?:second|minute|hour|day|night|week|weekend|month|year|decade|century)"
         year = r"(?:1[89]|20)\d\d"
         tens_unit = r"(?i:(?:twen|thir|for|fif|six|seven|eigh|nine)ty-(?:one|two|three|four|five|six|seven|eight|nine))"
         part = r"(?:early|mid|late|the end of|the beginning of|the start of|the middle of)"
         table = [
             ("iso", rf"\b(?P<m>(?P<y>{year})-(?P<mo>[01]\d)-(?P<d>[0-3]\d))\b"),
-            ("mdy", rf"\b(?P<m>(?:(?P<wd>{weekday}|{weekday_abbr}\.?),?\s+)?(?P<mon>{month})(?:,?\s+|(?<=\.))(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:\s*,?\s+(?:of\s+|in\s+)?(?P<y>{year})\b)?)"),
+            ("mdy", rf"\b(?P<m>(?:(?P<wd>{weekday}|{weekday_abbr_day}\.?),?\s+|(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<mon>{month})(?:,?\s+|(?<=\.))(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:%|percent\b|per\s+cent\b))(?:\s*,?\s+(?:of\s+|in\s+)?(?P<y>{year})\b)?)"),
             ("numeric_ymd", rf"\b(?P<m>(?P<y>{year})[/.-](?P<mon>{month_any}|1[0-2]|0?[1-9])[/.-](?P<d>3[01]|[12]\d|0?[1-9]))\b(?![/.-]?\d)"),
             ("numeric_dmy", rf"\b(?P<m>(?P<d>3[01]|[12]\d|0?[1-9])[-/ ](?P<mon>{month_any})[-/ ,]+(?P<y>{year}))\b"),
             ("numeric_mdy", rf"\b(?P<m>(?P<a>3[01]|[12]\d|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9])/(?:(?P<y>{year})|(?P<y2>\d\d)))\b(?![/\d])"),
@@ -590,21 +689,19 @@ class DateRecognizer:
             ("numeric_md_wd", rf"\b(?P<m>(?P<wd>{weekday}),?\s+(?P<a>3[01]|[12]\d|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))\b(?![/\d])"),
             ("week_weekday", rf"\b(?P<m>(?:(?P<wd>{weekday})\s+(?:of\s+)?(?P<rel>(?i:next|last|this|the\s+following|the\s+previous|the\s+next))\s+week|(?P<rel2>(?i:next|last|this))\s+week(?:\s+on)?\s+(?P<wd2>{weekday})))\b"),
             ("from_today", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>from|after|before)\s+(?:today|now))\b"),
-            # the second day of "Jan. 28-29" / "March 18-19, 2014" (the first is an mdy match; the
-            # two are joined into one range by _merge_ranges)
-            # the second day of "Jan. 28-29", "April 24 and 25.", "April 9th and 10th"
+            # the second day of "Jan. 28-29", "March 18-19, 2014", "April 24 and 25.", "April 9th
+            # and 10th" (the first is an mdy match; _merge_ranges joins a dashed pair into a range)
             ("md_range_end", rf"(?P<mon>{month})\s+[0-3]?\d(?:st|nd|rd|th)?(?:\s*[-–]\s*|\s+(?:and|or|&)\s+(?=[0-3]?\d(?:st|nd|rd|th)|[0-3]?\d(?:\s*[,.;:!?)]|\s*$|,?\s+{year})))"
                              rf"(?P<m>(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?:,?\s+(?P<y>{year}))?)\b(?![-/\d])"),
             ("dmy", rf"\b(?P<m>(?:(?P<wd>{weekday}),?\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{month})(?:,?\s+(?:of\s+|in\s+)?(?P<y>{year}))?)\b"),
             ("month_year", rf"\b(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month})(?:,?\s+|\s+of\s+)(?:(?P<y>{year})|['’](?P<y2>\d\d)))\b(?!['’]?s\b)"),
             ("month_cue", rf"\b(?i:in|since|until|by|from|during|through|throughout|of|on|before|after|between|and|or|to|for|at|(?:recently|early|late|soon)\s+as)\s+(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full}))(?![\w-])"),
             ("month_det", rf"\b(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z]+est\s+)?(?P<m>(?P<mon>{month_full_no_may}))(?=\s+[a-z])(?!\s+(?:on|for|to|of|against|from|through|in|across|by|with)\b)"),
-            # a month on its own ("November was solid", "see December as likelier"); names and
-            # titles around it are filtered in _select ("June Carter", "Hurricane April"), and so
-            # is a march with a purpose ("the March for Life", "the March of the Mothers")
-            ("month_alone", rf"\b(?P<m>(?P<mon>{month_full_no_may}))(?![\w-])(?!\.?\s*,?\s*\d)"
+            # a month on its own ("November was solid", "see December as likelier"); names
+            # around it are filtered in _select (_stands_alone: "June Carter", "June said")
+            ("month_alone", rf"\b(?P<m>(?P<mon>{month_alone}))(?![\w-])(?!\.?\s*,?\s*\d)"
                             r"(?!\s+(?:on|for|of|against|through|across)\b)"),
-            ("month_rel", rf"\b(?P<m>(?P<rel>(?i:last|next|this|early|late|mid))[\s-]+(?P<mon>{month_full}))(?![\w-])(?!\s+[0-3]?\d\b)"),
+            ("month_rel", rf"\b(?P<m>(?P<rel>(?i:last|next|this|early|late|mid))[\s-]+(?P<mon>{month_full}))(?![\w-])"),
             ("month_relyear", rf"\b(?P<m>(?:(?P<part>{part})[\s-]+)?(?P<mon>{month_full})\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)\b"),
             ("quarter", rf"\b(?P<m>(?:the\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<y>{year}))?)\b"),
             ("quarter_code", rf"\b(?P<m>Q(?P<qn>[1-4])(?:\s+(?P<y>{year}))?)\b"),
@@ -625,8 +722,8 @@ class DateRecognizer:
             ("old_year_cue", r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Ff]rom|[Bb]efore|[Aa]fter|[Tt]hrough|[Oo]f)\s+(?P<m>(?P<y>1[0-7]\d\d))\b(?![\d%]|,\d|\.\d|-\d|\s+to\s+\d|\s+(?!(?:and|or|but|when|while|as|after|before|until|that|the|with|in|on|at|by|to)\b)[a-z])"),
             # a year; before a dash only when a later year follows ("1969-1970", "2013-14")
             ("year", rf"(?<![\d,.$€£/-])(?P<m>(?P<y>{year}))(?![\d%]|,\d|\.\d|[-–](?!(?:{year}|\d\d)\b(?![-/.]\d))\d)"),
-            ("year_apostrophe", r"\b(?i:in|since|until|by|from|during|before|after|of|or|and|to)\s+(?P<m>['’](?P<y2>\d\d))\b(?!['’]?s\b|\s*%)"),
-            ("year_range_end", rf"(?<![\d,.$€£/-])(?P<y0>{year})[-–](?P<m>(?P<y>{year})|(?P<y2>\d\d))\b(?![-/.]\d)"),
+            ("year_apostrophe", r"\b(?i:in|since|until|by|from|during|before|after|of|or|and|to)\s+(?P<m>['’](?P<y2>\d\d))\b(?!['’]|\s*%)"),
+            ("year_range_end", rf"(?<![\d,.$€£/-])(?P<y0>{year})-(?P<m>(?P<y>{year})|(?P<y2>\d\d))\b(?![-/.]\d)"),
             ("early_hours", rf"\b(?P<m>(?:[Tt]he\s+)?(?:early|small|wee)\s+hours\s+of\s+(?P<wd>{weekday})(?:\s+morning)?)\b"),
             ("weekday", rf"\b(?P<m>(?:(?P<pre>(?i:overnight|late|early|last|next|this|coming|previous|following))\s+)?(?P<wd>{weekday})(?:\s+(?P<dp>morning|afternoon|evening|night))?)\b"),
             ("relday", r"\b(?P<m>(?:the\s+day\s+before\s+)?(?P<rd>today|yesterday|tomorrow|tonight|Today|Yesterday|Tomorrow|Tonight)(?:\s+(?:morning|afternoon|evening|night))?)\b"),
@@ -664,7 +761,7 @@ class DateRecognizer:
             ("year_ended", rf"\b(?P<m>[Tt]he\s+(?:fiscal\s+|financial\s+)?year)\s+(?:ended|ending|to|through)\s"),
             ("ago", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>{unit})s?\s+ago)\b"),
             ("anchored", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>day|week|month|year)s?\s+(?P<ba>earlier|later))\b"),
-            ("anchored_the", r"\b(?P<m>[Tt]he\s+(?P<unit>day|night|week|month|year)\s+(?P<ba>before|after))\b(?!\s+(?:the|a|an|his|her|its|their)\b)"),
+            ("anchored_the", r"\b(?P<m>[Tt]he\s+(?P<unit>day|night|week|month|year)\s+(?P<ba>before|after))\b(?!\s+(?:the|a|an|his|her|its|their|last)\b)(?!\s+[A-Z])"),
             ("all_unit", r"\b(?P<m>[Aa]ll\s+(?P<unit>day|week|month|year|night)(?:\s+long)?)\b(?!-)"),
             ("hours_minutes", rf"\b(?P<m>(?P<h>{num})\s+(?P<big>hour|minute)s?\s+and\s+(?P<mi>{num})\s+(?:minute|second)s?)\b"),
             ("clock_in_part", r"\b(?P<m>(?P<h>1[0-2]|[1-9])(?::(?P<min>[0-5]\d))?(?:\s+o['’]clock)?\s+in\s+the\s+(?P<dp>morning|afternoon|evening))\b"),
@@ -674,13 +771,13 @@ class DateRecognizer:
             ("month_that", rf"\b(?P<m>[Tt]hat\s+(?P<mon>{month_full_no_may}))\b(?!\s*\d)"),
             # "Fifty-three weeks" is one count, not a range of fifty to three
             ("duration_range", rf"\b(?!{tens_unit}\b)(?P<m>(?P<n>{num})(?:\s+(?:to|or|and)\s+|\s*[-–]\s*)(?P<n2>{num})\s+(?P<unit>{unit})s)\b"),
-            ("duration", rf"\b(?![Aa]\s+second\b)(?!(?<=[Ww]ait\s)[Aa]\s+minute\b)(?P<m>(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?P<n>{num}|several|a\s+few|few|many)\s+(?:(?:more|additional|further|straight|consecutive|trading|business|working|whole|single|full|entire)\s+)?(?P<unit>{unit})s?)\b(?!-)(?!\s+old\b)"),
+            ("duration", rf"\b(?![Aa]\s+second\b)(?!(?<=[Ww]ait\s)[Aa]\s+minute\b)(?P<m>(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?P<n>{num}|several|a\s+few|few|many)\s+(?:(?:more|additional|further|straight|consecutive|trading|business|working|whole|single|full|entire)\s+)?(?P<unit>{unit}|centurie(?=s))s?)\b(?!-)(?!\s+old\b)"),
             # "three quarters" is a fraction far more often than a duration: quarters need a cue
             ("quarters", rf"\b(?P<m>(?:(?:the\s+)?(?:past|last|next|first)\s+(?P<n>{num})|(?P<n2>{num})\s+(?:consecutive|straight|successive)|(?P<n3>several|a\s+few|few|many))\s+(?P<unit>quarter)s)\b"),
             ("day_part_rel", r"\b(?P<m>(?:[Tt]hat|[Tt]he\s+(?P<rel>next|following|previous|same))\s+(?P<dp>morning|afternoon|evening|night))\b"),
             ("unit_old", rf"\b(?P<m>(?:(?P<n>\d+|{word})-)?(?P<unit>decade|century)-old)\b"),
             ("duration_adj", rf"\b(?P<m>(?P<n>\d+(?:\.\d+)?|{word}(?:-{word})?)-(?P<unit>second|minute|hour|day|week|month|year|decade|century)(?:-long)?)\b(?![-\s]olds?\b)"),
-            ("time", r"\b(?P<m>\d{1,2}(?::\d{2}){0,2}\s*(?:[aApP]\.[mM]\.|(?i:am|pm)\b)(?:\s+(?:local time|GMT|UTC|EST|EDT|ET|CST|CDT|CT|MST|MDT|PST|PDT|PT|BST|CET|CEST))?|\d{1,2}:\d{2}(?::\d{2})?(?:\s+(?:local time|GMT|UTC|ET|PT|BST))?|\d{4}\s+(?:GMT|UTC)|midnight|noon)"),
+            ("time", r"\b(?P<m>(?:1[0-2]|0?[1-9])(?::[0-5]\d){0,2}\s*(?:[aApP]\.[mM]\.|(?i:am|pm)\b)(?:\s+(?:local time|GMT|UTC|EST|EDT|ET|CST|CDT|CT|MST|MDT|PST|PDT|PT|BST|CET|CEST))?|\d{1,2}:\d{2}(?::\d{2})?(?:\s+(?:local time|GMT|UTC|ET|PT|BST))?|\d{4}\s+(?:GMT|UTC)|midnight|noon)"),
             ("set", rf"\b(?P<m>(?:[Ee]very|[Ee]ach)\s+(?P<unit>{unit}|quarter|{weekday}))\b"),
             ("set_every_n", rf"\b(?P<m>[Ee]very\s+(?P<n>{num})\s+(?P<unit>{unit}|quarter)s)\b"),
             ("set_adverb", rf"\b(?!(?:Daily|Weekly|Monthly|Nightly|DAILY|WEEKLY)\s+[A-Z])(?P<m>(?P<adv>{self._words(self.set_adverbs)}))(?![\w-])"),
@@ -692,7 +789,7 @@ class DateRecognizer:
             ("plural_units", r"\b(?:[Ff]or|[Ww]ithin|[Oo]ver|[Ii]n\s+the|[Dd]uring\s+the|[Ff]or\s+the\s+past|[Ff]or\s+the\s+last|(?:[Aa]fter|[Tt]ake|[Tt]akes|[Tt]ook|[Tt]aking|[Ll]asted|[Ll]asting|(?<!his\s)(?<!her\s)(?<!its\s)(?<!the\s)(?<!their\s)(?<!my\s)[Ll]ast|[Oo]nly|[Jj]ust)(?:\s+only)?)\s+(?P<m>(?P<unit>years|weeks|months|days|decades|centuries|hours|minutes|seconds))\b(?!\s+trading)"),
             ("year_ago_adj", r"\b(?P<m>(?:[Tt]he\s+)?(?:year-(?:earlier|ago)|prior-year)(?:\s+(?:quarter|period))?)\b"),
             ("season", rf"\b(?P<m>(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate)\s+(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{year}))?)\b(?!-)"),
-            ("season_year", rf"\b(?P<m>(?:[Tt]he\s+)?(?P<season>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?:of\s+)?(?P<y>{year}))\b"),
+            ("season_year", rf"\b(?P<m>(?:[Tt]he\s+)?(?P<season>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?:of\s+)?(?P<y>{year}))\b(?!\s+[A-Z])"),
             ("season_cue", r"\b(?:[Ii]n|[Ii]nto|[Dd]uring|[Bb]y|[Uu]ntil|[Oo]ver|[Tt]hrough|[Ss]ince|[Ff]or|[Oo]f|[Ww]ith|[Ff]rom|[Aa]fter|[Bb]efore)\s+(?P<m>the\s+(?P<season>spring|summer|fall|autumn|winter)|(?P<bare>spring|summer|autumn|winter)(?=\s*[.,;:!?)]|\s+(?:and|or|when|while|as|before|after|until|the|this|last|next)\b))\b(?!-)(?!\s+of\b)"),
             ("season_that", r"\b(?P<m>[Tt]hat\s+(?P<season>spring|summer|fall|autumn|winter))\b(?!-)"),
             ("unit_after_unit", r"\b(?P<m>(?P<unit>day|night|week|month|year)\s+after\s+(?P=unit))\b"),
@@ -713,7 +810,7 @@ class DateRecognizer:
             "year_period": ("quarter", "period"), "set_times": ("once", "twice", "times"),
             "ago": ("ago",), "vague_ago": ("ago",), "from_today": ("today", "now"),
             "anchored": ("earlier", "later"), "anchored_the": ("before", "after"),
-            "decade": ("0s", "0's", "0’s"), "decade_short": ("0s", "0's", "0’s"), "year_apostrophe": ("'", "’"), "unit_after_unit": (" after ",), "decade_word": ("ties",),
+            "decade": ("0s", "0's", "0’s"), "decade_short": ("0s", "0's", "0’s"), "year_apostrophe": ("'", "’"), "unit_after_unit": ("after",), "decade_word": ("ties",),
             "century": ("century",), "century_rel": ("century",),
             "spelled_year": ("nineteen",), "spelled_year2": ("thousand",),
             "couple_units": ("couple",), "fraction_units": ("1/2",), "midday": ("mid",),
@@ -731,7 +828,7 @@ class DateRecognizer:
             "season": seasons, "season_year": seasons, "season_cue": seasons, "season_past": seasons,
             "daypart_trading": ("morning", "afternoon", "evening"), "daypart_part": ("morning", "afternoon", "evening"),
             "the_hour": ("hour",), "duration_range": units, "century_word": ("century",),
-            "ordinal_unit_of": ("first", "last", "final"), "clock_in_part": ("morning", "afternoon", "evening"), "md_range_end": ("-", "–", " and ", " or ", "&"), "the_day_year": ("day", "year"), "all_unit": ("all",), "hours_minutes": ("hour", "minute"),
+            "ordinal_unit_of": ("first", "last", "final"), "clock_in_part": ("morning", "afternoon", "evening"), "md_range_end": ("-", "–", "and", "or", "&"), "the_day_year": ("day", "year"), "all_unit": ("all",), "hours_minutes": ("hour", "minute"),
             "season_that": seasons, "duration": units, "duration_adj": units, "unit_old": ("-old",),
             "day_part_rel": ("morning", "afternoon", "evening", "night"),
             "plural_units": plurals, "plural_rel": plurals, "in_plural": plurals, "the_years": plurals,
@@ -748,7 +845,7 @@ class DateRecognizer:
             for match in rx.finditer(text):
                 yield name, match
 
-    def _select(self, text: str) -> list[tuple[str, re.Match[str], int, int]]:
+    def _select(self, text: str, reference: date | None = None) -> list[tuple[str, re.Match[str], int, int]]:
         candidates = []
         for order, (name, match) in enumerate(self._matches(text)):
             s, e = match.span("m")
@@ -760,9 +857,13 @@ class DateRecognizer:
         for s, e, name, match, _ in candidates:
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            if name == "year" and not self._bare_year_is_date(text, e):
+            if name == "year" and not (self._bare_year_is_date(text, e, reference) and _range_after_year_ok(text, s, e)):
                 continue
-            if name == "month_alone" and not _stands_alone(text, s, e):
+            if name == "year_range_end" and not _year_range_ok(text, match):
+                continue
+            if name == "month_alone" and not _stands_alone(text, s, e, match.group("mon")):
+                continue
+            if name in ("decade", "decade_short") and not _apostrophe_decade_ok(text, s, e):
                 continue
             if name == "duration" and self._is_rate(text, s, e):
                 continue
@@ -787,14 +888,15 @@ class DateRecognizer:
             return True
         return _looks_plural(word) and word != "times"
 
-    def _bare_year_is_date(self, text: str, end: int) -> bool:
+    def _bare_year_is_date(self, text: str, end: int, reference: date | None = None) -> bool:
         # "2000 people" counts people; "2024 election" is a year.
         following = text[end:end + 30].split()
         if not following:
             return True
         word = following[0].strip(".,;:")
-        if word.lower() in self.year_plurals:
-            return True
+        if word.lower() in self.year_plurals and reference is not None \
+                and abs(int(text[end - 4:end]) - reference.year) <= 3:
+            return True  # "expects 2011 earnings" in 2011; "won 1998 games" counts games
         if word in self.plural_nouns:
             return False
         if _looks_plural(word):
@@ -902,7 +1004,7 @@ class DateRecognizer:
         """Pattern year_end ("by year-end": December 31 of this year; "since year-end": of last)."""
         if c.reference is None:
             return "DATE", "XXXX-12-31", None, None, "day"
-        since = c.start > 0 and c.doc[c.start - 1].lower_ == "since"
+        since = c.after_since
         day = date(c.reference.year - (1 if since else 0), 12, 31)
         return "DATE", day.isoformat(), day, day, "day"
 
@@ -1047,7 +1149,7 @@ class DateRecognizer:
 
     def _r_numeric_ymd(self, c: _Match) -> tuple:
         """Patterns numeric_ymd, numeric_dmy, numeric_mdy, numeric_md, month_slash, day_of_month, spelled_md, weekday_the_day, month_dash, abbr_weekday_day, numeric_md_wd, mdy_lower, dmy_lower."""
-        return self._numeric_date(c.doc, c.name, c.g, c.start, c.reference, c.future)
+        return self._numeric_date(c.doc, c.name, c.g, c.start, c.end, c.reference, c.future)
 
     def _r_week_weekday(self, c: _Match) -> tuple:
         """Pattern week_weekday."""
@@ -1077,7 +1179,8 @@ class DateRecognizer:
         return "DATE", day.isoformat(), day, day, "day"
 
     def _r_iso(self, c: _Match) -> tuple:
-        """Patterns iso, mdy, dmy, md_range_end (the second day of "Jan. 28-29")."""
+        """Patterns iso, mdy ("last August 21" looks back), dmy, md_range_end (the second day of
+        "Jan. 28-29")."""
         if c.g.get("y") is None and c.reference is None:
             return "DATE", "XXXX-XX-XX", None, None, "day"
         text = c.match.group("m")
@@ -1085,17 +1188,21 @@ class DateRecognizer:
             text = f"{c.g['mon']} {c.g['d']}" + (f", {c.g['y']}" if c.g.get("y") else "")
         if c.g.get("wd") and c.name == "mdy":
             text = text[c.match.end("wd") - c.match.start("m"):].lstrip(" ,")
+        rel = (c.g.get("rel") or "").lower() if c.name == "mdy" else ""
+        if rel:  # "last August 21" looks back, "next March 10" ahead
+            text = text[c.match.end("rel") - c.match.start("m"):].lstrip()
         # a missing year: a leap year stands in (so "Feb. 29" parses) and nearest_year picks the real one
         day = parse_absolute(text.replace(".", "") + ("" if c.g.get("y") else " 2000"))
         if day is None:
             return "DATE", None, None, None, "day"
         if c.g.get("y") is None and c.reference is not None:
-            since = c.start > 0 and c.doc[c.start - 1].lower_ == "since"  # "since Oct. 8" looks back
-            day = self._year_of_day(day, c.reference, c.future, since, c.start > 0 and c.doc[c.start - 1].lower_ == "on")
+            day = self._year_of_day(day, c.doc, c.start, c.end, c.reference, (c.future or rel == "next") and rel != "last",
+                                    looks_back=rel == "last")
         return "DATE", day.isoformat(), day, day, "day"
 
     def _r_month_year(self, c: _Match) -> tuple:
-        """Patterns month_year, month_cue, month_rel, month_relyear, month_det ("the January report")."""
+        """Patterns month_year, month_cue, month_rel, month_relyear, month_det ("the January report"),
+        month_alone ("November was solid")."""
         month = self.months[c.g["mon"].lower().rstrip(".")]
         if c.g.get("y"):
             year = int(c.g["y"])
@@ -1114,7 +1221,7 @@ class DateRecognizer:
             elif rel == "last":
                 year = c.reference.year - (month >= c.reference.month)
             else:
-                since = c.start > 0 and c.doc[c.start - 1].lower_ == "since"
+                since = c.after_since
                 year = self._bare_month_year(month, c.reference, c.future, past=since)
         s, e = month_interval(year, month)
         return "DATE", f"{year}-{month:02d}", s, e, "month"
@@ -1278,12 +1385,9 @@ class DateRecognizer:
         return "DATE", str(y), date(y, 1, 1), date(y, 12, 31), "year"
 
     def _r_year_range_end(self, c: _Match) -> tuple:
-        """Pattern year_range_end: the second year of "1969-1970" or "2013-14" (the century of
-        the first); no year when it is not later than the first ("1998-97" is no range)."""
-        first = int(c.g["y0"])
-        y = int(c.g["y"]) if c.g.get("y") else first // 100 * 100 + int(c.g["y2"])
-        if y <= first:
-            return "DATE", None, None, None, "year"
+        """Pattern year_range_end: the second year of "1969-1970", "2013-14" or "1999-00"
+        (_select keeps only ranges _second_year can end)."""
+        y = _second_year(int(c.g["y0"]), c.g.get("y") or c.g["y2"])
         return "DATE", str(y), date(y, 1, 1), date(y, 12, 31), "year"
 
     def _r_weekday(self, c: _Match) -> tuple:
@@ -1325,7 +1429,7 @@ class DateRecognizer:
         """Pattern relunit."""
         rel = c.g["rel"].lower().split()[-1]
         rel = "previous" if rel == "prior" else rel
-        if rel == "this" and c.g["unit"].lower() == "day" and re.search(r"(?i)\bto\s+$", c.doc.text[max(0, c.match.start("m") - 4):c.match.start("m")]):
+        if rel == "this" and c.g["unit"].lower() == "day" and _to_this_day(c.match):
             return "DATE", "PRESENT_REF", None, None, None  # "continues to this day": the present, not a day
         if rel in ("following", "previous", "preceding") and c.anchor_for(c.g["unit"]) is not None:
             # "the following year", "the previous day": from the date just named
@@ -1380,6 +1484,8 @@ class DateRecognizer:
         named = c.anchor.start_date if c.anchor is not None and unit in ("month", "year") else None
         base = named or c.previous or c.reference
         n = 1 if c.name == "anchored_the" else self._count(c.g["n"])
+        if unit == "night" and base is None:
+            return "TIME", "XXXX-XX-XXTNI", None, None, None
         if base is None or n is None:
             return "DATE", None, None, None, unit
         sign = -1 if c.g["ba"].lower() in ("earlier", "before") else 1
@@ -1431,13 +1537,22 @@ class DateRecognizer:
         s, e = quarter_interval(year, q)
         return "DATE", f"{year}-Q{q}", s, e, "quarter"
 
-    def _year_of_day(self, day: date, reference: date, future: bool, since: bool, after_on: bool) -> date:
-        """The year of a month and day written without one: the nearest (nearest_year), unless
-        the day names an event of a known year ("since September 11" in 2004): "on" that day
-        near it is this year's ("the memorial on Sept. 11")."""
-        nearest = nearest_year(day, reference, future, past=since)
+    def _year_of_day(self, day: date, doc: Doc, start: int, end: int, reference: date, future: bool,
+                     looks_back: bool = False) -> date:
+        """The year of a month and day written without one: the nearest (nearest_year; "since
+        Oct. 8" looks back), unless the day names an event of a known year, which the words
+        around it say: "since/despite September 11", "the September 11 attacks", or "after
+        September 11" far from that day of the reference year."""
+        before = doc[start - 1].lower_ if start > 0 else ""
+        nearest = nearest_year(day, reference, future, past=looks_back or before == "since")
         named = self.named_days.get(f"{day.month:02d}-{day.day:02d}")
-        if named is not None and named < reference.year and (abs((nearest - reference).days) > 60 or not after_on):
+        if named is None or named >= reference.year:
+            return nearest
+        after = doc[end].lower_ if end < len(doc) else ""
+        far = abs((nearest - reference).days) > 60
+        prior_to = before == "to" and start > 1 and doc[start - 2].lower_ == "prior"
+        if before in ("since", "despite") or after in self.named_day_words \
+                or (far and (before in ("after", "before", "post") or prior_to)):
             return day.replace(year=named)
         return nearest
 
@@ -1447,7 +1562,7 @@ class DateRecognizer:
         pivot = (reference.year if reference else 2000) % 100 + 10
         return (2000 if int(digits) <= pivot else 1900) + int(digits)
 
-    def _numeric_date(self, doc: Doc, name: str, g: dict, start: int, reference: date | None,
+    def _numeric_date(self, doc: Doc, name: str, g: dict, start: int, end: int, reference: date | None,
                       future: bool) -> tuple:
         """ "11/20/2018" (month first unless the first number cannot be a month), "2019/aug/01",
         "05-Aug-2016", "on 11/20", "Oct/2", "on the 18th", "February twenty second"."""
@@ -1494,8 +1609,7 @@ class DateRecognizer:
                 guess = date(reference.year, month_n, day_n)
             except ValueError:
                 return "DATE", None, None, None, "day"
-            since = start > 0 and doc[start - 1].lower_ == "since"
-            day = self._year_of_day(guess, reference, future, since, start > 0 and doc[start - 1].lower_ == "on")
+            day = self._year_of_day(guess, doc, start, end, reference, future)
         else:
             try:
                 day = date(year, month_n, day_n)
@@ -1708,7 +1822,7 @@ class DateRecognizer:
         quarter: DateMention | None = None  # results reporting: "a year earlier" is that quarter's
         tense = _Tense(doc, self.future_cues, self.clause_breaks, self.sayings)
         text = doc.text  # built from the tokens on each access
-        for name, match, s, e in self._select(text):
+        for name, match, s, e in self._select(text, reference):
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is None or span.start_char != s:
                 continue  # starts inside a token ("5May")
@@ -1814,8 +1928,8 @@ class DateRecognizer:
                 try:
                     day = d.start_date.replace(year=prev.start_date.year)
                     d = replace(d, start_date=day, end_date=day, timex_value=day.isoformat())
-                except ValueError:  # Feb. 29 in the first's year, which has none
-                    pass
+                except ValueError:  # Feb. 29 in the first's year, which has none: no such day
+                    d = replace(d, start_date=None, end_date=None, timex_value=None)
             adjacent = prev is not None and d.start == prev.end + 1 \
                 and doc[prev.end].lower_ in ("to", "through", "until", "-", "–")
             if adjacent and prev.timex_type == d.timex_type == "DATE" and prev.kind != "dateline" \

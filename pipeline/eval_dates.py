@@ -184,7 +184,7 @@ def ewt_documents(conllu: Path) -> dict[str, tuple[str, list[int], list[str]]]:
             elif line.startswith("# newpar"):
                 new_paragraph = True
             elif line.startswith("# text = "):
-                sentences.append(line[len("# text = "):].rstrip("\n"))
+                sentences.append(line[len("# text = "):].rstrip("\r\n"))
                 opens_paragraph.append(new_paragraph and bool(sentences[:-1]))
                 new_paragraph = False
     out = {}
@@ -208,12 +208,18 @@ def read_ewt_set(path: Path, corpora: Path) -> list[dict]:
     for number, record in enumerate(read_set(path), start=1):
         split = record["split"]
         if split not in treebanks:
-            treebanks[split] = ewt_documents(corpora / EWT_FILE.format(split=split))
+            conllu = corpora / EWT_FILE.format(split=split)
+            if not conllu.exists():
+                raise FileNotFoundError(f"{path}:{number}: {conllu} not found (the text of the EWT {split} split)")
+            treebanks[split] = ewt_documents(conllu)
         if record["doc_id"] not in treebanks[split]:
             raise ValueError(f"{path}:{number}: no document {record['doc_id']} in the EWT {split} file")
         text, starts, sentences = treebanks[split][record["doc_id"]]
         timexes = []
         for t in record["timexes"]:
+            if not 0 <= t["sent"] < len(sentences):
+                raise ValueError(f"{path}:{number}: no sentence {t['sent']} in {record['doc_id']} "
+                                 f"({len(sentences)} sentences)")
             if sentences[t["sent"]][t["start"]:t["end"]] != t["text"]:
                 raise ValueError(f"{path}:{number}: {t['text']!r} is not at {t['start']}-{t['end']} "
                                  f"of sentence {t['sent']} in {record['doc_id']}")
@@ -350,10 +356,12 @@ def main(argv: list[str] | None = None) -> int:
     for name, path in EWT_SETS:
         if (args.only and name != args.only) or not path.exists():
             continue
-        if not (args.corpora / EWT_FILE.format(split="train")).exists():
-            print(f"skipped {name}: UD English-EWT not found under {args.corpora}", file=sys.stderr)
+        try:
+            records = read_ewt_set(path, args.corpora)
+        except FileNotFoundError as missing:
+            print(f"skipped {name}: {missing}", file=sys.stderr)
             continue
-        tallies[name] = evaluate(read_ewt_set(path, args.corpora), nlp)
+        tallies[name] = evaluate(records, nlp)
         results[name] = tallies[name].figures()
     if not results:
         print(f"no TempEval-3 files under {args.peers} and no {_TIMEML}", file=sys.stderr)

@@ -108,3 +108,26 @@ def test_shipped_ewt_annotation_points_at_the_treebank_text() -> None:
     for name, path in EWT_SETS:
         records = read_ewt_set(path, corpora)  # raises on any span that misses its text
         assert records and all(r["text"] for r in records), name
+
+
+def test_ewt_annotation_names_a_missing_sentence_and_a_missing_split(tmp_path) -> None:
+    import json
+
+    from pipeline.eval_dates import read_ewt_set
+
+    (tmp_path / "ud_english_ewt").mkdir()
+    (tmp_path / "ud_english_ewt" / "en_ewt-ud-train.conllu").write_text(
+        "# newdoc id = weblog-a\r\n# text = It rained Monday.\r\n1\tIt\r\n\r\n", encoding="utf-8")
+    record = {"doc_id": "weblog-a", "split": "train", "dct": "2004-04-09",
+              "timexes": [{"sent": 3, "start": 0, "end": 2, "text": "It", "type": "DATE", "value": "X"}]}
+    path = tmp_path / "set.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"set\.jsonl:1: no sentence 3 in weblog-a"):
+        read_ewt_set(path, tmp_path)
+    record["timexes"] = [{"sent": 0, "start": 10, "end": 16, "text": "Monday", "type": "DATE", "value": "X"}]
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert read_ewt_set(path, tmp_path)[0]["text"] == "It rained Monday."  # no \r kept
+    record["split"] = "dev"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match=r"set\.jsonl:1: .*en_ewt-ud-dev\.conllu not found"):
+        read_ewt_set(path, tmp_path)
