@@ -78,23 +78,30 @@ def test_ewt_documents_keep_paragraphs_and_sentence_offsets(tmp_path) -> None:
     assert [text[s:s + len(x)] for s, x in zip(starts, sentences)] == sentences
 
 
-def test_ewt_annotation_is_read_at_its_offsets_or_named_as_wrong(tmp_path) -> None:
+def _ewt_files(root, conllu: str, record: dict):
+    """A treebank train split holding ``conllu`` under ``root`` and a one-line set file
+    holding ``record``; returns the set file (rewrite it to change the record)."""
     import json
 
+    (root / "ud_english_ewt").mkdir(exist_ok=True)
+    (root / "ud_english_ewt" / "en_ewt-ud-train.conllu").write_text(conllu, encoding="utf-8")
+    path = root / "set.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    return path
+
+
+def test_ewt_annotation_is_read_at_its_offsets_or_named_as_wrong(tmp_path) -> None:
     from pipeline.eval_dates import read_ewt_set
 
-    (tmp_path / "ud_english_ewt").mkdir()
-    (tmp_path / "ud_english_ewt" / "en_ewt-ud-train.conllu").write_text(
-        "# newdoc id = weblog-a\n# text = Hi.\n1\tHi\n\n# text = It rained Monday.\n1\tIt\n\n", encoding="utf-8")
     good = {"doc_id": "weblog-a", "split": "train", "dct": "2004-04-09",
             "timexes": [{"sent": 1, "start": 10, "end": 16, "text": "Monday", "type": "DATE", "value": "2004-04-05"}]}
-    path = tmp_path / "set.jsonl"
-    path.write_text(json.dumps(good) + "\n", encoding="utf-8")
+    conllu = "# newdoc id = weblog-a\n# text = Hi.\n1\tHi\n\n# text = It rained Monday.\n1\tIt\n\n"
+    path = _ewt_files(tmp_path, conllu, good)
     [record] = read_ewt_set(path, tmp_path)
     [timex] = record["timexes"]
     assert record["text"][timex["start"]:timex["end"]] == "Monday"
     good["timexes"][0]["start"] = 9
-    path.write_text(json.dumps(good) + "\n", encoding="utf-8")
+    _ewt_files(tmp_path, conllu, good)
     with pytest.raises(ValueError, match=r"set\.jsonl:1: 'Monday' is not at 9-16"):
         read_ewt_set(path, tmp_path)
 
@@ -111,23 +118,18 @@ def test_shipped_ewt_annotation_points_at_the_treebank_text() -> None:
 
 
 def test_ewt_annotation_names_a_missing_sentence_and_a_missing_split(tmp_path) -> None:
-    import json
-
     from pipeline.eval_dates import read_ewt_set
 
-    (tmp_path / "ud_english_ewt").mkdir()
-    (tmp_path / "ud_english_ewt" / "en_ewt-ud-train.conllu").write_text(
-        "# newdoc id = weblog-a\r\n# text = It rained Monday.\r\n1\tIt\r\n\r\n", encoding="utf-8")
+    conllu = "# newdoc id = weblog-a\r\n# text = It rained Monday.\r\n1\tIt\r\n\r\n"
     record = {"doc_id": "weblog-a", "split": "train", "dct": "2004-04-09",
               "timexes": [{"sent": 3, "start": 0, "end": 2, "text": "It", "type": "DATE", "value": "X"}]}
-    path = tmp_path / "set.jsonl"
-    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    path = _ewt_files(tmp_path, conllu, record)
     with pytest.raises(ValueError, match=r"set\.jsonl:1: no sentence 3 in weblog-a"):
         read_ewt_set(path, tmp_path)
     record["timexes"] = [{"sent": 0, "start": 10, "end": 16, "text": "Monday", "type": "DATE", "value": "X"}]
-    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    _ewt_files(tmp_path, conllu, record)
     assert read_ewt_set(path, tmp_path)[0]["text"] == "It rained Monday."  # no \r kept
     record["split"] = "dev"
-    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    _ewt_files(tmp_path, conllu, record)
     with pytest.raises(FileNotFoundError, match=r"set\.jsonl:1: .*en_ewt-ud-dev\.conllu not found"):
         read_ewt_set(path, tmp_path)
