@@ -339,8 +339,7 @@ def _year_range_ok(text: str, match: re.Match[str]) -> bool:
         return False
     following = text[match.end():match.end() + 30].split()
     nxt = following[0].strip(".,;:)").lower() if following else ""
-    return nxt not in ("percent", "per", "%") and not (nxt.endswith("s") and nxt not in ("seasons",)
-                                                       and nxt in _COUNTED_AFTER_RANGE)
+    return nxt not in ("percent", "per", "%") and nxt not in _COUNTED_AFTER_RANGE
 
 
 #: plural nouns a range of year-like numbers counts ("1999-2000 points")
