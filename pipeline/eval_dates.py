@@ -169,32 +169,19 @@ EWT_FILE = "ud_english_ewt/en_ewt-ud-{split}.conllu"
 
 def ewt_documents(conllu: Path) -> dict[str, tuple[str, list[int], list[str]]]:
     """Each document of a CoNLL-U file as (text, sentence starts, sentences): the ``# text``
-    lines, one space between the sentences of a paragraph and a blank line between
-    paragraphs, so the tagger sees the paragraphs a post had."""
-    documents: dict[str, tuple[list[str], list[bool]]] = {}
-    sentences: list[str] = []
-    opens_paragraph: list[bool] = []
-    new_paragraph = False
-    with conllu.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("# newdoc id = "):
-                sentences, opens_paragraph = [], []
-                documents[line[len("# newdoc id = "):].strip()] = (sentences, opens_paragraph)
-                new_paragraph = True
-            elif line.startswith("# newpar"):
-                new_paragraph = True
-            elif line.startswith("# text = "):
-                sentences.append(line[len("# text = "):].rstrip("\r\n"))
-                opens_paragraph.append(new_paragraph and bool(sentences[:-1]))
-                new_paragraph = False
-    out = {}
-    for doc_id, (sents, breaks) in documents.items():
-        text, starts = "", []
-        for sentence, paragraph in zip(sents, breaks):
-            text += ("\n\n" if paragraph else " ") if text else ""
-            starts.append(len(text))
-            text += sentence
-        out[doc_id] = (text, starts, sents)
+    lines (read by ``training.read_conllu``), one space between the sentences of a
+    paragraph and a blank line between paragraphs, so the tagger sees the paragraphs a
+    post had."""
+    from .training import read_conllu
+
+    out: dict[str, tuple[str, list[int], list[str]]] = {}
+    for sentence in read_conllu(conllu)[1]:
+        text, starts, sentences = out.get(sentence.newdoc, ("", [], []))
+        if text:
+            text += "\n\n" if sentence.new_paragraph else " "
+        starts.append(len(text))
+        sentences.append(sentence.text)
+        out[sentence.newdoc] = (text + sentence.text, starts, sentences)
     return out
 
 

@@ -81,6 +81,8 @@ class Sentence:
     newdoc: str
     words: list[str]
     block: str
+    text: str = ""  # the "# text =" line
+    new_paragraph: bool = False  # a "# newpar" (or "# newdoc") comes before it
 
 
 @dataclass
@@ -103,20 +105,26 @@ def read_conllu(path: Path) -> tuple[str, list[Sentence]]:
     sentences = []
     newdoc = ""
     for block in _split_blocks(text):
-        sent_id = ""
+        sent_id = sentence_text = ""
         words = []
+        new_paragraph = False
         for line in block.strip().split("\n"):
             if line.startswith("#"):
                 if line.startswith("# newdoc id ="):
                     newdoc = line.split("=", 1)[1].strip()
+                    new_paragraph = True
+                elif line.startswith("# newpar"):
+                    new_paragraph = True
                 elif line.startswith("# sent_id ="):
                     sent_id = line.split("=", 1)[1].strip()
+                elif line.startswith("# text = "):
+                    sentence_text = line[len("# text = "):].rstrip("\r")
                 continue
             idx, form = line.split("\t")[:2]
             if "-" in idx or "." in idx:
                 continue
             words.append(form)
-        sentences.append(Sentence(sent_id, newdoc or sent_id, words, block))
+        sentences.append(Sentence(sent_id, newdoc or sent_id, words, block, sentence_text, new_paragraph))
     return text, sentences
 
 
