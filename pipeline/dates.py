@@ -270,6 +270,14 @@ _BEFORE_MONTH = ("be", "been", "into", "come", "till", "cold", "hot", "wet", "dr
                  "warm", "mild", "chilly", "busy", "quiet")
 
 
+def _word_before(text: str, start: int, window: int, same_line: bool = False) -> str:
+    """The word (anything between spaces, punctuation kept) right before ``start``, looking
+    back at most ``window`` characters; "" when there is none. ``same_line``: not across a
+    line break (a headline above is no neighbour)."""
+    found = re.search(r"(\S+)[ \t]+$" if same_line else r"(\S+)\s+$", text[max(0, start - window):start])
+    return found.group(1) if found else ""
+
+
 def _stands_alone(text: str, start: int, end: int, month: str) -> bool:
     """A capitalised word is a month on its own, not part of a name: no capitalised word
     right after it, none right before it (unless a sentence or clause ends there; "Ms."
@@ -278,13 +286,13 @@ def _stands_alone(text: str, start: int, end: int, month: str) -> bool:
     after = re.match(r"[ \t]*(\S*)", text[end:end + 30]).group(1)
     if after[:1].isupper() or after.lower().strip(".,;:") in ("said", "says", "told", "asked", "who", "whose"):
         return False
-    before = re.search(r"(\S+)[ \t]+$", text[max(0, start - 30):start])
+    before = _word_before(text, start, 30, same_line=True)
     if month.lower() in _NAME_MONTHS and after.lower() not in _MONTH_PREDICATES \
-            and (before is None or before.group(1).lower() not in _BEFORE_MONTH):
+            and before.lower() not in _BEFORE_MONTH:
         return False
-    if before is None or not before.group(1)[:1].isupper():
+    if not before[:1].isupper():
         return True
-    return before.group(1)[-1] in "!?:;,\"”"
+    return before[-1] in "!?:;,\"”"
 
 
 def _to_this_day(match: re.Match[str]) -> bool:
@@ -331,8 +339,7 @@ def _year_range_ok(text: str, match: re.Match[str]) -> bool:
     first, written = int(match.group("y0")), match.group("y") or match.group("y2")
     if _second_year(first, written) is None:
         return False
-    before = re.search(r"(\S+)\s+$", text[max(0, match.start() - 30):match.start()])
-    word = before.group(1).lower().strip("(") if before else ""
+    word = _word_before(text, match.start(), 30).lower().strip("(")
     if text[match.start() - 1:match.start()] != "(" and word not in (
             "in", "from", "during", "for", "of", "the", "since", "between", "through", "over", "fiscal",
             "its", "his", "her", "their", "our", "and", "or", "to", "by", "until", "season", "year", ""):
@@ -353,9 +360,8 @@ def _apostrophe_decade_ok(text: str, start: int, end: int) -> bool:
         return True
     if text[start:start + 4].lower() == "the ":
         return True
-    before = re.search(r"(\S+)\s+$", text[max(0, start - 20):start])
-    return before is not None and before.group(1).lower() in ("in", "of", "during", "since", "through", "by",
-                                                               "until", "early", "mid", "late")
+    return _word_before(text, start, 20).lower() in ("in", "of", "during", "since", "through", "by", "until",
+                                                     "early", "mid", "late")
 
 
 def _alternation(words: list[str], abbreviations: bool = False) -> str:
@@ -877,10 +883,9 @@ class DateRecognizer:
         is a rate, which TimeML leaves unmarked ("as long as a month" stays a duration)."""
         if not re.match(r"(?i)an?\s", text[start:end]):
             return False
-        before = re.search(r"(\S+)\s+$", text[max(0, start - 40):start])
-        if before is None:
+        word = _word_before(text, start, 40).lower()
+        if not word:
             return False
-        word = before.group(1).lower()
         if word[-1] in ",;:.!?)":
             return False  # "In the Philippines, a four year low": no count before it
         if re.fullmatch(r"[$€£]?[\d.,]+%?", word):
