@@ -1921,19 +1921,18 @@ class DateRecognizer:
         for d in found:
             prev = merged[-1] if merged else None
             if prev is not None and d.kind == "md_range_end" and prev.start_date and d.start_date \
-                    and prev.start_date.year != d.start_date.year and prev.granularity == "day" \
-                    and re.search(r"\d{4}", d.text):
-                # "March 18-19, 2014": the year written after the second day is the first's too
-                day = prev.start_date.replace(year=d.start_date.year)
-                prev = merged[-1] = replace(prev, start_date=day, end_date=day, timex_value=day.isoformat())
-            elif prev is not None and d.kind == "md_range_end" and prev.start_date and d.start_date \
-                    and prev.granularity == "day" and prev.start_date.year != d.start_date.year:
-                # "April 24 and 25" said in February: the second day is in the first's year
-                try:
-                    day = d.start_date.replace(year=prev.start_date.year)
-                    d = replace(d, start_date=day, end_date=day, timex_value=day.isoformat())
-                except ValueError:  # Feb. 29 in the first's year, which has none: no such day
-                    d = replace(d, start_date=None, end_date=None, timex_value=None)
+                    and prev.start_date.year != d.start_date.year and prev.granularity == "day":
+                if re.search(r"\d{4}", d.text):
+                    # "March 18-19, 2014": the year written after the second day is the first's too
+                    day = prev.start_date.replace(year=d.start_date.year)
+                    prev = merged[-1] = replace(prev, start_date=day, end_date=day, timex_value=day.isoformat())
+                else:
+                    # "April 24 and 25" said in February: the second day is in the first's year
+                    try:
+                        day = d.start_date.replace(year=prev.start_date.year)
+                        d = replace(d, start_date=day, end_date=day, timex_value=day.isoformat())
+                    except ValueError:  # Feb. 29 in the first's year, which has none: no such day
+                        d = replace(d, start_date=None, end_date=None, timex_value=None)
             adjacent = prev is not None and d.start == prev.end + 1 \
                 and doc[prev.end].lower_ in ("to", "through", "until", "-", "–")
             if adjacent and prev.timex_type == d.timex_type == "DATE" and prev.kind != "dateline" \
