@@ -26,7 +26,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)
-	$(BIN)/python -m pipeline eval --corpus corpus --seed $(SHARED)/seed --out $(OUT)/eval
+	$(BIN)/python -m pipeline eval --corpus corpus --seed $(SHARED)/seed --peers $(SHARED)/peers --out $(OUT)/eval
 
 # The quantity reader on the Recognizers-Text number specs in ../shared/peers (pipeline/eval_numbers.py).
 eval-numbers: $(STAMP)

@@ -34,6 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     ev.add_argument("--corpus", default="corpus", help="corpus folder with articles/ and gold.jsonl")
     ev.add_argument("--seed", default="../shared/seed", help="seed folder (skipped when absent)")
     ev.add_argument("--out", default="out/eval", help="where the scored tables are written")
+    ev.add_argument("--peers", default="../shared/peers",
+                    help="folder with TempEval-3 train, the text of corpus/realnews (skipped when absent)")
+    ev.add_argument("--errors", nargs="*", default=(), metavar="SET",
+                    help="list the actor attachment errors of these sets (e.g. realnews_tune) on stderr")
     for sub in (ex, ev):
         sub.add_argument("--spacy-model", default=None,
                          help="spaCy pipeline for tags, parse and entities: a path or package name "
@@ -56,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
               f"in {result.manifest['seconds']} s -> {Path(args.out)}/")
         return 0
     from .scoring import run_eval
-    print(run_eval(Path(args.corpus), Path(args.seed), Path(args.out), args.spacy_model, args.parse_all))
+    print(run_eval(Path(args.corpus), Path(args.seed), Path(args.out), args.spacy_model, args.parse_all,
+                   Path(args.peers), tuple(args.errors)))
     return 0
 
 

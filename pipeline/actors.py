@@ -42,6 +42,11 @@ _NOT_NOUNS = frozenset({"also", "has", "had", "have", "is", "was", "were", "are"
                         "on", "in", "at", "for", "to", "of", "and", "but", "or", "which", "that", "who"})
 
 
+#: words after a one-word name that make it the subject of a clause ("Sony is paying")
+_ACTING_WORDS = frozenset({"is", "was", "has", "had", "will", "would", "could", "can", "may", "might",
+                           "also", "plans", "agreed", "posted", "reported", "announced"})
+
+
 @dataclass(frozen=True)
 class Actor:
     """A resolved actor: canonical name, type, ISO alpha-3 country."""
@@ -388,6 +393,61 @@ class ActorRecognizer:
             i += 1
         return found
 
+    #: NER labels that name actors: OntoNotes (en_core_web_*) and UNER (the bundled model)
+    ENTITY_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORGANIZATION", "NORP": "GROUP", "GPE": "STATE"}
+
+    def _entities_pass(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+        """The statistical NER's persons, organizations, nationalities and states as actors,
+        canonical through the registry where it knows the name. An organization's name
+        swallows a state named inside it ("the Kenya African National Union"); a span
+        crossing another mention's edge is left to that mention."""
+        found: list[ActorMention] = []
+        for ent in doc.ents:
+            kind = self.ENTITY_LABELS.get(ent.label_)
+            if kind is None:
+                continue
+            start, end = ent.start, ent.end
+            while start < end and doc[start].lower_ in ("the", "a", "an"):
+                start += 1
+            while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
+                end -= 1
+            if start == end:
+                continue
+            inside = [m for m in mentions if m.start < end and start < m.end]
+            if inside and not (kind == "ORGANIZATION" and end - start >= 2 and all(
+                    start <= m.start and m.end <= end and (m.start, m.end) != (start, end)
+                    and m.actors[0].type == "STATE" for m in inside)):
+                continue
+            text = doc[start:end].text
+            known = self.registry.by_normal.get(normalize(text))
+            if known is None and end - start == 1 and kind in ("PERSON", "ORGANIZATION") \
+                    and not self._lone_name_acts(doc, start):
+                continue  # one word the NER calls a name ("formerly Twitter", "Mariupol when"): too weak alone
+            if known is not None:
+                actor = known
+            elif kind == "STATE":
+                continue  # a place the registry does not know (a city, a province) acts through its bodies
+            elif kind == "GROUP" and not text.endswith("s"):
+                continue  # "Kenyan" as an adjective; the registry's demonyms cover the states
+            else:
+                actor = Actor(text, kind)
+            found.append(self._mention(doc, start, end, (actor,), "entity"))
+        return found
+
+    def _lone_name_acts(self, doc: Doc, i: int) -> bool:
+        """A one-word name stands as an actor when it is an acronym ("FBI") or acts:
+        a verb of saying, an event verb or an auxiliary follows ("Sony is paying")."""
+        if doc[i].text.isupper() and len(doc[i].text) >= 2:
+            return True
+        k = i + 1
+        if k < len(doc) and doc[k].text in ("'s", "’s"):
+            return True
+        if k >= len(doc) or not doc[k].is_lower:
+            return False
+        word = doc[k]
+        return word.text in self.speech_verbs or word.lower_ in _ACTING_WORDS or (
+            word.lemma_.lower() in self.event_lemmas and word.lemma_.lower() != word.lower_)
+
     def _organization_end(self, doc: Doc, i: int, taken: list[bool]) -> int:
         """End of a capitalised run (of/for/the/and inside) that holds an organization word, else i."""
         n = len(doc)
@@ -596,7 +656,7 @@ class ActorRecognizer:
     def _coordinate(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         """ "Ukraine and Russia", "Qatar, Egypt and the United States" -> one mention of all."""
         merged: list[ActorMention] = []
-        joinable = ("registry", "institution", "group", "organization")
+        joinable = ("registry", "institution", "group", "organization", "entity")
         for m in sorted(mentions, key=lambda m: m.start):
             prev = merged[-1] if merged else None
             if prev is not None and m.kind in joinable and prev.kind in joinable \
@@ -623,6 +683,10 @@ class ActorRecognizer:
         mentions = self._registry_pass(doc)
         self._take(taken, mentions)
         mentions = self._extend_organizations(doc, mentions, taken)
+        entities = self._entities_pass(doc, mentions)
+        mentions = [m for m in mentions if not any(o.start <= m.start and m.end <= o.end for o in entities)]
+        mentions += entities
+        self._take(taken, entities)
         names = self._names_pass(doc, taken)
         # "State Bank of Pakistan": the organization's name swallows the state inside it
         mentions = [m for m in mentions if not any(o.start <= m.start and m.end <= o.end for o in names)]

@@ -351,3 +351,37 @@ def format_report(results: dict[str, dict]) -> str:
     for k, row in zip(keys, cells):
         lines.append("  ".join([k.ljust(kw), *(v.rjust(w) for v, w in zip(row, widths))]))
     return "\n".join(lines)
+
+
+def attachment_errors(gold: list[dict], events: pd.DataFrame) -> list[str]:
+    """One line per scored gold fact (rule 6) whose quantity some row found but no
+    such row names one of its actors: the sentence window, the gold actors and
+    what the rows said. For reading errors on the tuning sets only."""
+    ids = {g["doc_id"] for g in gold}
+    ev_by_doc = _rows_by_doc(events, ids)
+    lines = []
+    for rec in gold:
+        text = rec.get("text") or ""
+        names = {a["id"]: {normalize_name(n) for n in [a.get("name"), *(a.get("aliases") or [])]} - {""}
+                 for a in rec.get("actors") or []}
+        label = {a["id"]: a.get("name") for a in rec.get("actors") or []}
+        qs = {q["id"]: q for q in rec.get("quantities") or []}
+        for f in rec.get("facts") or []:
+            q = qs.get(f.get("quantity")) if f.get("quantity") else None
+            if f.get("optional") or q is None or not f.get("actors"):
+                continue
+            span = (q["start"], q["end"])
+            over = [r for r in ev_by_doc.get(rec["doc_id"], [])
+                    if _overlap(_span(r.get("quantity_char_start"), r.get("quantity_char_end")), span)]
+            if not over:
+                continue
+            wanted = set().union(*(names.get(a, set()) for a in f["actors"]))
+            said = [(r.get("actor"), r.get("actor_text"), r.get("actor_role")) for r in over]
+            if any({normalize_name(a), normalize_name(t)} & wanted for a, t, _ in said):
+                continue
+            left = text.rfind("\n", 0, q["start"]) + 1
+            right = text.find("\n", q["end"])
+            window = " ".join(text[max(left, q["start"] - 160):(right if right >= 0 else len(text))][:320].split())
+            lines.append(f"{rec['doc_id']} [{q['text']}] gold={[label.get(a) for a in f['actors']]} "
+                         f"pred={said}\n    {window}")
+    return lines

@@ -41,7 +41,7 @@ def load_nlp(config_path: str | Path = CONFIG_PATH, spacy_model: str | None = No
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     model = resolve_model(spacy_model)
     if model is not None:
-        nlp.add_pipe("news_parse", after="news_actors", config={"model": model, "only_needed": not parse_all})
+        nlp.add_pipe("news_parse", before="news_actors", config={"model": model, "only_needed": not parse_all})
     nlp.initialize()
     return nlp
 

@@ -23,6 +23,9 @@ included, as the Doc passes through, for users who want the parse itself
 """
 from __future__ import annotations
 
+import hashlib
+from importlib import metadata
+from pathlib import Path
 from typing import Iterable, Iterator
 
 import numpy
@@ -32,8 +35,57 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
+from .resources import MODELS_DIR
+
 #: user_data key: start tokens of the sentences that carry a real parse
 _PARSED_KEY = "parsed_sentence_starts"
+#: sha256 of the files of third-party model packages, one ``<package>-<version>.sha256`` each
+CHECKSUMS_DIR = MODELS_DIR / "checksums"
+
+
+class ModelChecksumError(RuntimeError):
+    """An installed model package whose files differ from the recorded checksums."""
+
+
+def model_data_dir(package: str) -> Path | None:
+    """The folder holding an installed model package's weights, or None when ``package``
+    is not an installed package (a path, or a name spaCy resolves otherwise)."""
+    try:
+        version = metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return None
+    root = spacy.util.get_package_path(package)
+    data = root / f"{package}-{version}"
+    return data if data.is_dir() else root
+
+
+def verify_model(package: str, checksums_dir: Path = CHECKSUMS_DIR) -> bool:
+    """Check an installed model package against ``<package>-<version>.sha256``.
+
+    Returns False when no checksums are recorded for it (a model the user chose);
+    raises ModelChecksumError naming the file when one is missing, changed or extra."""
+    data = model_data_dir(package)
+    if data is None:
+        return False
+    record = checksums_dir / f"{package}-{metadata.version(package)}.sha256"
+    if not record.exists():
+        return False
+    expected = {}
+    for line in record.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            digest, name = line.split(maxsplit=1)
+            expected[name.strip()] = digest
+    found = {f.relative_to(data).as_posix(): f for f in data.rglob("*")
+             if f.is_file() and "__pycache__" not in f.parts}
+    for name, digest in expected.items():
+        if name not in found:
+            raise ModelChecksumError(f"{data / name}: model file missing (checksums: {record})")
+        if hashlib.sha256(found[name].read_bytes()).hexdigest() != digest:
+            raise ModelChecksumError(f"{data / name}: sha256 differs from {record}; reinstall {package}")
+    extra = sorted(set(found) - set(expected))
+    if extra:
+        raise ModelChecksumError(f"{data / extra[0]}: file not in {record}")
+    return True
 
 
 class SelectiveParser:
@@ -44,6 +96,7 @@ class SelectiveParser:
         self.model = model
         # the news tokenizer and sentencizer have run already; the model's own lemmatizer is not
         # needed (the attribute_ruler stays: en_core_web_* map their tags to POS with it)
+        verify_model(model)
         self.stat = spacy.load(model, exclude=["lemmatizer", "senter"])
         self.only_needed = only_needed
         # on demand, the NER runs in a second, smaller pass (recognize_entities): it has its
@@ -64,9 +117,26 @@ class SelectiveParser:
             if self.only_needed:
                 for doc in batch:  # flat trees until news_attachment asks for more
                     self._copy(doc, [])
+                # the entities on every sentence, before news_actors reads them as actors
+                self._recognize_everywhere(batch)
             else:
                 self.parse_sentences([(doc, list(doc.sents)) for doc in batch])
             yield from batch
+
+    def _recognize_everywhere(self, docs: list[Doc]) -> None:
+        """The NER alone (it has its own embedding) over each sentence of the Docs."""
+        if not self.entity_pipes:
+            return
+        flat = [(doc, s) for doc in docs for s in doc.sents]
+        subs = [self._subdoc(s) for _, s in flat]
+        for name in self.entity_pipes:
+            subs = list(self.stat.get_pipe(name).pipe(subs, batch_size=256))
+        by_doc: dict[int, tuple[Doc, list[tuple[Span, Doc]]]] = {}
+        for (doc, sentence), sub in zip(flat, subs):
+            by_doc.setdefault(id(doc), (doc, []))[1].append((sentence, sub))
+        for doc, analysed in by_doc.values():
+            self._copy_entities(doc, analysed)
+            doc.user_data["entities_everywhere"] = True
 
     def parse_sentences(self, jobs: list[tuple[Doc, list[Span]]]) -> None:
         """Parse the given sentences of each Doc, all in one ``nlp.pipe`` call, and copy
@@ -90,7 +160,7 @@ class SelectiveParser:
         """The NER pass on demand: run the entity recognizer on sentences parsed by the last
         :meth:`parse_sentences` call and copy their entities into the Docs."""
         todo = [(doc, s, self._pending[(id(doc), s.start)]) for doc, sentences in jobs for s in sentences
-                if (id(doc), s.start) in self._pending]
+                if (id(doc), s.start) in self._pending and not doc.user_data.get("entities_everywhere")]
         if not self.entity_pipes or not todo:
             return
         subs = [sub for _, _, sub in todo]
