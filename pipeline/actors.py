@@ -190,6 +190,9 @@ class ActorRecognizer:
         self.place_words = frozenset(lex["place_words"])
         self.place_prepositions = frozenset(lex["place_prepositions"])
         self.apposition_titles = frozenset(lex["apposition_titles"])
+        self.company_suffixes = frozenset(lex["company_suffixes"])
+        self.company_heads = frozenset(lex["company_heads"])
+        self.common_words = frozenset(lex["generic_name_words"]) | nlp.Defaults.stop_words
         self.targets: dict[int, tuple[str, Any]] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         entries: dict[str, tuple[str, Any]] = dict(self.registry.surfaces)
@@ -434,6 +437,57 @@ class ActorRecognizer:
             found.append(self._mention(doc, start, end, (actor,), "entity"))
         return found
 
+    def _short_forms(self, actor: Actor, words: list[str]) -> list[tuple[str, ...]]:
+        """The shorter names an article uses for an organization it named in full:
+        without its legal form ("Magna International"), and its first word when that is
+        a distinctive name ("Magna", "Nestle"; not "New", "First" or a state's name)."""
+        while words and words[-1] in self.company_suffixes | {",", "&", "amp"}:
+            words = words[:-1]
+        forms = []
+        if 0 < len(words) and (len(words) < len(actor.name.split()) or len(words) >= 2):
+            forms.append(tuple(words))
+        first = words[0] if words else ""
+        if len(words) >= 2 and len(first) >= 3 and first[0].isupper() and first.isalpha() \
+                and first.lower() not in self.common_words and first not in self.registry.surfaces:
+            forms.append((first,))
+        return forms
+
+    def _short_names_pass(self, doc: Doc, mentions: list[ActorMention], taken: list[bool]) -> list[ActorMention]:
+        """Later, shorter mentions of organizations named in full ("America West Airlines" ...
+        "America West posted", "Nestle S.A." ... "Nestle's 7% share"). The short form wins over a
+        state name inside it ("America") but not over another actor."""
+        forms: dict[tuple[str, ...], tuple[int, Actor]] = {}
+        for m in sorted(mentions, key=lambda m: m.start):
+            actor = m.actors[0]
+            if m.is_group or actor.type in ("PERSON", "STATE", "GROUP") or m.end - m.start < 2:
+                continue
+            for form in self._short_forms(actor, [t.text for t in doc[m.start:m.end]]):
+                forms.setdefault(form, (m.end, actor))
+        if not forms:
+            return []
+        first_words: dict[str, list[tuple[str, ...]]] = {}
+        for form in sorted(forms, key=len, reverse=True):
+            first_words.setdefault(form[0], []).append(form)
+        states_at = {k: m for m in mentions if m.actors[0].type == "STATE" and not m.is_group
+                     for k in range(m.start, m.end)}
+        found = []
+        i = 0
+        while i < len(doc):
+            hit = None
+            for form in first_words.get(doc[i].text, ()):
+                end = i + len(form)
+                if forms[form][0] <= i and tuple(t.text for t in doc[i:end]) == form \
+                        and all(not taken[k] or k in states_at for k in range(i, end)) \
+                        and not (end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha):
+                    hit = (end, forms[form][1])
+                    break
+            if hit is None:
+                i += 1
+                continue
+            found.append(self._mention(doc, i, hit[0], (hit[1],), "organization"))
+            i = hit[0]
+        return found
+
     def _lone_name_acts(self, doc: Doc, i: int) -> bool:
         """A one-word name stands as an actor when it is an acronym ("FBI") or acts:
         a verb of saying, an event verb or an auxiliary follows ("Sony is paying")."""
@@ -638,6 +692,8 @@ class ActorRecognizer:
             head = bare[0]
             for m in reversed([m for m in earlier if m.end <= span.start and not m.is_group]):
                 actor = m.actors[0]
+                if head in self.company_heads and actor.type == "ORGANIZATION" and m.kind != "description":
+                    return actor  # "the company said": the last organization named
                 if head in actor.name.lower() or (head in ("agency", "organization", "organisation", "body", "group")
                                                   and actor.type in ("ORGANIZATION", "GOVERNMENT")):
                     return actor
@@ -691,6 +747,10 @@ class ActorRecognizer:
         # "State Bank of Pakistan": the organization's name swallows the state inside it
         mentions = [m for m in mentions if not any(o.start <= m.start and m.end <= o.end for o in names)]
         self._take(taken, names)
+        short = self._short_names_pass(doc, mentions + names, taken)
+        mentions = [m for m in mentions if not any(o.start <= m.start and m.end <= o.end for o in short)]
+        names += short
+        self._take(taken, short)
         surnames = self._surnames_pass(doc, mentions + names, taken)
         self._take(taken, surnames)
         mentions = self._coordinate(doc, mentions + names + surnames)

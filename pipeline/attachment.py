@@ -23,6 +23,7 @@ subject of its clause as actor.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
@@ -39,6 +40,10 @@ from .resources import patterns
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
+
+#: an opening dateline with no date: "NAIROBI, Kenya (AP) _", "WASHINGTON _", "BUDAPEST, March 12 (Xinhua) --"
+_DATELINE = re.compile(r"\A\s*[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.'\- ]{1,30})?\s*(?:\(\s*[A-Za-z][A-Za-z ]{0,20}\)\s*)?"
+                       r"(?:_|--|\u2014|\u2013|-)(?=\s)")
 
 #: NER labels that name a possible actor: UNER (the bundled model) and OntoNotes (en_core_web_*)
 _ENTITY_TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORGANIZATION"}
@@ -107,6 +112,9 @@ class _DocView:
             for k in range(sent.start, sent.end):
                 self.sentence_of[k] = index
         dateline_end = max((d.end for d in doc._.dates or [] if d.kind == "dateline"), default=0)
+        undated = _DATELINE.match(doc.text)
+        if undated:  # its place and agency are never an actor of the story
+            dateline_end = max(dateline_end, next((t.i for t in doc if t.idx >= undated.end()), len(doc)))
         self.dateline_end = dateline_end
         self.actors: list[ActorMention] = [m for m in doc._.actors or [] if m.start >= dateline_end]
         self.quotes = self._find_quotes()
@@ -318,7 +326,8 @@ class Attacher:
         # the actor rules, in order: (rule, whether what it finds counts as local to the mention)
         self.rules = [(self.quote_speaker, True), (self.marked_holder, True), (self.clause_subject, True),
                       (self.parse_subject, False), (self.according_to, True),
-                      (self.speaker_after, True), (self.any_before, False), (self.previous_topic, False)]
+                      (self.speaker_after, True), (self.any_before, False), (self.previous_topic, False),
+                      (self.document_topic, False)]
 
     # -- actor rules -------------------------------------------------------------
 
@@ -471,6 +480,17 @@ class Attacher:
             subjects = [m for m in view.sentence_actors(back) if view.is_subject_like(m)]
             if subjects:
                 return subjects[0], "agent"
+        return None
+
+    def document_topic(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
+        """Last resort: the actor the story opens with ("Kimberly-Clark Corp. posted a 20%
+        gain ..." ... "Sales rose 6.7%"), the first subject of the first sentence that has one."""
+        for index in range(min(len(view.sentences), view.sentence_of[start] + 1)):
+            subjects = [m for m in view.sentence_actors(index) if view.is_subject_like(m)]
+            if subjects:
+                return subjects[0], "agent"
+            if index >= 2:
+                break
         return None
 
     def actor_for(self, view: _DocView, start: int) -> tuple[ActorMention, str, bool] | None:

@@ -5,10 +5,12 @@ from datetime import date
 
 import pytest
 
-from pipeline.language import DEFAULT_MODEL, load_nlp, make_doc
+from pipeline.language import BUNDLED_MODEL, load_nlp, make_doc
 
-pytestmark = pytest.mark.skipif(not (DEFAULT_MODEL / "meta.json").exists(),
+# these tests pin the bundled model (UD labels); the default package is tested in test_model.py
+pytestmark = pytest.mark.skipif(not (BUNDLED_MODEL / "meta.json").exists(),
                                 reason="models/en_news_core is not trained here")
+OWN = str(BUNDLED_MODEL)
 
 TEXT = ("Zelensky met soldiers in Kharkiv. He said on Saturday that 307 troops had returned.\n"
         "The weather was mild. About 40 buses waited at the border.\n"
@@ -17,11 +19,11 @@ TEXT = ("Zelensky met soldiers in Kharkiv. He said on Saturday that 307 troops h
 
 @pytest.fixture(scope="module")
 def parsed():
-    nlp = load_nlp()
+    nlp = load_nlp(spacy_model=OWN)
     return nlp, nlp(make_doc(nlp, TEXT, date(2025, 5, 24)))
 
 
-def test_bundled_model_is_loaded_by_default(parsed) -> None:
+def test_bundled_model_is_loaded_when_named(parsed) -> None:
     nlp, _ = parsed
     assert "news_parse" in nlp.pipe_names
 
@@ -45,7 +47,7 @@ def test_the_parse_names_the_passive_agent(parsed) -> None:
 
 
 def test_parse_all_parses_every_sentence() -> None:
-    nlp = load_nlp(parse_all=True)
+    nlp = load_nlp(spacy_model=OWN, parse_all=True)
     doc = nlp(make_doc(nlp, TEXT, date(2025, 5, 24)))
     assert doc.user_data["parsed_sentences"] == 5
 
@@ -91,7 +93,7 @@ def test_a_named_pipeline_goes_through_the_same_code_path(tmp_path) -> None:
     # a user's own pipeline (here a copy of the bundled one without its NER) named by path
     import spacy
 
-    own = spacy.load(DEFAULT_MODEL, exclude=["ner"])
+    own = spacy.load(BUNDLED_MODEL, exclude=["ner"])
     own.to_disk(tmp_path / "own_model")
     nlp = load_nlp(spacy_model=str(tmp_path / "own_model"))
     events = events_of(nlp, "Another 120 prisoners were handed over by Russia on Sunday.")
