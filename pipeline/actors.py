@@ -446,6 +446,8 @@ class ActorRecognizer:
         forms = []
         if 0 < len(words) and (len(words) < len(actor.name.split()) or len(words) >= 2):
             forms.append(tuple(words))
+        if len(words) >= 3 and words[1][:1].isupper() and words[1].isalpha():
+            forms.append(tuple(words[:2]))  # "America West Airlines" ... "America West"
         first = words[0] if words else ""
         if len(words) >= 2 and len(first) >= 3 and first[0].isupper() and first.isalpha() \
                 and first.lower() not in self.common_words and first not in self.registry.surfaces:

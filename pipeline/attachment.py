@@ -324,8 +324,8 @@ class Attacher:
         self.nlp = nlp
         self.parser_name = parser
         # the actor rules, in order: (rule, whether what it finds counts as local to the mention)
-        self.rules = [(self.quote_speaker, True), (self.marked_holder, True), (self.clause_subject, True),
-                      (self.parse_subject, False), (self.according_to, True),
+        self.rules = [(self.quote_speaker, True), (self.marked_holder, True), (self.parse_subject, False),
+                      (self.clause_subject, True), (self.according_to, True),
                       (self.speaker_after, True), (self.any_before, False), (self.previous_topic, False),
                       (self.document_topic, False)]
 
@@ -365,6 +365,9 @@ class Attacher:
             return None
         own = self._own_span(view, start)
         verb = tree.governing_verb(doc[start])
+        reporter = self._reporter(view, verb, own)
+        if reporter is not None:
+            return reporter, "source"
         role = "agent"
         for _ in range(4):
             if verb is None:
@@ -382,6 +385,24 @@ class Attacher:
             verb = tree.higher_clause(tree.clause_head(verb))
             if verb is not None and tree.clause_head(verb).lemma_.lower() in self.lex.speech_lemmas:
                 role = "source"
+        return None
+
+    def _reporter(self, view: _DocView, verb, own: range) -> ActorMention | None:
+        """The actor a sentence names as reporting the number ("X said ... that 40 were
+        killed", "40 were killed, X said"): by the guideline the reporter is always an
+        accepted answer, and the doer inside a reported clause often is not named."""
+        for _ in range(4):
+            if verb is None:
+                return None
+            head = tree.clause_head(verb)
+            speaking = [head] if head.lemma_.lower() in self.lex.speech_lemmas else []
+            speaking += tree.reporting_verbs(head, self.lex.speech_lemmas)
+            for speech in speaking:
+                for doer in tree.subjects(speech):
+                    mention = self._mention_for(view, doer, own)
+                    if mention is not None:
+                        return mention
+            verb = tree.higher_clause(head)
         return None
 
     @staticmethod
