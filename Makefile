@@ -37,6 +37,7 @@ eval-dates: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m pipeline.bench
+	$(BIN)/python -m pipeline.bench_models --peers $(SHARED)/peers
 
 # Trains models/en_news_core from UD English-EWT + UNER (models/README.md).
 train: $(STAMP)

@@ -414,8 +414,8 @@ class ActorRecognizer:
                 start += 1
             while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
                 end -= 1
-            if start == end:
-                continue
+            if start == end or not any(t.text[:1].isupper() for t in doc[start:end]):
+                continue  # names are capitalised: "the county medical examiner" is a description
             inside = [m for m in mentions if m.start < end and start < m.end]
             if inside and not (kind == "ORGANIZATION" and end - start >= 2 and all(
                     start <= m.start and m.end <= end and (m.start, m.end) != (start, end)

