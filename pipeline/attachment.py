@@ -84,6 +84,7 @@ class _Lexicon:
     event_lemmas: frozenset[str]
     speech_lemmas: frozenset[str]
     joint_cues: frozenset[str]
+    doer_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -95,7 +96,7 @@ def _lexicon() -> _Lexicon:
         determiners=frozenset(data["determiners"]), own_time_clauses=frozenset(data["own_time_clauses"]),
         source_openers=tuple(tuple(o) for o in data["source_openers"]),
         event_lemmas=frozenset(data["event_lemmas"]), speech_lemmas=frozenset(data["speech_lemmas"]),
-        joint_cues=frozenset(data["joint_cues"]),
+        joint_cues=frozenset(data["joint_cues"]), doer_nouns=frozenset(data["doer_nouns"]),
     )
 
 
@@ -438,7 +439,31 @@ class Attacher:
                 mention = view.actor_at(child)
                 if mention is not None and view.quote_of[mention.start] is None:
                     return mention
-        return self._entity_mention(view, token, own)
+        return self._entity_mention(view, token, own) or self._description_mention(view, token, own)
+
+    #: modifiers kept in a description's span ("Catholic protesters", "Kopp's stepmother")
+    _DESCRIPTION_MODIFIERS = frozenset({"amod", "compound", "nmod:poss", "poss", "case", "nn"})
+
+    def _description_mention(self, view: _DocView, token, own: range) -> ActorMention | None:
+        """A doer no name gives: a common noun for people or a body ("Police found 1,300
+        pounds", "more than 2,000 Catholic protesters rallied") is the actor as written,
+        with its adjectives and possessor but not the number counting it."""
+        if token.i in own or token.i < view.dateline_end or view.quote_of[token.i] is not None \
+                or token.pos_ not in ("NOUN", "PROPN") or not (
+                    token.lower_ in self.lex.doer_nouns or token.lemma_.lower() in self.lex.doer_nouns):
+            return None
+        if any(t.i in own for t in token.subtree):
+            return None  # "307 troops had returned": what is counted is not its own doer
+        start = token.i
+        for child in sorted(token.lefts, key=lambda c: -c.i):
+            if child.dep_ not in self._DESCRIPTION_MODIFIERS or child.right_edge.i != start - 1 \
+                    or any(t.i in own or t.like_num for t in child.subtree):
+                break
+            start = child.left_edge.i
+        doc = view.doc
+        span = doc[start:token.i + 1]
+        actor = Actor(span.text, "GROUP" if token.tag_ in ("NNS", "NNPS") or token.lower_ == "police" else "ORGANIZATION")
+        return ActorMention(span.start, span.end, span.start_char, span.end_char, span.text, (actor,), "description")
 
     @staticmethod
     def _entity_mention(view: _DocView, token, own: range) -> ActorMention | None:

@@ -195,3 +195,15 @@ def test_the_company_is_the_last_organization_named(parse) -> None:
                 NOV_1989)
     [event] = rows(doc, "1,200")
     assert event.actor.name == "Magna International Inc."
+
+
+def test_a_common_noun_doer_is_the_actor(parse) -> None:
+    doc = parse("Police found more than 1,300 pounds of explosives on Sunday.", date(1998, 3, 22))
+    [event] = rows(doc, "more than 1,300")
+    assert event.mention is not None and event.mention.text == "Police"
+
+
+def test_what_is_counted_is_not_its_own_doer(parse) -> None:
+    doc = parse("Zelensky said on Saturday that 307 troops had returned home.", MAY_2025)
+    [event] = rows(doc, "307")
+    assert event.actor.name == "Volodymyr Zelensky"
