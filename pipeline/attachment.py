@@ -577,7 +577,8 @@ class Attacher:
         capitalized word the NER may tag: "The far-left Economic Freedom Fighters won 39"),
         and those where a number is followed by words but the token rules found no unit."""
         wanted = self._open_after_positional_rules(
-            view, lambda index, start: bool(view.sentence_actors(index)) or view.has_name_like(index))
+            view, lambda index, start: bool(view.sentence_actors(index)) or view.has_name_like(index)
+            or any(t.lower_ in self.lex.doer_nouns for t in view.sentences[index]))
         wanted |= {view.sentence_of[q.start] for q in view.doc._.quantities or () if self._unit_open(view, q)}
         return [view.sentences[i] for i in sorted(wanted)]
 
