@@ -117,7 +117,8 @@ class _DocView:
         if undated:  # its place and agency are never an actor of the story
             dateline_end = max(dateline_end, next((t.i for t in doc if t.idx >= undated.end()), len(doc)))
         self.dateline_end = dateline_end
-        self.actors: list[ActorMention] = [m for m in doc._.actors or [] if m.start >= dateline_end]
+        self.actors: list[ActorMention] = [m for m in doc._.actors or [] if m.start >= dateline_end
+                                           and not self._is_row_label(doc, m)]
         self.quotes = self._find_quotes()
         self.quote_of = [None] * len(doc)
         for quote in self.quotes:
@@ -136,6 +137,13 @@ class _DocView:
                 quote.speaker = previous.speaker
                 quote.date = quote.date or previous.date
             previous = quote
+
+    @staticmethod
+    def _is_row_label(doc: Doc, mention: ActorMention) -> bool:
+        """ "Americans: 12", "KENYA:" opening a line of a table: a label of what is counted."""
+        opens_line = mention.start == 0 or "\n" in doc[mention.start - 1].text \
+            or "\n" in doc[mention.start - 1].whitespace_
+        return opens_line and mention.end < len(doc) and doc[mention.end].text == ":"
 
     # -- structure -------------------------------------------------------------
 
@@ -644,6 +652,7 @@ class Attacher:
             elif d.start >= quantity.end and view.clause_of[d.start] == view.clause_of[quantity.start] \
                     and not any(quantity.end <= q.start and q.end <= d.start
                                 and any(t.text == "," for t in doc[quantity.end:q.start])
+                                and not self._restates(doc, quantity, q)
                                 for q in doc._.quantities or ()):
                 # "240 seats, down from 303 five years ago": a later date belongs to the nearer number
                 # (but "120 missiles and 90 drones on Sunday" dates both)
@@ -653,6 +662,12 @@ class Attacher:
         if quote is not None:
             return quote.date
         return None
+
+    @staticmethod
+    def _restates(doc: Doc, quantity: Quantity, other: Quantity) -> bool:
+        """ "$100 million, or $2.03 a share, a year earlier": the figure after ", or" restates
+        the first one, so the date after both dates both."""
+        return [t.lower_ for t in doc[quantity.end:other.start]] == [",", "or"]
 
     @staticmethod
     def _in_other_time(view: _DocView, date: DateMention, quantity: Quantity) -> bool:

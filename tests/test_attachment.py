@@ -207,3 +207,16 @@ def test_what_is_counted_is_not_its_own_doer(parse) -> None:
     doc = parse("Zelensky said on Saturday that 307 troops had returned home.", MAY_2025)
     [event] = rows(doc, "307")
     assert event.actor.name == "Volodymyr Zelensky"
+
+
+def test_a_date_after_a_restated_figure_dates_both(parse) -> None:
+    doc = parse("Delta posted net income of $133.1 million, up from $100 million, or $2.03 a share, "
+                "a year earlier.", NOV_1989)
+    [event] = rows(doc, "$100 million")
+    assert event.date is not None and event.date.text == "a year earlier"
+
+
+def test_a_table_row_label_is_not_the_actor(parse) -> None:
+    doc = parse("The figures come from the Kenyan government.\nAmericans: 12\nInjured: 4,877\n", date(1998, 8, 10))
+    [event] = rows(doc, "12")
+    assert event.mention is None or event.mention.text != "Americans"
