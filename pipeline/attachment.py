@@ -377,6 +377,8 @@ class Attacher:
         # the subject of an active verb did it ("X said Russia launched 50 drones": Russia);
         # a number the clause undergoes ("8,000 are held by Russia", "12 were killed") is the
         # reporter's, where the sentence names one
+        if verb is not None:
+            verb = tree.controller(verb)
         if verb is not None and not tree.is_passive(verb):
             head = tree.clause_head(verb)
             for doer in tree.subjects(verb) + (tree.subjects(head) if head is not verb else []):

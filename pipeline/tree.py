@@ -56,6 +56,16 @@ def clause_head(verb: Token) -> Token:
     return verb
 
 
+def controller(verb: Token, max_steps: int = 4) -> Token:
+    """The verb whose subject is also this one's: an open complement has none of its own
+    ("the ministers all voted to support the republic Friday": "support" is done by the
+    subject of "voted")."""
+    steps = 0
+    while not subjects(verb) and verb.dep_ == "xcomp" and verb.head.i != verb.i and steps < max_steps:
+        verb, steps = verb.head, steps + 1
+    return verb
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ in ("aux:pass", "auxpass") for c in verb.children)
 

@@ -114,3 +114,15 @@ def test_counted_noun_climbs_a_compound() -> None:
     doc = build(["two", "Iskander", "-", "M", "missiles"], [1, 4, 3, 1, 4],
                 ["nummod", "compound", "punct", "flat", "ROOT"], ["NUM", "PROPN", "PUNCT", "PROPN", "NOUN"])
     assert tree.counted_noun(doc[0]).text == "missiles"
+
+
+def test_an_open_complement_is_done_by_the_subject_of_its_controller() -> None:
+    # "Ministers voted to support the republic Friday" (ClearNLP labels, as en_core_web_sm gives)
+    doc = build(["Ministers", "voted", "to", "support", "the", "republic", "Friday"],
+                [1, 1, 3, 1, 5, 3, 3],
+                ["nsubj", "ROOT", "aux", "xcomp", "det", "dobj", "npadvmod"],
+                ["NOUN", "VERB", "PART", "VERB", "DET", "NOUN", "PROPN"])
+    verb = tree.governing_verb(doc[6])
+    assert verb.text == "support" and tree.subjects(verb) == []
+    assert tree.controller(verb).text == "voted"
+    assert tree.controller(doc[1]).text == "voted"  # a verb with its own subject stays
