@@ -606,10 +606,16 @@ class ActorRecognizer:
                 target = before(i, lambda m: m.is_group)
                 end = i + len(ref)
             elif tok.text in self.pronouns["person"]:
-                # the last person named as a subject: not "Tusk's coalition", not "for Trzaskowski"
+                # the last person who opened a sentence (its subject: "Gen. Nhek Bunchhay, a
+                # loyalist of ..., said ... He said"), else the last named as a subject: not
+                # "Tusk's coalition", not "for Trzaskowski"
                 target = before(i, lambda m: not m.is_group and m.actors[0].type == "PERSON"
-                                and not (m.end < n and lows[m.end] in ("'s", "’s"))
-                                and not (m.start > 0 and lows[m.start - 1] in ("for", "of", "by", "to", "with", "against")))
+                                and m.kind != "pronoun" and self._opens_sentence(doc, m)
+                                and not (m.end < n and lows[m.end] in ("'s", "’s")))
+                if target is None or self._sentences_between(doc, ordered[target].start, i) > 2:
+                    target = before(i, lambda m: not m.is_group and m.actors[0].type == "PERSON"
+                                    and not (m.end < n and lows[m.end] in ("'s", "’s"))
+                                    and not (m.start > 0 and lows[m.start - 1] in ("for", "of", "by", "to", "with", "against")))
                 if target is None:
                     target = before(i, lambda m: not m.is_group and m.actors[0].type == "PERSON")
             elif tok.text in self.pronouns["thing"] and (
@@ -642,6 +648,22 @@ class ActorRecognizer:
                 ordered.sort(key=lambda m: m.start)
             i = end
         return found
+
+    @staticmethod
+    def _opens_sentence(doc: Doc, mention: ActorMention) -> bool:
+        """The mention starts its sentence, after at most a determiner or two title words."""
+        k = mention.start
+        steps = 0
+        while k > 0 and steps < 3 and not doc[k].is_sent_start:
+            prev = doc[k - 1]
+            if prev.is_space or prev.text in ("``", '"', "“", "(") or prev.is_sent_end:
+                break
+            k, steps = k - 1, steps + 1
+        return doc[k].is_sent_start or k == 0 or doc[k - 1].is_space or doc[k - 1].text in ("``", '"', "“")
+
+    @staticmethod
+    def _sentences_between(doc: Doc, a: int, b: int) -> int:
+        return sum(1 for t in doc[a + 1:b + 1] if t.is_sent_start)
 
     def _descriptions_pass(self, doc: Doc, mentions: list[ActorMention], taken: list[bool]) -> list[ActorMention]:
         """Lower-case descriptions before a verb of saying: "the county medical examiner said"."""

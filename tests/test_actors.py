@@ -172,3 +172,12 @@ def test_organization_name_with_a_plural_possessive(parse) -> None:
     # regression: "Palestinian Prisoners’ Society" was cut at the apostrophe
     doc = parse("Most were minors, according to the Palestinian Prisoners’ Society.", MAY_2025)
     assert "Palestinian Prisoners’ Society" in [m.text for m in doc._.actors]
+
+
+def test_he_is_the_person_who_opened_the_last_sentence(parse) -> None:
+    doc = parse("Gen. Nhek Bunchhay, a loyalist of Prince Norodom Ranariddh, said the team left on "
+                "Thursday to look for Christopher Howes. He said he received information from guerrillas.",
+                date(1998, 2, 19))
+    he = next(m for m in doc._.actors if m.text == "He")
+    assert he.actors[0].name != "Christopher Howes"
+    assert "Nhek" in he.actors[0].name
