@@ -47,7 +47,7 @@ _DATELINE = re.compile(r"\A\s*[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.'\- ]{1,30})?
 
 #: NER labels that name a possible actor: UNER (the bundled model) and OntoNotes (en_core_web_*)
 _ENTITY_TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORGANIZATION"}
-_OPEN_QUOTES = {"“": "”", "«": "»"}
+_OPEN_QUOTES = {"“": "”", "«": "»", "``": "''"}  # ``...'' in wire copy
 _SCARE_QUOTE_MAX_TOKENS = 4
 
 

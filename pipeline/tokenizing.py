@@ -17,7 +17,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, registry
+from spacy.util import compile_infix_regex, compile_prefix_regex, registry
 
 from .resources import patterns
 
@@ -31,6 +31,8 @@ def create_news_tokenizer() -> Callable[[Language], Tokenizer]:
         tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
         infixes = list(nlp.Defaults.infixes or []) + _EXTRA_INFIXES
         tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        # wire copy quotes with two backticks (``...''): one opening token, like “
+        tokenizer.prefix_search = compile_prefix_regex([r"``", *(nlp.Defaults.prefixes or [])]).search
         for abbreviation in patterns("tokenizer")["abbreviations"]:
             tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
         return tokenizer
@@ -46,7 +48,7 @@ class NewsSentencizer:
         data = patterns("tokenizer")
         self.final = frozenset(data["sentence_final"])
         self.closing = frozenset(data["closing"])
-        self.opening = frozenset({"“", "\"", "'", "‘", "(", "«"})
+        self.opening = frozenset({"“", "\"", "'", "‘", "(", "«", "``"})
 
     def _looks_like_start(self, tok) -> bool:
         return tok.is_title or tok.is_upper or tok.like_num or tok.text in self.opening

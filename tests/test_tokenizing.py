@@ -69,3 +69,10 @@ def test_one_for_one_tokenizes_both_numbers(parse) -> None:
     tokens = [t.text for t in doc]
     assert tokens[3:8] == ["1,000", "-", "for", "-", "1,000"]
 
+
+
+def test_wire_copy_backtick_quotes_open_as_one_token() -> None:
+    from pipeline.language import load_nlp
+    nlp = load_nlp(spacy_model="none")
+    words = [t.text for t in nlp.make_doc("He said, ``It was a bomb,'' said an official.")]
+    assert words[3:5] == ["``", "It"] and "''" in words
