@@ -8,7 +8,7 @@ OUT ?= out
 SHARED ?= ../shared
 CORPORA ?= $(SHARED)/corpora
 
-.PHONY: extract test eval eval-numbers eval-dates bench train install clean
+.PHONY: extract test eval eval-numbers eval-dates bench train registry install clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ train: $(STAMP)
 	$(BIN)/python -m pipeline.training --corpora $(CORPORA) --out models/en_news_core --minutes 32
 	$(BIN)/python -m pipeline.training --corpora $(CORPORA) --out models/en_news_core \
 		--ner-only models/en_news_core --continue-ner --learn-rate 0.0002 --dropout 0.1 --minutes 12
+
+# The open-data actor registry models/actors_open.json from Party Facts and Phoenix (models/README.md).
+registry: $(STAMP)
+	$(BIN)/python -m pipeline.build_registry --actors $(SHARED)/actors --out models/actors_open.json
 
 clean:
 	rm -rf $(OUT) .pytest_cache

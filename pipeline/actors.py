@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from .gazetteer import GazetteerEntry, load_gazetteer
 from .resources import load_yaml, patterns, registry_path
 
 if not Doc.has_extension("actors"):
@@ -167,7 +168,8 @@ def load_registry(path: str | None = None) -> Registry:
 class ActorRecognizer:
     """Writes ``doc._.actors``: actor mentions resolved to canonical actors."""
 
-    def __init__(self, nlp: Language, name: str = "news_actors", registry: str | None = None) -> None:
+    def __init__(self, nlp: Language, name: str = "news_actors", registry: str | None = None,
+                 open_registry: bool = True) -> None:
         self.name = name
         self.registry = load_registry(registry)
         lex = patterns("actors")
@@ -193,6 +195,9 @@ class ActorRecognizer:
         self.company_suffixes = frozenset(lex["company_suffixes"])
         self.company_heads = frozenset(lex["company_heads"])
         self.common_words = frozenset(lex["generic_name_words"]) | nlp.Defaults.stop_words
+        # the open-data registry (models/actors_open.json, pipeline/build_registry.py): names the
+        # hand-made registry lacks; loaded once per process, its aliases pre-tokenized
+        self.gazetteer = load_gazetteer(tokenizer=nlp.tokenizer) if open_registry else None
         self.targets: dict[int, tuple[str, Any]] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         entries: dict[str, tuple[str, Any]] = dict(self.registry.surfaces)
@@ -396,6 +401,32 @@ class ActorRecognizer:
             i += 1
         return found
 
+    #: the open registry's types in the tables' vocabulary (TABLES.md actor_type)
+    OPEN_TYPES = {"PERSON": "PERSON", "GOVERNMENT": "GOVERNMENT", "MILITARY": "MILITARY", "ARMED_GROUP": "GROUP",
+                  "GROUP": "GROUP"}
+
+    def _open_actor(self, entry: GazetteerEntry) -> Actor:
+        return Actor(entry.name, self.OPEN_TYPES.get(entry.type, "ORGANIZATION"), entry.country)
+
+    def _open_registry_pass(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+        """Names the open registry holds ("Madeleine Albright", "Kenya African National Union"):
+        a name swallows a state named inside it; one that crosses another mention's edge or
+        sits inside it is left to that mention."""
+        if self.gazetteer is None:
+            return []
+        found = []
+        for match in self.gazetteer.find(doc):
+            inside = [m for m in mentions if m.start < match.end and match.start < m.end]
+            if inside and not all(match.start <= m.start and m.end <= match.end and (m.start, m.end) != (match.start, match.end)
+                                  and m.actors[0].type == "STATE" for m in inside):
+                continue
+            end = match.end
+            if end < len(doc) and doc[end].text in self.company_suffixes \
+                    and not any(m.start <= end < m.end for m in mentions):
+                end += 1  # "Magna International Inc.": the legal form belongs to the name
+            found.append(self._mention(doc, match.start, end, (self._open_actor(match.entry),), "registry"))
+        return found
+
     #: NER labels that name actors: OntoNotes (en_core_web_*) and UNER (the bundled model)
     ENTITY_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORGANIZATION", "NORP": "GROUP", "GPE": "STATE"}
 
@@ -423,6 +454,9 @@ class ActorRecognizer:
                 continue
             text = doc[start:end].text
             known = self.registry.by_normal.get(normalize(text))
+            if known is None and self.gazetteer is not None:
+                entry = self.gazetteer.lookup(text)
+                known = self._open_actor(entry) if entry is not None else None
             if known is None and end - start == 1 and kind in ("PERSON", "ORGANIZATION") \
                     and not self._lone_name_acts(doc, start):
                 continue  # one word the NER calls a name ("formerly Twitter", "Mariupol when"): too weak alone
@@ -536,6 +570,9 @@ class ActorRecognizer:
     def _organization(self, doc: Doc, start: int, end: int, country: str | None) -> ActorMention:
         text = doc[start:end].text
         known = self.registry.by_normal.get(normalize(text))
+        if known is None and self.gazetteer is not None:
+            entry = self.gazetteer.lookup(text)
+            known = self._open_actor(entry) if entry is not None else None
         actor = known or Actor(text, "ORGANIZATION", country)
         return self._mention(doc, start, end, (actor,), "organization")
 
@@ -763,6 +800,9 @@ class ActorRecognizer:
         mentions = self._registry_pass(doc)
         self._take(taken, mentions)
         mentions = self._extend_organizations(doc, mentions, taken)
+        known = self._open_registry_pass(doc, mentions)
+        mentions = [m for m in mentions if not any(o.start <= m.start and m.end <= o.end for o in known)] + known
+        self._take(taken, known)
         entities = self._entities_pass(doc, mentions)
         mentions = [m for m in mentions if not any(o.start <= m.start and m.end <= o.end for o in entities)]
         mentions += entities
@@ -785,6 +825,6 @@ class ActorRecognizer:
         return doc
 
 
-@Language.factory("news_actors", default_config={"registry": None})
-def make_actor_recognizer(nlp: Language, name: str, registry: str | None) -> ActorRecognizer:
-    return ActorRecognizer(nlp, name, registry)
+@Language.factory("news_actors", default_config={"registry": None, "open_registry": True})
+def make_actor_recognizer(nlp: Language, name: str, registry: str | None, open_registry: bool) -> ActorRecognizer:
+    return ActorRecognizer(nlp, name, registry, open_registry)

@@ -181,3 +181,15 @@ def test_he_is_the_person_who_opened_the_last_sentence(parse) -> None:
     he = next(m for m in doc._.actors if m.text == "He")
     assert he.actors[0].name != "Christopher Howes"
     assert "Nhek" in he.actors[0].name
+
+
+def test_open_registry_names_what_the_hand_registry_lacks(parse) -> None:
+    doc = parse("Officials of the Kenya African National Union met Madeleine Albright.", date(1998, 8, 18))
+    kanu = named(doc, "Kenya African National Union")
+    assert kanu.actors[0].type == "ORGANIZATION" and kanu.actors[0].country == "KEN"  # not the state in its name
+    assert named(doc, "Madeleine Albright").actors[0].type == "PERSON"
+
+
+def test_open_registry_name_keeps_its_legal_form(parse) -> None:
+    doc = parse("Magna International Inc. said its chairman resigned.", date(1989, 11, 2))
+    assert named(doc, "Magna International Inc.").kind == "registry"

