@@ -123,11 +123,28 @@ class SelectiveParser:
                 self.parse_sentences([(doc, list(doc.sents)) for doc in batch])
             yield from batch
 
+    @staticmethod
+    def _entity_sentences(doc: Doc) -> list[Span]:
+        """The sentences whose names can own a number or a date: those holding one, the one
+        before each (the topic a pronoun or a bare sentence goes back to) and the opening
+        three (the story's subject)."""
+        sentences = list(doc.sents)
+        index_of = {}
+        for k, sentence in enumerate(sentences):
+            for i in range(sentence.start, sentence.end):
+                index_of[i] = k
+        wanted = set(range(min(3, len(sentences))))
+        for item in list(getattr(doc._, "quantities", None) or []) + list(getattr(doc._, "dates", None) or []):
+            k = index_of.get(item.start)
+            if k is not None:
+                wanted.update((k - 1, k))
+        return [sentences[k] for k in sorted(wanted) if k >= 0]
+
     def _recognize_everywhere(self, docs: list[Doc]) -> None:
         """The NER alone (it has its own embedding) over each sentence of the Docs."""
         if not self.entity_pipes:
             return
-        flat = [(doc, s) for doc in docs for s in doc.sents]
+        flat = [(doc, s) for doc in docs for s in self._entity_sentences(doc)]
         subs = [self._subdoc(s) for _, s in flat]
         for name in self.entity_pipes:
             subs = list(self.stat.get_pipe(name).pipe(subs, batch_size=256))

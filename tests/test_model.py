@@ -62,3 +62,13 @@ def test_ner_organization_outside_the_registry_becomes_the_actor():
     doc = nlp(make_doc(nlp, "Siemens AG said its orders rose 7% in the third quarter.", date(2024, 11, 14)))
     [event] = [e for e in doc._.events if e.quantity is not None]
     assert event.actor.name == "Siemens AG"
+
+
+def test_entities_are_read_where_a_number_or_date_can_use_them():
+    from pipeline.parsing import SelectiveParser
+    nlp = load_nlp(spacy_model="none")
+    text = ("One. Two. Three. Four. Five. Six said it. Seven rose 5%. Eight. Nine.")
+    doc = nlp(make_doc(nlp, text, date(2024, 1, 1)))
+    picked = [s.text for s in SelectiveParser._entity_sentences(doc)]
+    # the opening three, the sentence with the number and the one before it
+    assert picked == ["One.", "Two.", "Three.", "Six said it.", "Seven rose 5%."]
