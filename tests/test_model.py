@@ -67,8 +67,8 @@ def test_ner_organization_outside_the_registry_becomes_the_actor():
 def test_entities_are_read_where_a_number_or_date_can_use_them():
     from pipeline.parsing import SelectiveParser
     nlp = load_nlp(spacy_model="none")
-    text = ("One. Two. Three. Four. Five. Six said it. Seven rose 5%. Eight. Nine.")
+    text = "Alpha came. Beta went. Gamma sat. Delta ran. Epsilon hid. Zeta said it. Eta rose 5%. Theta left."
     doc = nlp(make_doc(nlp, text, date(2024, 1, 1)))
     picked = [s.text for s in SelectiveParser._entity_sentences(doc)]
     # the opening three, the sentence with the number and the one before it
-    assert picked == ["One.", "Two.", "Three.", "Six said it.", "Seven rose 5%."]
+    assert picked == ["Alpha came.", "Beta went.", "Gamma sat.", "Zeta said it.", "Eta rose 5%."]
