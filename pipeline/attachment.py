@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from .actors import Actor, ActorMention
+from .actors import Actor, ActorMention, load_registry
 from .dates import DateMention
 from .numbers import Quantity
 from . import tree
@@ -459,11 +459,16 @@ class Attacher:
         pounds", "more than 2,000 Catholic protesters rallied") is the actor as written,
         with its adjectives and possessor but not the number counting it."""
         if token.i in own or token.i < view.dateline_end or view.quote_of[token.i] is not None \
-                or token.pos_ not in ("NOUN", "PROPN") or not (
-                    token.lower_ in self.lex.doer_nouns or token.lemma_.lower() in self.lex.doer_nouns):
+                or token.pos_ not in ("NOUN", "PROPN"):
             return None
-        if any(t.i in own for t in token.subtree):
+        if any(c.i in own for c in token.children if c.dep_ in ("nummod", "quantmod")) \
+                or any(c.i in own for c in token.children if c.dep_ == "amod" and c.like_num):
             return None  # "307 troops had returned": what is counted is not its own doer
+        demonym = self._demonym_of(view, token)
+        if demonym is not None:
+            return demonym  # "German law requires ...", "Turkish troops crossed ...": the state
+        if not (token.lower_ in self.lex.doer_nouns or token.lemma_.lower() in self.lex.doer_nouns):
+            return None
         start = token.i
         for child in sorted(token.lefts, key=lambda c: -c.i):
             if child.dep_ not in self._DESCRIPTION_MODIFIERS or child.right_edge.i != start - 1 \
@@ -488,6 +493,19 @@ class Attacher:
             return None
         return ActorMention(ent.start, ent.end, ent.start_char, ent.end_char, ent.text,
                             (Actor(ent.text, kind),), "entity")
+
+    def _demonym_of(self, view: _DocView, token) -> ActorMention | None:
+        """A state's adjective on the doer ("German law", "Israeli troops") names that state."""
+        # the registry news_actors reads (a pipeline may name its own), else the bundled one
+        actors = self.nlp.get_pipe("news_actors") if "news_actors" in self.nlp.pipe_names else None
+        surfaces = (actors.registry if actors is not None else load_registry()).surfaces
+        for child in token.lefts:
+            target = surfaces.get(child.text)
+            if child.dep_ in ("amod", "compound", "nmod") and target is not None and target[0] == "demonym" \
+                    and view.quote_of[child.i] is None:
+                return ActorMention(child.i, child.i + 1, child.idx, child.idx + len(child.text), child.text,
+                                    (target[1],), "demonym")
+        return None
 
     @staticmethod
     def _joined(view: _DocView, mention: ActorMention, token) -> ActorMention:

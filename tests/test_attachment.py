@@ -220,3 +220,16 @@ def test_a_table_row_label_is_not_the_actor(parse) -> None:
     doc = parse("The figures come from the Kenyan government.\nAmericans: 12\nInjured: 4,877\n", date(1998, 8, 10))
     [event] = rows(doc, "12")
     assert event.mention is None or event.mention.text != "Americans"
+
+
+def test_a_states_adjective_on_the_doer_names_the_state(parse) -> None:
+    doc = parse("German law requires parties to name anyone who donates more than 20,000 marks.",
+                date(1998, 6, 26))
+    [event] = rows(doc, "more than 20,000")
+    assert event.actor.name == "Germany"
+
+
+def test_a_number_inside_the_doers_modifier_does_not_stop_it(parse) -> None:
+    doc = parse("A 62-member rescue team was en route to Nairobi on Saturday.", date(1998, 8, 8))
+    [event] = rows(doc, "62")
+    assert event.mention is not None and event.mention.text == "rescue team"
