@@ -233,3 +233,9 @@ def test_a_number_inside_the_doers_modifier_does_not_stop_it(parse) -> None:
     doc = parse("A 62-member rescue team was en route to Nairobi on Saturday.", date(1998, 8, 8))
     [event] = rows(doc, "62")
     assert event.mention is not None and event.mention.text == "rescue team"
+
+
+def test_the_possessor_of_the_sized_noun_holds_the_number(parse) -> None:
+    doc = parse("Kuchma planned to discuss Ukraine's $1.2 billion debt to Gazprom.", date(1998, 2, 27))
+    [event] = rows(doc, "$1.2 billion")
+    assert event.actor.name == "Ukraine" and event.role == "holder"
