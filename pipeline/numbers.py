@@ -862,8 +862,8 @@ class QuantityRecognizer:
         prev = doc[i - 1].lower_ if i > 0 else ""
         if prev in ("no", "any", "every", "the", "this", "that", "which", "each", "someone"):
             return True
-        if nxt == "another" or (nxt == "of" and after in self.lex.of_determiners):
-            return True
+        if nxt == "another" or nxt == "of":
+            return True  # "one of them", "one of two men", "one of Mr. Antar's attorneys": partitive
         return nxt in (".", ",", ";", "") or not nxt
 
     # -- the whole mention ---------------------------------------------------

@@ -622,3 +622,9 @@ def test_unit_left_out_comes_from_the_context(parse, text, surface, unit) -> Non
 def test_unit_is_not_inherited_across_far_sentences(parse) -> None:
     text = "Police detained 40 protesters. The rally began at noon. It rained. Later 12 went home."
     assert the(parse, text, "12").unit is None
+
+
+@pytest.mark.parametrize("text", ["The FBI released one of two men.", "He was one of three doctors there.",
+                                  "Later one of Mr. Antar's attorneys asked."])
+def test_one_of_is_a_partitive_pronoun_not_a_count(parse, text) -> None:
+    assert not any(q.text == "one" for q in quantities(parse, text))
