@@ -628,3 +628,7 @@ def test_unit_is_not_inherited_across_far_sentences(parse) -> None:
                                   "Later one of Mr. Antar's attorneys asked."])
 def test_one_of_is_a_partitive_pronoun_not_a_count(parse, text) -> None:
     assert not any(q.text == "one" for q in quantities(parse, text))
+
+
+def test_lower_case_resolution_number_is_a_name(parse) -> None:
+    assert not any(q.text == "425" for q in quantities(parse, "He cited U.N. resolution 425 on Monday."))
