@@ -194,6 +194,7 @@ class ActorRecognizer:
         self.apposition_titles = frozenset(lex["apposition_titles"])
         self.company_suffixes = frozenset(lex["company_suffixes"])
         self.company_heads = frozenset(lex["company_heads"])
+        self.source_nouns = frozenset(lex["source_nouns"])
         self.common_words = frozenset(lex["generic_name_words"]) | nlp.Defaults.stop_words
         # the open-data registry (models/actors_open.json, pipeline/build_registry.py): names the
         # hand-made registry lacks; loaded once per process, its aliases pre-tokenized
@@ -447,6 +448,8 @@ class ActorRecognizer:
                 end -= 1
             if start == end or not any(t.text[:1].isupper() for t in doc[start:end]):
                 continue  # names are capitalised: "the county medical examiner" is a description
+            if end < len(doc) and doc[end].lower_ in self.source_nouns and doc[end].is_lower:
+                end += 1  # "the Lundberg survey", "a Gallup poll": the source is the survey
             inside = [m for m in mentions if m.start < end and start < m.end]
             if inside and not (kind == "ORGANIZATION" and end - start >= 2 and all(
                     start <= m.start and m.end <= end and (m.start, m.end) != (start, end)

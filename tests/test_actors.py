@@ -193,3 +193,9 @@ def test_open_registry_names_what_the_hand_registry_lacks(parse) -> None:
 def test_open_registry_name_keeps_its_legal_form(parse) -> None:
     doc = parse("Magna International Inc. said its chairman resigned.", date(1989, 11, 2))
     assert named(doc, "Magna International Inc.").kind == "registry"
+
+
+def test_a_named_survey_is_the_source(parse) -> None:
+    doc = parse("Gas prices fell two cents, according to the Lundberg survey of 10,000 stations.",
+                date(1998, 2, 23))
+    assert named(doc, "Lundberg survey")
