@@ -513,11 +513,15 @@ class Attacher:
                             (Actor(ent.text, kind),), "entity")
 
     def _demonym_of(self, view: _DocView, token) -> ActorMention | None:
-        """A state's adjective on the doer ("German law", "Israeli troops") names that state."""
+        """A state's adjective on the doer ("German law", "Israeli troops", "the value of the
+        Indonesian stock market") names that state."""
         # the registry news_actors reads (a pipeline may name its own), else the bundled one
         actors = self.nlp.get_pipe("news_actors") if "news_actors" in self.nlp.pipe_names else None
         surfaces = (actors.registry if actors is not None else load_registry()).surfaces
-        for child in token.lefts:
+        # "the value of the Indonesian stock market": the noun the doer is "of"
+        nouns = [token] + [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for g in c.children if g.dep_ == "pobj"]
+        for child in (c for noun in nouns for c in noun.lefts):
             target = surfaces.get(child.text)
             if child.dep_ in ("amod", "compound", "nmod") and target is not None and target[0] == "demonym" \
                     and view.quote_of[child.i] is None:

@@ -239,3 +239,9 @@ def test_the_possessor_of_the_sized_noun_holds_the_number(parse) -> None:
     doc = parse("Kuchma planned to discuss Ukraine's $1.2 billion debt to Gazprom.", date(1998, 2, 27))
     [event] = rows(doc, "$1.2 billion")
     assert event.actor.name == "Ukraine" and event.role == "holder"
+
+
+def test_a_states_adjective_on_what_the_doer_is_of(parse) -> None:
+    doc = parse("The value of the Indonesian stock market has fallen by twelve percent.", date(1998, 1, 8))
+    [event] = rows(doc, "twelve percent")
+    assert event.actor.name == "Indonesia"
