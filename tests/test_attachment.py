@@ -245,3 +245,10 @@ def test_a_states_adjective_on_what_the_doer_is_of(parse) -> None:
     doc = parse("The value of the Indonesian stock market has fallen by twelve percent.", date(1998, 1, 8))
     [event] = rows(doc, "twelve percent")
     assert event.actor.name == "Indonesia"
+
+
+def test_a_quote_speaker_is_not_the_next_sentences_topic(parse) -> None:
+    doc = parse("Delta Air Lines posted record earnings. \"Revenue growth was excellent,\" said Thomas Roeck, "
+                "chief financial officer. Passenger traffic jumped 14% in the quarter.", NOV_1989)
+    [event] = rows(doc, "14%")
+    assert event.actor.name.startswith("Delta")
