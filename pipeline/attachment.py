@@ -495,8 +495,22 @@ class Attacher:
             start = child.left_edge.i
         doc = view.doc
         span = doc[start:token.i + 1]
-        actor = Actor(span.text, "GROUP" if token.tag_ in ("NNS", "NNPS") or token.lower_ == "police" else "ORGANIZATION")
-        return ActorMention(span.start, span.end, span.start_char, span.end_char, span.text, (actor,), "description")
+        actor = self._government_in_view(view, token) or Actor(
+            span.text, "GROUP" if token.tag_ in ("NNS", "NNPS") or token.lower_ == "police" else "ORGANIZATION")
+        mention = ActorMention(span.start, span.end, span.start_char, span.end_char, span.text, (actor,), "description")
+        return self._joined(view, mention, token)  # "the government and Union Bank of Finland each ..."
+
+    @staticmethod
+    def _government_in_view(view: _DocView, token) -> Actor | None:
+        """ "the government" with no state named in its phrase: the state the story last named
+        a government or body of ("The Finnish government ... the government")."""
+        if token.lower_ != "government" or not any(c.lower_ == "the" for c in token.lefts):
+            return None
+        for m in reversed([m for m in view.actors if m.end <= token.i and not m.is_group]):
+            actor = m.actors[0]
+            if actor.type in ("STATE", "GOVERNMENT") and actor.country:
+                return actor
+        return None
 
     @staticmethod
     def _entity_mention(view: _DocView, token, own: range) -> ActorMention | None:

@@ -252,3 +252,10 @@ def test_a_quote_speaker_is_not_the_next_sentences_topic(parse) -> None:
                 "chief financial officer. Passenger traffic jumped 14% in the quarter.", NOV_1989)
     [event] = rows(doc, "14%")
     assert event.actor.name.startswith("Delta")
+
+
+def test_the_government_and_a_bank_each_inject_their_own(parse) -> None:
+    doc = parse("The Finnish government agreed to a rescue. Under the accord, the government and Union Bank "
+                "of Finland would become shareholders, each injecting 100 million markkaa.", NOV_1989)
+    names = {e.actor.name for e in rows(doc, "100 million")}
+    assert "Union Bank of Finland" in names and "Finland" in names
