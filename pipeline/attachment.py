@@ -23,7 +23,6 @@ subject of its clause as actor.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
@@ -37,13 +36,10 @@ from .dates import DateMention
 from .numbers import Quantity
 from . import tree
 from .resources import patterns
+from .tokenizing import dateline_pattern
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
-
-#: an opening dateline with no date: "NAIROBI, Kenya (AP) _", "WASHINGTON _", "BUDAPEST, March 12 (Xinhua) --"
-_DATELINE = re.compile(r"\A\s*[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.'\- ]{1,30})?\s*(?:\(\s*[A-Za-z][A-Za-z ]{0,20}\)\s*)?"
-                       r"(?:_|--|\u2014|\u2013|-)(?=\s)")
 
 #: NER labels that name a possible actor: UNER (the bundled model) and OntoNotes (en_core_web_*)
 _ENTITY_TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORGANIZATION"}
@@ -113,7 +109,7 @@ class _DocView:
             for k in range(sent.start, sent.end):
                 self.sentence_of[k] = index
         dateline_end = max((d.end for d in doc._.dates or [] if d.kind == "dateline"), default=0)
-        undated = _DATELINE.match(doc.text)
+        undated = dateline_pattern().match(doc.text)
         if undated:  # its place and agency are never an actor of the story
             dateline_end = max(dateline_end, next((t.i for t in doc if t.idx >= undated.end()), len(doc)))
         self.dateline_end = dateline_end

@@ -9,6 +9,9 @@ subheads in wire copy stand on lines of their own.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from typing import Callable
 
 import numpy
@@ -40,6 +43,12 @@ def create_news_tokenizer() -> Callable[[Language], Tokenizer]:
     return make
 
 
+@lru_cache(maxsize=None)
+def dateline_pattern() -> re.Pattern[str]:
+    """An opening dateline, dated or not (models/patterns/tokenizer.yml ``dateline``)."""
+    return re.compile(patterns("tokenizer")["dateline"])
+
+
 class NewsSentencizer:
     """Sets sentence starts: after final punctuation (+ closing quotes) and at line breaks."""
 
@@ -49,6 +58,7 @@ class NewsSentencizer:
         self.final = frozenset(data["sentence_final"])
         self.closing = frozenset(data["closing"])
         self.opening = frozenset({"“", "\"", "'", "‘", "(", "«", "``"})
+        self.dateline = dateline_pattern()
 
     def _looks_like_start(self, tok) -> bool:
         return tok.is_title or tok.is_upper or tok.like_num or tok.text in self.opening
@@ -72,6 +82,12 @@ class NewsSentencizer:
                 j += 1
             if j < n and ("\n" in doc[j - 1].whitespace_ or doc[j - 1].is_space
                           or self._looks_like_start(doc[j])):
+                starts[j] = True
+        # an opening dateline is a sentence of its own: "NAIROBI, Kenya (AP) _ Suspected bombs ..."
+        dateline = self.dateline.match(doc.text)
+        if dateline:
+            j = next((t.i for t in doc if t.idx >= dateline.end() and not t.is_space), n)
+            if j < n:
                 starts[j] = True
         # one array write: setting token.is_sent_start re-checks the whole Doc each time (quadratic)
         values = numpy.array([1 if start else -1 for start in starts], dtype="int64").astype("uint64").reshape(-1, 1)

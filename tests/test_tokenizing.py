@@ -76,3 +76,11 @@ def test_wire_copy_backtick_quotes_open_as_one_token() -> None:
     nlp = load_nlp(spacy_model="none")
     words = [t.text for t in nlp.make_doc("He said, ``It was a bomb,'' said an official.")]
     assert words[3:5] == ["``", "It"] and "''" in words
+
+
+def test_an_opening_dateline_is_a_sentence_of_its_own() -> None:
+    from pipeline.language import load_nlp
+    nlp = load_nlp(spacy_model="none")
+    doc = nlp("\nISTANBUL, Turkey (AP)_ Some 1,500 ethnic Albanians marched Sunday.")
+    assert [s.text for s in doc.sents if s.text.strip()] == [
+        "ISTANBUL, Turkey (AP)_", "Some 1,500 ethnic Albanians marched Sunday."]
