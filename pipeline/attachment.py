@@ -478,11 +478,9 @@ class Attacher:
         if any(c.i in own for c in token.children if c.dep_ in ("nummod", "quantmod")) \
                 or any(c.i in own for c in token.children if c.dep_ == "amod" and c.like_num):
             return None  # "307 troops had returned": what is counted is not its own doer
-        demonym = self._demonym_of(view, token)
-        if demonym is not None:
-            return demonym  # "German law requires ...", "Turkish troops crossed ...": the state
         if not (token.lower_ in self.lex.doer_nouns or token.lemma_.lower() in self.lex.doer_nouns):
-            return None
+            # "German law requires ...": not a body that acts, so the state its adjective names
+            return self._demonym_of(view, token)
         start = token.i
         for child in sorted(token.lefts, key=lambda c: -c.i):
             if child.dep_ not in self._DESCRIPTION_MODIFIERS or child.right_edge.i != start - 1 \
