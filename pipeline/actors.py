@@ -463,6 +463,9 @@ class ActorRecognizer:
             if known is None and end - start == 1 and kind in ("PERSON", "ORGANIZATION") \
                     and not self._lone_name_acts(doc, start):
                 continue  # one word the NER calls a name ("formerly Twitter", "Mariupol when"): too weak alone
+            surface = self.registry.surfaces.get(text)
+            if surface is not None and surface[0] == "metonym" and self._is_place(doc, start, end):
+                continue  # "the death toll in Nairobi": a city as a place, as the registry pass reads it
             if known is not None:
                 actor = known
             elif kind == "STATE":

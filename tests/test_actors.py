@@ -199,3 +199,10 @@ def test_a_named_survey_is_the_source(parse) -> None:
     doc = parse("Gas prices fell two cents, according to the Lundberg survey of 10,000 stations.",
                 date(1998, 2, 23))
     assert named(doc, "Lundberg survey")
+
+
+@pytest.mark.parametrize("text", ["The death toll in Nairobi rose to 247 on Monday.",
+                                  "In Moscow, some 1,500 people marched on Sunday."])
+def test_a_city_the_ner_tags_is_a_place_not_its_government(parse, text) -> None:
+    doc = parse(text, date(1998, 8, 10))
+    assert not any(m.actors[0].type == "STATE" for m in doc._.actors)
