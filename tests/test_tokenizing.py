@@ -84,3 +84,19 @@ def test_an_opening_dateline_is_a_sentence_of_its_own() -> None:
     doc = nlp("\nISTANBUL, Turkey (AP)_ Some 1,500 ethnic Albanians marched Sunday.")
     assert [s.text for s in doc.sents if s.text.strip()] == [
         "ISTANBUL, Turkey (AP)_", "Some 1,500 ethnic Albanians marched Sunday."]
+
+
+@pytest.mark.parametrize("text", ["OPEC -- the oil cartel -- cut output by 1.5 million barrels.",
+                                  "IBM, Apple agree to merge - the two firms said 5,000 jobs would go.",
+                                  "US stocks fell -- sharply -- on Friday."])
+def test_a_lede_with_dashes_is_no_dateline(text) -> None:
+    from pipeline.tokenizing import dateline_pattern
+    assert dateline_pattern().match(text) is None
+
+
+@pytest.mark.parametrize("text", ["\nNAIROBI, Kenya (AP) _\n\nBombs exploded.", "WASHINGTON _ The bombings",
+                                  "BUDAPEST, March 12 (Xinhua) -- Hungary", "INDEPENDENCE, MO. (AP)-- Poland",
+                                  "NEWARK, N.J. _ A new task force"])
+def test_wire_datelines_are_found(text) -> None:
+    from pipeline.tokenizing import dateline_pattern
+    assert dateline_pattern().match(text) is not None
