@@ -409,6 +409,17 @@ class ActorRecognizer:
     def _open_actor(self, entry: GazetteerEntry) -> Actor:
         return Actor(entry.name, self.OPEN_TYPES.get(entry.type, "ORGANIZATION"), entry.country)
 
+    @staticmethod
+    def _open_name_fits(entry: GazetteerEntry, text: str, countries: set[str]) -> bool:
+        """A party's short acronym stands for it only where the article names its country:
+        elsewhere "EDS", "KKR", "MGM" are companies."""
+        return not (entry.type == "PARTY" and " " not in text and text.isupper() and len(text) <= 5
+                    and entry.country not in countries)
+
+    def _open_lookup(self, text: str, countries: set[str]) -> Actor | None:
+        entry = self.gazetteer.lookup(text) if self.gazetteer is not None else None
+        return self._open_actor(entry) if entry is not None and self._open_name_fits(entry, text, countries) else None
+
     def _open_registry_pass(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         """Names the open registry holds ("Madeleine Albright", "Kenya African National Union"):
         a name swallows a state named inside it; one that crosses another mention's edge or
@@ -416,7 +427,12 @@ class ActorRecognizer:
         if self.gazetteer is None:
             return []
         found = []
+        countries = {m.actors[0].country for m in mentions if m.actors and m.actors[0].country}
         for match in self.gazetteer.find(doc):
+            if not self._open_name_fits(match.entry, doc[match.start:match.end].text, countries):
+                continue
+            if not doc[match.end - 1].text[:1].isupper() and not doc[match.end - 1].text[:1].isdigit():
+                continue  # a name ends in a name word, not "and" / "of"
             inside = [m for m in mentions if m.start < match.end and match.start < m.end]
             if inside and not all(match.start <= m.start and m.end <= match.end and (m.start, m.end) != (match.start, match.end)
                                   and m.actors[0].type == "STATE" for m in inside):
@@ -437,6 +453,7 @@ class ActorRecognizer:
         swallows a state named inside it ("the Kenya African National Union"); a span
         crossing another mention's edge is left to that mention."""
         found: list[ActorMention] = []
+        countries = {m.actors[0].country for m in mentions if m.actors and m.actors[0].country}
         for ent in doc.ents:
             kind = self.ENTITY_LABELS.get(ent.label_)
             if kind is None:
@@ -456,10 +473,7 @@ class ActorRecognizer:
                     and m.actors[0].type == "STATE" for m in inside)):
                 continue
             text = doc[start:end].text
-            known = self.registry.by_normal.get(normalize(text))
-            if known is None and self.gazetteer is not None:
-                entry = self.gazetteer.lookup(text)
-                known = self._open_actor(entry) if entry is not None else None
+            known = self.registry.by_normal.get(normalize(text)) or self._open_lookup(text, countries)
             if known is None and end - start == 1 and kind in ("PERSON", "ORGANIZATION") \
                     and not self._lone_name_acts(doc, start):
                 continue  # one word the NER calls a name ("formerly Twitter", "Mariupol when"): too weak alone
@@ -575,10 +589,7 @@ class ActorRecognizer:
 
     def _organization(self, doc: Doc, start: int, end: int, country: str | None) -> ActorMention:
         text = doc[start:end].text
-        known = self.registry.by_normal.get(normalize(text))
-        if known is None and self.gazetteer is not None:
-            entry = self.gazetteer.lookup(text)
-            known = self._open_actor(entry) if entry is not None else None
+        known = self.registry.by_normal.get(normalize(text)) or self._open_lookup(text, {country} - {None})
         actor = known or Actor(text, "ORGANIZATION", country)
         return self._mention(doc, start, end, (actor,), "organization")
 

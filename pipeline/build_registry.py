@@ -1184,7 +1184,9 @@ def alias_variants(alias: str, entry: Candidate) -> list[str]:
         return out
     if len(words) >= 2 and words[-1].rstrip(".") in _CORPORATE_SUFFIXES:
         stem = " ".join(words[:-1]).rstrip(",")
-        if len(stem.split()) >= 2 and any(w.lower() not in common_words() for w in stem.split()):
+        # a stem must end in a name word: "New York and Company" has no stem "New York and"
+        if len(stem.split()) >= 2 and stem.split()[-1][:1].isupper() \
+                and any(w.lower() not in common_words() for w in stem.split()):
             out.append(stem)
         if not words[-1].endswith(".") and words[-1] in {"Inc", "Corp", "Co", "Ltd"}:
             out.append(alias + ".")

@@ -206,3 +206,20 @@ def test_a_named_survey_is_the_source(parse) -> None:
 def test_a_city_the_ner_tags_is_a_place_not_its_government(parse, text) -> None:
     doc = parse(text, date(1998, 8, 10))
     assert not any(m.actors[0].type == "STATE" for m in doc._.actors)
+
+
+@pytest.mark.parametrize("text, short", [("At EDS, third-quarter profit jumped 16% to a record.", "EDS"),
+                                         ("MGM said on Monday it lost $5 million.", "MGM")])
+def test_a_party_acronym_far_from_its_country_is_not_the_party(parse, text, short) -> None:
+    doc = parse(text, date(1989, 10, 26))
+    assert named(doc, short).actors[0].name == short
+
+
+def test_a_party_acronym_beside_its_country_is_the_party(parse) -> None:
+    doc = parse("In Pakistan, the MQM said it won 12 seats.", date(2008, 2, 20))
+    assert named(doc, "MQM").actors[0].name != "MQM"
+
+
+def test_an_open_registry_name_cut_before_and_does_not_match(parse) -> None:
+    doc = parse("The plan was filed in bankruptcy court in New York and must be approved.", date(1989, 10, 26))
+    assert not any("Company" in a.name for m in doc._.actors for a in m.actors)
