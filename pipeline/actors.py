@@ -195,6 +195,7 @@ class ActorRecognizer:
         self.company_suffixes = frozenset(lex["company_suffixes"])
         self.company_heads = frozenset(lex["company_heads"])
         self.source_nouns = frozenset(lex["source_nouns"])
+        self.public_body_words = frozenset(lex["public_body_words"])
         self.common_words = frozenset(lex["generic_name_words"]) | nlp.Defaults.stop_words
         # the open-data registry (models/actors_open.json, pipeline/build_registry.py): names the
         # hand-made registry lacks; loaded once per process, its aliases pre-tokenized
@@ -705,15 +706,19 @@ class ActorRecognizer:
 
     @staticmethod
     def _opens_sentence(doc: Doc, mention: ActorMention) -> bool:
-        """The mention starts its sentence, after at most a determiner or two title words."""
+        """The mention starts its sentence, after at most a determiner or two capitalised
+        title words ("The", "Treasurer Peter Costello", "Gen. Nhek Bunchhay")."""
         k = mention.start
         steps = 0
-        while k > 0 and steps < 3 and not doc[k].is_sent_start:
+        while k > 0 and not doc[k].is_sent_start:
             prev = doc[k - 1]
-            if prev.is_space or prev.text in ("``", '"', "“", "(") or prev.is_sent_end:
-                break
+            if prev.is_space or prev.text in ("``", '"', "“"):
+                return True
+            if steps >= 2 or not (prev.lower_ in ("the", "a", "an") or (prev.text[:1].isupper() and prev.is_alpha)
+                                  or prev.text.endswith(".") and prev.text[:1].isupper()):
+                return False
             k, steps = k - 1, steps + 1
-        return doc[k].is_sent_start or k == 0 or doc[k - 1].is_space or doc[k - 1].text in ("``", '"', "“")
+        return True
 
     @staticmethod
     def _sentences_between(doc: Doc, a: int, b: int) -> int:
@@ -762,16 +767,28 @@ class ActorRecognizer:
                 taken[k] = True
         return found
 
+    def _company_before(self, doc: Doc, i: int, earlier: list[ActorMention]) -> Actor | None:
+        """ "the company said": the last company that opened a sentence (its subject), else the
+        last one named; a public body ("the Justice Department") is no company."""
+        candidates = [m for m in earlier if m.end <= i and not m.is_group and m.kind != "description"
+                      and m.actors[0].type == "ORGANIZATION"
+                      and not set(m.actors[0].name.split()) & self.public_body_words]
+        subjects = [m for m in candidates if self._opens_sentence(doc, m)]
+        chosen = (subjects or candidates)[-1:]
+        return chosen[0].actors[0] if chosen else None
+
     def _description_actor(self, span, earlier: list[ActorMention]) -> Actor:
         """ "the ministry" -> the last actor named a ministry; else the description itself."""
         words = [t.lower_ for t in span]
         bare = words[1:] if words[0] in ("the", "its", "their") else None
         if bare and len(bare) == 1:
             head = bare[0]
+            if head in self.company_heads:
+                company = self._company_before(span.doc, span.start, earlier)
+                if company is not None:
+                    return company
             for m in reversed([m for m in earlier if m.end <= span.start and not m.is_group]):
                 actor = m.actors[0]
-                if head in self.company_heads and actor.type == "ORGANIZATION" and m.kind != "description":
-                    return actor  # "the company said": the last organization named
                 if head in actor.name.lower() or (head in ("agency", "organization", "organisation", "body", "group")
                                                   and actor.type in ("ORGANIZATION", "GOVERNMENT")):
                     return actor

@@ -223,3 +223,11 @@ def test_a_party_acronym_beside_its_country_is_the_party(parse) -> None:
 def test_an_open_registry_name_cut_before_and_does_not_match(parse) -> None:
     doc = parse("The plan was filed in bankruptcy court in New York and must be approved.", date(1989, 10, 26))
     assert not any("Company" in a.name for m in doc._.actors for a in m.actors)
+
+
+def test_the_company_is_the_last_company_that_was_a_subject_not_a_public_body(parse) -> None:
+    doc = parse("The FBI said it was investigating Enron Corp. The Justice Department opened a case. "
+                "The company said it lost $500 million in 1997.", date(1998, 1, 1))
+    assert named(doc, "The company").actors[0].name == "Enron Corp."
+    doc = parse("Enron Corp. hired Goldman Sachs. The company said it lost $500 million.", date(1998, 1, 1))
+    assert named(doc, "The company").actors[0].name == "Enron Corp."
