@@ -229,8 +229,19 @@ def _retokenize(entries: list[dict[str, Any]], tokenizer: Any) -> list[list[list
     return out
 
 
-@lru_cache(maxsize=8)
+_CACHE: dict[tuple[str, str], Gazetteer] = {}
+
+
 def _load(path: str, tokenizer: Any) -> Gazetteer:
+    """One gazetteer per file and tokenizer fingerprint: every pipeline of a process with
+    the project's tokenizer shares it (each load_nlp() makes a new tokenizer object)."""
+    key = (path, tokenizer_fingerprint(tokenizer) if tokenizer is not None else "")
+    if key not in _CACHE:
+        _CACHE[key] = _load_uncached(path, tokenizer)
+    return _CACHE[key]
+
+
+def _load_uncached(path: str, tokenizer: Any) -> Gazetteer:
     # Parsing and indexing create a few hundred thousand lists, dicts and tuples;
     # with the cyclic garbage collector on, its repeated passes over them take
     # three times as long as the work itself, and none of them is garbage.

@@ -194,13 +194,20 @@ def test_registry_tokens_are_current(registry, tokenizer) -> None:
 
 
 def test_registry_loads_fast_and_matches(registry, tokenizer) -> None:
-    gz._load.cache_clear()
+    gz._CACHE.clear()
     started = time.process_time()
     g = load_gazetteer()
     elapsed = time.process_time() - started
     assert not g.retokenized
-    assert elapsed < 0.3, f"loading took {elapsed:.2f} s of CPU"
+    assert elapsed < 0.6, f"loading took {elapsed:.2f} s of CPU"  # about 0.1 s here; CPU time, not wall
     doc = tokenizer("Boris Yeltsin met Madeleine Albright at the North Atlantic Treaty Organization.")
     names = [(m.entry.name, m.entry.type) for m in g.find(doc)]
     assert names == [("Boris Yeltsin", "PERSON"), ("Madeleine Albright", "PERSON"), ("NATO", "IGO")]
     assert g.lookup("Madeleine Albright").roles[0].code.startswith("USA")
+
+
+def test_pipelines_of_one_process_share_one_gazetteer() -> None:
+    from pipeline.language import load_nlp
+    first = load_nlp(spacy_model="none").get_pipe("news_actors").gazetteer
+    second = load_nlp(spacy_model="none").get_pipe("news_actors").gazetteer
+    assert first is second
