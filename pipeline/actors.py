@@ -21,6 +21,7 @@ before them.
 """
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -43,6 +44,8 @@ _NOT_NOUNS = frozenset({"also", "has", "had", "have", "is", "was", "were", "are"
                         "on", "in", "at", "for", "to", "of", "and", "but", "or", "which", "that", "who"})
 
 
+#: how many earlier mentions a pronoun or reference looks back over for its antecedent
+_LOOKBACK = 200
 #: words after a one-word name that make it the subject of a clause ("Sony is paying")
 _ACTING_WORDS = frozenset({"is", "was", "has", "had", "will", "would", "could", "can", "may", "might",
                            "also", "plans", "agreed", "posted", "reported", "announced"})
@@ -638,12 +641,26 @@ class ActorRecognizer:
         found: list[ActorMention] = []
         ordered = sorted(mentions, key=lambda m: m.start)
 
+        starts = [m.start for m in ordered]
+        sentence_no = []  # token -> sentence number, for distances in sentences
+        number = -1
+        for tok in doc:
+            number += tok.is_sent_start or tok.i == 0
+            sentence_no.append(number)
+
         def before(i: int, accept) -> int | None:
-            best = None
-            for index, m in enumerate(ordered):
-                if m.end <= i and accept(m):
-                    best = index
-            return best
+            """The last mention ending by token i that ``accept`` takes, looking back over at
+            most _LOOKBACK mentions (an antecedent is near; long documents stay linear)."""
+            seen = 0
+            for index in range(bisect.bisect_left(starts, i) - 1, -1, -1):
+                m = ordered[index]
+                if m.end <= i:
+                    if accept(m):
+                        return index
+                    seen += 1
+                    if seen >= _LOOKBACK:
+                        break
+            return None
 
         n = len(doc)
         lows = [t.lower_ for t in doc]
@@ -667,7 +684,7 @@ class ActorRecognizer:
                 target = before(i, lambda m: not m.is_group and m.actors[0].type == "PERSON"
                                 and m.kind != "pronoun" and self._opens_sentence(doc, m)
                                 and not (m.end < n and lows[m.end] in ("'s", "’s")))
-                if target is None or self._sentences_between(doc, ordered[target].start, i) > 2:
+                if target is None or sentence_no[i] - sentence_no[ordered[target].start] > 2:
                     target = before(i, lambda m: not m.is_group and m.actors[0].type == "PERSON"
                                     and not (m.end < n and lows[m.end] in ("'s", "’s"))
                                     and not (m.start > 0 and lows[m.start - 1] in ("for", "of", "by", "to", "with", "against")))
@@ -699,8 +716,9 @@ class ActorRecognizer:
                                            "pronoun" if end == i + 1 else "reference",
                                            antecedent=antecedent.text))
                 # later pronouns may chain through this one
-                ordered.append(found[-1])
-                ordered.sort(key=lambda m: m.start)
+                at = bisect.bisect_right(starts, found[-1].start)
+                ordered.insert(at, found[-1])
+                starts.insert(at, found[-1].start)
             i = end
         return found
 
@@ -719,10 +737,6 @@ class ActorRecognizer:
                 return False
             k, steps = k - 1, steps + 1
         return True
-
-    @staticmethod
-    def _sentences_between(doc: Doc, a: int, b: int) -> int:
-        return sum(1 for t in doc[a + 1:b + 1] if t.is_sent_start)
 
     def _descriptions_pass(self, doc: Doc, mentions: list[ActorMention], taken: list[bool]) -> list[ActorMention]:
         """Lower-case descriptions before a verb of saying: "the county medical examiner said"."""

@@ -115,6 +115,14 @@ class _DocView:
         self.dateline_end = dateline_end
         self.actors: list[ActorMention] = [m for m in doc._.actors or [] if m.start >= dateline_end
                                            and not self._is_row_label(doc, m)]
+        # indexes, so that the rules' look-ups do not scan every mention (long documents)
+        self._actor_of_token: list[ActorMention | None] = [None] * len(doc)
+        self._actors_by_sentence: dict[int, list[ActorMention]] = {}
+        for m in self.actors:
+            for k in range(m.start, m.end):
+                if self._actor_of_token[k] is None:
+                    self._actor_of_token[k] = m
+            self._actors_by_sentence.setdefault(self.sentence_of[m.start], []).append(m)
         self.quotes = self._find_quotes()
         self.quote_of = [None] * len(doc)
         for quote in self.quotes:
@@ -123,6 +131,9 @@ class _DocView:
         self.clause_of = self._clauses()
         self.own_time, self.relative_clauses = self._own_time_clauses()
         self.event_dates = [d for d in (doc._.dates or []) if d.is_event_date]
+        self.dates_by_sentence: dict[int, list[DateMention]] = {}
+        for d in self.event_dates:
+            self.dates_by_sentence.setdefault(self.sentence_of[d.start], []).append(d)
         previous: _Quote | None = None
         for quote in self.quotes:
             quote.speaker = self._speaker(quote)
@@ -133,6 +144,7 @@ class _DocView:
                 quote.speaker = previous.speaker
                 quote.date = quote.date or previous.date
             previous = quote
+        self.speaker_ids = {id(q.speaker) for q in self.quotes if q.speaker is not None}
 
     @staticmethod
     def _is_row_label(doc: Doc, mention: ActorMention) -> bool:
@@ -235,11 +247,8 @@ class _DocView:
         return self._parsed[index]
 
     def actor_at(self, token) -> ActorMention | None:
-        """The actor mention covering this token or its noun phrase's head."""
-        for m in self.actors:
-            if m.start <= token.i < m.end:
-                return m
-        return None
+        """The actor mention covering this token."""
+        return self._actor_of_token[token.i]
 
     def token_before(self, mention: ActorMention) -> str:
         k = mention.start - 1
@@ -295,9 +304,8 @@ class _DocView:
         return not self.is_oblique(mention) or self.followed_by_speech(mention)
 
     def sentence_actors(self, index: int, outside_quotes: bool = True) -> list[ActorMention]:
-        sent = self.sentences[index]
-        return [m for m in self.actors if sent.start <= m.start < sent.end
-                and not (outside_quotes and self.quote_of[m.start] is not None)]
+        found = self._actors_by_sentence.get(index, [])
+        return [m for m in found if not (outside_quotes and self.quote_of[m.start] is not None)]
 
     def _speaker(self, quote: _Quote) -> ActorMention | None:
         open_sentence = self.sentence_of[quote.start]
@@ -500,7 +508,9 @@ class Attacher:
         a government or body of ("The Finnish government ... the government")."""
         if token.lower_ != "government" or not any(c.lower_ == "the" for c in token.lefts):
             return None
-        for m in reversed([m for m in view.actors if m.end <= token.i and not m.is_group]):
+        for m in reversed(view.actors):
+            if m.end > token.i or m.is_group:
+                continue
             actor = m.actors[0]
             if actor.type in ("STATE", "GOVERNMENT") and actor.country:
                 return actor
@@ -589,7 +599,7 @@ class Attacher:
 
     def previous_topic(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
         index = view.sentence_of[start]
-        speakers = {id(q.speaker) for q in view.quotes if q.speaker is not None}
+        speakers = view.speaker_ids
         for back in range(index - 1, max(index - 3, -1), -1):
             # the speaker of a quote reports; the topic is what the story is about
             # ('"...," said Thomas Roeck, chief financial officer. Passenger traffic jumped 14%')
@@ -687,8 +697,8 @@ class Attacher:
     def date_for(self, view: _DocView, quantity: Quantity) -> DateMention | None:
         sentence = view.sentence_of[quantity.start]
         quote = view.quote_of[quantity.start]
-        candidates = [d for d in view.event_dates if view.sentence_of[d.start] == sentence
-                      and view.quote_of[d.start] is quote and d.kind != "dateline"
+        candidates = [d for d in view.dates_by_sentence.get(sentence, [])
+                      if view.quote_of[d.start] is quote and d.kind != "dateline"
                       and not self._in_other_time(view, d, quantity)]
         doc = view.doc
         scored: list[tuple[int, int, DateMention]] = []
@@ -737,7 +747,9 @@ class Attacher:
     def predicate_for(self, view: _DocView, mention: ActorMention | None, start: int, end: int) -> str | None:
         doc = view.doc
         sent = view.sentences[view.sentence_of[start]]
-        lo = mention.end if mention is not None and mention.end <= start else sent.start
+        # the words between the actor and the number, within the sentence (a topic from an
+        # earlier sentence must not widen the window to the whole text between)
+        lo = max(mention.end, sent.start) if mention is not None and mention.end <= start else sent.start
         window: Iterable = list(doc[lo:start]) + list(doc[end:min(end + 6, sent.end)])
         speech = None
         for tok in window:
