@@ -530,6 +530,8 @@ class ActorRecognizer:
             first_words.setdefault(form[0], []).append(form)
         states_at = {k: m for m in mentions if m.actors[0].type == "STATE" and not m.is_group
                      for k in range(m.start, m.end)}
+        # the NER may tag the short name on its own ("Nestle"): the short form still names the company
+        entity_spans = {(m.start, m.end) for m in mentions if m.kind == "entity" and not m.is_group}
         found = []
         i = 0
         while i < len(doc):
@@ -537,7 +539,7 @@ class ActorRecognizer:
             for form in first_words.get(doc[i].text, ()):
                 end = i + len(form)
                 if forms[form][0] <= i and tuple(t.text for t in doc[i:end]) == form \
-                        and all(not taken[k] or k in states_at for k in range(i, end)) \
+                        and ((i, end) in entity_spans or all(not taken[k] or k in states_at for k in range(i, end))) \
                         and not (end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha):
                     hit = (end, forms[form][1])
                     break
@@ -553,6 +555,8 @@ class ActorRecognizer:
         a verb of saying, an event verb or an auxiliary follows ("Sony is paying")."""
         if doc[i].text.isupper() and len(doc[i].text) >= 2:
             return True
+        if i > 0 and doc[i - 1].text in self.speech_verbs:
+            return True  # "..., said Smith."
         k = i + 1
         if k < len(doc) and doc[k].text in ("'s", "’s"):
             return True

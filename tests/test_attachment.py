@@ -259,3 +259,11 @@ def test_the_government_and_a_bank_each_inject_their_own(parse) -> None:
                 "of Finland would become shareholders, each injecting 100 million markkaa.", NOV_1989)
     names = {e.actor.name for e in rows(doc, "100 million")}
     assert "Union Bank of Finland" in names and "Finland" in names
+
+
+def test_a_person_noun_doer_is_a_person_and_a_possessive_pronoun_is_no_part_of_it(parse) -> None:
+    doc = parse("The judge fined the firm $5 million on Monday. Its workers struck 12 plants.", NOV_1989)
+    [fine] = rows(doc, "$5 million")
+    assert fine.actor.type == "PERSON"
+    [strike] = rows(doc, "12")
+    assert strike.mention.text == "workers"
