@@ -467,6 +467,10 @@ class ActorRecognizer:
                 start += 1
             while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
                 end -= 1
+            legal = next((k for k in range(start + 1, end - 1) if doc[k].text in self.company_suffixes
+                          and doc[k].text.endswith(".")), None)
+            if legal is not None:
+                end = legal + 1  # "Carnival Cruise Lines Inc. Carnival, which ...": the legal form ends the name
             if start == end or not any(t.text[:1].isupper() for t in doc[start:end]):
                 continue  # names are capitalised: "the county medical examiner" is a description
             if end < len(doc) and doc[end].lower_ in self.source_nouns and doc[end].is_lower:

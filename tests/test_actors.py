@@ -243,3 +243,14 @@ def test_the_ner_short_name_of_a_company_is_that_company(parse) -> None:
 def test_a_name_after_a_verb_of_saying_is_an_actor(parse) -> None:
     doc = parse("The toll rose to 12, said Smith.", date(1989, 10, 30))
     assert named(doc, "Smith")
+
+
+def test_a_capital_naming_a_summit_is_a_place(parse) -> None:
+    doc = parse("NATO invited them to join the 16-nation bloc in July 1997 at the Madrid summit.", date(1999, 2, 10))
+    assert not any(m.text == "Madrid" for m in doc._.actors)
+
+
+def test_a_legal_form_ends_a_company_name(parse) -> None:
+    doc = parse("Its biggest creditor is Miami-based Carnival Cruise Lines Inc. Carnival, which has three "
+                "ships on order, presented claims for $1.5 billion.", date(1989, 11, 2))
+    assert not any(m.text.endswith("Inc. Carnival") for m in doc._.actors)
