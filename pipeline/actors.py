@@ -523,7 +523,13 @@ class ActorRecognizer:
         forms: dict[tuple[str, ...], tuple[int, Actor]] = {}
         for m in sorted(mentions, key=lambda m: m.start):
             actor = m.actors[0]
-            if m.is_group or actor.type in ("PERSON", "STATE", "GROUP") or m.end - m.start < 2:
+            if m.is_group or actor.type in ("PERSON", "STATE") or m.end - m.start < 2:
+                continue
+            # an acronym the text defines: "the National Disaster Management Authority (NDMA)"
+            if m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")" \
+                    and doc[m.end + 1].text.isupper() and 2 <= len(doc[m.end + 1].text) <= 8:
+                forms[(doc[m.end + 1].text,)] = (m.end + 1, actor)
+            if actor.type == "GROUP":
                 continue
             for form in self._short_forms(actor, [t.text for t in doc[m.start:m.end]]):
                 forms.setdefault(form, (m.end, actor))

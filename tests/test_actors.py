@@ -254,3 +254,10 @@ def test_a_legal_form_ends_a_company_name(parse) -> None:
     doc = parse("Its biggest creditor is Miami-based Carnival Cruise Lines Inc. Carnival, which has three "
                 "ships on order, presented claims for $1.5 billion.", date(1989, 11, 2))
     assert not any(m.text.endswith("Inc. Carnival") for m in doc._.actors)
+
+
+def test_an_acronym_the_text_defines_names_the_body(parse) -> None:
+    doc = parse("The National Disaster Management Authority (NDMA) warned of floods. On Monday the NDMA "
+                "said 40 people had died.", date(2022, 8, 30))
+    assert all(m.actors[0].name == "National Disaster Management Authority"
+               for m in doc._.actors if m.text == "NDMA")
