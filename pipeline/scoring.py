@@ -19,7 +19,8 @@ from .running import extract
 import pandas as pd
 
 #: the real-text sets: name -> annotation file under corpus/realnews/
-REALNEWS_SETS = {"realnews_tune": "tune.jsonl", "realnews_heldout": "heldout.jsonl"}
+REALNEWS_SETS = {"realnews_tune": "tune.jsonl", "realnews_heldout": "heldout.jsonl",
+                 "realnews_check": "check.jsonl"}
 TEMPEVAL_TRAIN = "tempeval3_train.jsonl"
 _SPAN_KINDS = ("quantities", "dates")
 

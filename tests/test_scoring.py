@@ -67,3 +67,12 @@ def test_shipped_realnews_sets_match_their_text_and_split():
         ids = {m["id"] for kind in ("actors", "quantities", "dates") for m in rec[kind]}
         for fact in rec["facts"]:
             assert {fact["quantity"], fact["date"], *fact["actors"]} - {None} <= ids
+
+
+@pytest.mark.skipif(not (PEERS / "tempeval3_train.jsonl").exists(), reason="needs ../shared/peers")
+def test_the_check_set_shares_no_document_with_the_others():
+    texts = read_texts(PEERS / "tempeval3_train.jsonl")
+    ids = {name: {r["doc_id"] for r in read_realnews_set(ROOT / "corpus" / "realnews" / f"{name}.jsonl", texts)}
+           for name in ("tune", "heldout", "check")}
+    assert len(ids["check"]) >= 10
+    assert not ids["check"] & (ids["tune"] | ids["heldout"])
