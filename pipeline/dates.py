@@ -86,6 +86,8 @@ class DateMention:
         name no calendar position (``now``, ``recently``: TIMEX3 PRESENT_REF, PAST_REF)."""
         if self.timex_type == "TIME":
             return self.kind == "clock_day"  # "9 a.m. Tuesday" names the day
+        if self.timex_type == "DURATION":
+            return self.start_date is not None  # "the first nine months": it names its months too
         return self.timex_type == "DATE" and self.kind not in ("reference", "past_span", "vague_ago")
 
 
@@ -1507,7 +1509,30 @@ class DateRecognizer:
         if letter in ("DE", "CE") and n is not None:  # TimeML writes decades and centuries in years
             n, letter = n * (10 if letter == "DE" else 100), "Y"
         amount = "X" if n is None else (str(int(n)) if n == int(n) else str(n))
-        return "DURATION", self._period(amount, "year" if letter == "Y" else c.g["unit"]), None, None, None
+        value = self._period(amount, "year" if letter == "Y" else c.g["unit"])
+        to_date = self._months_to_date(c, n)
+        if to_date is not None:  # "the first nine months": a duration that also names its months
+            return "DURATION", value, to_date[0], to_date[1], "interval"
+        return "DURATION", value, None, None, None
+
+    @staticmethod
+    def _months_to_date(c: _Match, n: float | None) -> tuple[date, date] | None:
+        """Business reporting's year to date: "the first nine months" (of the year), and "For
+        the nine months, ..." at a clause start: January to the end of the n-th month of the
+        last year that has had them by the reference date."""
+        if n is None or not 2 <= n <= 11 or n != int(n) or c.reference is None \
+                or not c.g["unit"].lower().startswith("month"):
+            return None
+        text = " ".join(c.match.group("m").lower().split())
+        before = c.match.string[max(0, c.match.start("m") - 16):c.match.start("m")].split()
+        # "For the nine months, ..." opening a sentence or clause
+        opening = len(before) >= 2 and before[-1].lower() == "the" and before[-2].lower() in ("for", "in", "during") \
+            and (len(before) == 2 or before[-3].endswith((".", ",", ";")) or before[-2][0].isupper())
+        if not (text.startswith("the first ") or (len(text.split()) == 2 and opening)):
+            return None
+        n = int(n)
+        year = c.reference.year if c.reference.month > n else c.reference.year - 1
+        return date(year, 1, 1), month_interval(year, n)[1]
 
     def _r_time(self, c: _Match) -> tuple:
         """Pattern time."""

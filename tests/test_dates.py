@@ -1174,3 +1174,18 @@ def test_a_century_wide_season_range(parse) -> None:
 def test_regression_a_counted_range_leaves_no_first_year(parse) -> None:
     assert dates(parse, "He scored 1999-2000 points over his career.") == []
     assert dates(parse, "Rooms 1901-1910 are booked.") == []
+
+
+def test_the_first_nine_months_names_its_months(parse) -> None:
+    doc = parse("In the first nine months, profit rose 10%. For the nine months, it earned $18.9 million.",
+                date(1989, 10, 26))
+    found = [(d.text, d.timex_value, d.start_date, d.end_date) for d in doc._.dates]
+    assert found[0] == ("the first nine months", "P9M", date(1989, 1, 1), date(1989, 9, 30))
+    assert found[1][2:] == (date(1989, 1, 1), date(1989, 9, 30))
+    events = {e.quantity.text: e.date for e in doc._.events if e.quantity is not None}
+    assert events["10%"] is not None and events["$18.9 million"] is not None
+
+
+def test_nine_months_not_opening_a_clause_stays_a_bare_duration(parse) -> None:
+    doc = parse("The nine months since the war began were hard. He served for nine months.", date(1989, 10, 26))
+    assert all(d.start_date is None for d in doc._.dates)
