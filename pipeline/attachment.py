@@ -49,6 +49,8 @@ if not Doc.has_extension("events"):
 
 #: NER labels that name a possible actor: UNER (the bundled model) and OntoNotes (en_core_web_*)
 _ENTITY_TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORGANIZATION"}
+#: words that open a comparison figure: a date after them dates that figure, not the one before
+_COMPARISON_WORDS = frozenset({"compared", "versus", "vs."})
 _OPEN_QUOTES = {"“": "”", "«": "»", "``": "''"}  # ``...'' in wire copy
 _SCARE_QUOTE_MAX_TOKENS = 4
 
@@ -718,11 +720,15 @@ class Attacher:
             around = list(doc[max(d.start - 3, 0):d.start]) + list(between)
             return 20 if any(t.lemma_.lower() in self.lex.speech_lemmas for t in around) else 0
 
+        compared = self._is_compared(doc, quantity)
         for d in candidates:
             if d.end <= quantity.start:
+                if compared:
+                    continue  # "rose to $313.2 million from $283.9 million": the earlier date is not its
                 penalty = statement_penalty(d, doc[d.end:quantity.start])
                 scored.append((quantity.start - d.end + penalty, 0, d))
             elif d.start >= quantity.end and view.clause_of[d.start] == view.clause_of[quantity.start] \
+                    and not any(t.lower_ in _COMPARISON_WORDS for t in doc[quantity.end:d.start]) \
                     and not any(quantity.end <= q.start and q.end <= d.start
                                 and any(t.text == "," for t in doc[quantity.end:q.start])
                                 and not self._restates(doc, quantity, q)
@@ -735,6 +741,13 @@ class Attacher:
         if quote is not None:
             return quote.date
         return None
+
+    @staticmethod
+    def _is_compared(doc: Doc, quantity: Quantity) -> bool:
+        """A figure given for comparison: "up from $100 million", "compared with 1.8353 marks"."""
+        before = [t.lower_ for t in doc[max(0, quantity.start - 3):quantity.start]]
+        return bool(before) and (before[-1] in ("from", "versus", "vs.") or before[-2:] in (["compared", "with"],
+                                                                                           ["compared", "to"]))
 
     @staticmethod
     def _restates(doc: Doc, quantity: Quantity, other: Quantity) -> bool:

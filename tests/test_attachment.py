@@ -267,3 +267,17 @@ def test_a_person_noun_doer_is_a_person_and_a_possessive_pronoun_is_no_part_of_i
     assert fine.actor.type == "PERSON"
     [strike] = rows(doc, "12")
     assert strike.mention.text == "workers"
+
+
+def test_a_comparison_figure_takes_no_earlier_date(parse) -> None:
+    doc = parse("In the first nine months, profit rose 10% to $313.2 million from $283.9 million.", NOV_1989)
+    [compared] = rows(doc, "$283.9 million")
+    assert compared.date is None
+    [latest] = rows(doc, "$313.2 million")
+    assert latest.date is not None
+
+
+def test_a_date_after_compared_with_dates_the_compared_figure_only(parse) -> None:
+    doc = parse("The dollar was at 1.8400 marks compared with 1.8353 marks Wednesday.", NOV_1989)
+    assert rows(doc, "1.8400")[0].date is None
+    assert rows(doc, "1.8353")[0].date is not None
