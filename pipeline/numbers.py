@@ -1134,8 +1134,30 @@ class QuantityRecognizer:
             quantity, i = read
             found.append(quantity)
         self._inherit_elided_units(doc, found)
+        for quantity in found:
+            self._in_main_unit(doc, quantity)
         doc._.quantities = found
         return doc
+
+    def _in_main_unit(self, doc: Doc, quantity: Quantity) -> None:
+        """ "31 cents" is USD 0.31 and "37.5 Canadian cents" CAD 0.375: money in one unit per
+        currency, so sums by currency hold; the span takes the words."""
+        data = patterns("numbers")
+        k = quantity.end
+        currency = None
+        if k < len(doc) and doc[k].text in data["subunit_currencies"]:
+            currency, k = data["subunit_currencies"][doc[k].text], k + 1
+        if k >= len(doc) or doc[k].lower_ not in data["subunits"] \
+                or quantity.unit not in (None, "cent", "penny", "pence", doc[k].lemma_.lower(), doc[k].lower_):
+            return  # "$5 and 10 cents" keeps its dollars
+        for name in ("value", "low", "high"):
+            amount = getattr(quantity, name)
+            if amount is not None:
+                setattr(quantity, name, round(amount / 100, 10))
+        quantity.unit = currency or data["subunits"][doc[k].lower_]
+        quantity.end = k + 1
+        quantity.end_char = doc[k].idx + len(doc[k].text)
+        quantity.text = doc.text[quantity.start_char:quantity.end_char]
 
     def _inherit_elided_units(self, doc: Doc, found: list[Quantity]) -> None:
         """What a bare number counts when the text leaves it out: "Hamas is to free 33

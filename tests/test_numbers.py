@@ -632,3 +632,13 @@ def test_one_of_is_a_partitive_pronoun_not_a_count(parse, text) -> None:
 
 def test_lower_case_resolution_number_is_a_name(parse) -> None:
     assert not any(q.text == "425" for q in quantities(parse, "He cited U.N. resolution 425 on Monday."))
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("It lost $35.2 million, or 31 cents a share.", "31 cents", 0.31, "USD"),
+    ("Shares rose 37.5 Canadian cents to C$9.625.", "37.5 Canadian cents", 0.375, "CAD"),
+    ("A stamp cost 50 pence.", "50 pence", 0.5, "GBP"),
+])
+def test_cents_are_money_in_the_main_unit(parse, text, surface, value, unit) -> None:
+    q = the(parse, text, surface)
+    assert q.value == pytest.approx(value) and q.unit == unit
