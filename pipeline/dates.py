@@ -1254,6 +1254,15 @@ class DateRecognizer:
         """Pattern holiday."""
         return self._holiday(c.g, c.reference, c.future)
 
+    @staticmethod
+    def _quarter_ending(quarter: DateMention, last_day: date) -> None:
+        """A fiscal quarter named by the day it ends on: the three months up to that day."""
+        month = last_day.month - 2
+        year = last_day.year + (month - 1) // 12 if month < 1 else last_day.year
+        month = month + 12 if month < 1 else month
+        # the TIMEX3 value keeps the quarter's own number, as TimeBank writes fiscal quarters
+        quarter.start_date, quarter.end_date = date(year, month, 1), last_day
+
     def _r_year_period(self, c: _Match) -> tuple:
         """Pattern year_period."""
         y = int(c.g["y"])
@@ -1878,6 +1887,9 @@ class DateRecognizer:
                 previous = d0
                 if not tense.after_saying(start):
                     last_day = mention  # "He said on Tuesday" is not the day "the day" means
+            if ttype == "DATE" and gran == "day" and d0 is not None and found and found[-1].granularity == "quarter" \
+                    and [t.lower_ for t in doc[found[-1].end:start]] in (["ended"], ["ending"]):
+                self._quarter_ending(found[-1], d0)  # "its fourth quarter ended Sept. 30": July to September
             if ttype == "DATE" and d0 is not None:
                 anchor = mention
                 if gran == "quarter" and name not in _QUARTER_ANCHORED:

@@ -1189,3 +1189,11 @@ def test_the_first_nine_months_names_its_months(parse) -> None:
 def test_nine_months_not_opening_a_clause_stays_a_bare_duration(parse) -> None:
     doc = parse("The nine months since the war began were hard. He served for nine months.", date(1989, 10, 26))
     assert all(d.start_date is None for d in doc._.dates)
+
+
+def test_a_quarter_ended_on_a_day_is_the_three_months_up_to_it(parse) -> None:
+    doc = parse("Earnings for its fourth quarter ended Sept. 30 fell 50% below the year-earlier $4.5 million.",
+                date(1989, 11, 2))
+    quarter, _, earlier = doc._.dates[:3]
+    assert (quarter.start_date, quarter.end_date) == (date(1989, 7, 1), date(1989, 9, 30))
+    assert (earlier.start_date, earlier.end_date) == (date(1988, 7, 1), date(1988, 9, 30))
