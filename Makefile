@@ -25,8 +25,10 @@ extract: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# ERRORS=realnews_tune lists that set's actor attachment errors (tuning sets only).
 eval: $(STAMP)
-	$(BIN)/python -m pipeline eval --corpus corpus --seed $(SHARED)/seed --peers $(SHARED)/peers --out $(OUT)/eval
+	$(BIN)/python -m pipeline eval --corpus corpus --seed $(SHARED)/seed --peers $(SHARED)/peers --out $(OUT)/eval \
+		$(if $(ERRORS),--errors $(ERRORS))
 
 # The quantity reader on the Recognizers-Text number specs in ../shared/peers (pipeline/eval_numbers.py).
 eval-numbers: $(STAMP)
