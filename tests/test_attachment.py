@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 MAY_2025 = date(2025, 5, 24)  # a Saturday
 
 
@@ -170,20 +172,6 @@ def test_undated_dateline_place_and_agency_are_not_actors(parse) -> None:
     assert event.actor is None
 
 
-def test_short_name_of_an_organization_named_in_full(parse) -> None:
-    doc = parse("America West Airlines, Phoenix, Ariz., reported a profit. For the nine months, "
-                "America West posted earnings of $18.9 million.", NOV_1989)
-    [event] = rows(doc, "$18.9 million")
-    assert event.actor.name == "America West Airlines"
-
-
-def test_sentence_without_actor_takes_the_story_opening_subject(parse) -> None:
-    doc = parse("Kimberly-Clark Corp. posted a 20% gain in third-quarter net income. Its newsprint unit "
-                "struggled. Costs climbed. Sales rose 6.7% to $4.27 billion from $4 billion.", NOV_1989)
-    [event] = rows(doc, "6.7%")
-    assert event.actor.name == "Kimberly-Clark Corp."
-
-
 def test_subject_of_an_active_verb_beats_the_reporter(parse) -> None:
     doc = parse("Israel's military said Hamas fired 40 rockets on Monday.", MAY_2025)
     [event] = rows(doc, "40")
@@ -222,13 +210,6 @@ def test_a_table_row_label_is_not_the_actor(parse) -> None:
     assert event.mention is None or event.mention.text != "Americans"
 
 
-def test_a_states_adjective_on_the_doer_names_the_state(parse) -> None:
-    doc = parse("German law requires parties to name anyone who donates more than 20,000 marks.",
-                date(1998, 6, 26))
-    [event] = rows(doc, "more than 20,000")
-    assert event.actor.name == "Germany"
-
-
 def test_a_number_inside_the_doers_modifier_does_not_stop_it(parse) -> None:
     doc = parse("A 62-member rescue team was en route to Nairobi on Saturday.", date(1998, 8, 8))
     [event] = rows(doc, "62")
@@ -239,19 +220,6 @@ def test_the_possessor_of_the_sized_noun_holds_the_number(parse) -> None:
     doc = parse("Kuchma planned to discuss Ukraine's $1.2 billion debt to Gazprom.", date(1998, 2, 27))
     [event] = rows(doc, "$1.2 billion")
     assert event.actor.name == "Ukraine" and event.role == "holder"
-
-
-def test_a_states_adjective_on_what_the_doer_is_of(parse) -> None:
-    doc = parse("The value of the Indonesian stock market has fallen by twelve percent.", date(1998, 1, 8))
-    [event] = rows(doc, "twelve percent")
-    assert event.actor.name == "Indonesia"
-
-
-def test_a_quote_speaker_is_not_the_next_sentences_topic(parse) -> None:
-    doc = parse("Delta Air Lines posted record earnings. \"Revenue growth was excellent,\" said Thomas Roeck, "
-                "chief financial officer. Passenger traffic jumped 14% in the quarter.", NOV_1989)
-    [event] = rows(doc, "14%")
-    assert event.actor.name.startswith("Delta")
 
 
 def test_the_government_and_a_bank_each_inject_their_own(parse) -> None:
@@ -281,3 +249,24 @@ def test_a_date_after_compared_with_dates_the_compared_figure_only(parse) -> Non
     doc = parse("The dollar was at 1.8400 marks compared with 1.8353 marks Wednesday.", NOV_1989)
     assert rows(doc, "1.8400")[0].date is None
     assert rows(doc, "1.8353")[0].date is not None
+
+
+@pytest.mark.parametrize("text, published, number, actor", [
+    # the short name of an organization named in full
+    ("America West Airlines, Phoenix, Ariz., reported a profit. For the nine months, "
+     "America West posted earnings of $18.9 million.", NOV_1989, "$18.9 million", "America West Airlines"),
+    # a sentence that names no actor takes the story's opening subject
+    ("Kimberly-Clark Corp. posted a 20% gain in third-quarter net income. Its newsprint unit struggled. "
+     "Costs climbed. Sales rose 6.7% to $4.27 billion from $4 billion.", NOV_1989, "6.7%", "Kimberly-Clark Corp."),
+    # a state's adjective on a doer that is no body, or on what the doer is "of"
+    ("German law requires parties to name anyone who donates more than 20,000 marks.", date(1998, 6, 26),
+     "more than 20,000", "Germany"),
+    ("The value of the Indonesian stock market has fallen by twelve percent.", date(1998, 1, 8),
+     "twelve percent", "Indonesia"),
+    # the speaker of a quote is not the topic of the bare sentence after it
+    ("Delta Air Lines posted record earnings. \"Revenue growth was excellent,\" said Thomas Roeck, "
+     "chief financial officer. Passenger traffic jumped 14% in the quarter.", NOV_1989, "14%", "Delta Air Lines"),
+])
+def test_real_news_actor_rules(parse, text, published, number, actor) -> None:
+    [event] = rows(parse(text, published), number)
+    assert event.actor.name == actor
