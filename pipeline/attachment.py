@@ -743,6 +743,15 @@ class Attacher:
         return None
 
     @staticmethod
+    def _refers_back(doc: Doc, quantity: Quantity) -> bool:
+        """ "The three are expected to join in April", "the two presidents signed": a small
+        count after "the" names those already in the story; the date's event keeps a row of
+        its own besides."""
+        before = doc[quantity.start - 1].lower_ if quantity.start > 0 else ""
+        return before in ("the", "these", "those") and quantity.modifier == "exact" \
+            and quantity.value is not None and quantity.value <= 12 and quantity.text.isalpha()
+
+    @staticmethod
     def _is_compared(doc: Doc, quantity: Quantity) -> bool:
         """A figure given for comparison: "up from $100 million", "compared with 1.8353 marks"."""
         before = [t.lower_ for t in doc[max(0, quantity.start - 3):quantity.start]]
@@ -853,7 +862,7 @@ class Attacher:
                 quantity.unit = whole.unit if whole is not None else None
         for quantity in quantities:
             date = self.date_for(view, quantity)
-            if date is not None:
+            if date is not None and not self._refers_back(doc, quantity):
                 used_dates.add(date.start)
             events += self._rows(view, quantity, date, quantity.start, quantity.end)
         for date in view.event_dates:

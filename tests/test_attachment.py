@@ -270,3 +270,9 @@ def test_a_date_after_compared_with_dates_the_compared_figure_only(parse) -> Non
 def test_real_news_actor_rules(parse, text, published, number, actor) -> None:
     [event] = rows(parse(text, published), number)
     assert event.actor.name == actor
+
+
+def test_a_count_that_refers_back_leaves_the_date_its_own_row(parse) -> None:
+    doc = parse("NATO admitted Poland, Hungary and the Czech Republic. The three are expected to join in April.",
+                date(1998, 12, 5))
+    assert any(e.quantity is None and e.date is not None and e.date.text == "April" for e in doc._.events)
