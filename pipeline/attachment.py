@@ -807,6 +807,8 @@ class Attacher:
         """Each side did it ("both sides swapped 390 each", an exchange between two)."""
         if mention.kind == "reference":
             return True
+        if mention.end < len(view.doc) and view.doc[mention.end].lower_ in ("all", "both", "each"):
+            return True  # "Costello, Hill and Williams all voted": each of them did
         sent = view.sentences[view.sentence_of[start]]
         return any(t.lower_ in self.lex.joint_cues for t in sent)
 

@@ -276,3 +276,10 @@ def test_a_count_that_refers_back_leaves_the_date_its_own_row(parse) -> None:
     doc = parse("NATO admitted Poland, Hungary and the Czech Republic. The three are expected to join in April.",
                 date(1998, 12, 5))
     assert any(e.quantity is None and e.date is not None and e.date.text == "April" for e in doc._.events)
+
+
+def test_a_group_that_all_did_it_gives_one_row_each(parse) -> None:
+    doc = parse("Treasurer Peter Costello and Attorney General Daryl Williams all voted for the republic Friday.",
+                date(1998, 2, 13))
+    names = {e.actor.name for e in doc._.events if e.date is not None and e.date.text == "Friday"}
+    assert len(names) == 2
