@@ -90,6 +90,7 @@ class _Lexicon:
     joint_cues: frozenset[str]
     doer_nouns: frozenset[str]
     person_nouns: frozenset[str]
+    relative_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -102,7 +103,7 @@ def _lexicon() -> _Lexicon:
         source_openers=tuple(tuple(o) for o in data["source_openers"]),
         event_lemmas=frozenset(data["event_lemmas"]), speech_lemmas=frozenset(data["speech_lemmas"]),
         joint_cues=frozenset(data["joint_cues"]), doer_nouns=frozenset(data["doer_nouns"]),
-        person_nouns=frozenset(data["person_nouns"]),
+        person_nouns=frozenset(data["person_nouns"]), relative_nouns=frozenset(data["relative_nouns"]),
     )
 
 
@@ -477,6 +478,8 @@ class Attacher:
             if mention is not None and view.quote_of[mention.start] is None:
                 return self._joined(view, mention, candidate)
         for child in token.children:
+            if token.lower_ in self.lex.relative_nouns:
+                break  # "Kopp's stepmother said": a relative speaks for herself, not for the possessor
             if child.dep_ in ("nmod:poss", "poss") and child.i not in own:
                 mention = view.actor_at(child)
                 if mention is not None and view.quote_of[mention.start] is None:

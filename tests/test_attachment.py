@@ -283,3 +283,9 @@ def test_a_group_that_all_did_it_gives_one_row_each(parse) -> None:
                 date(1998, 2, 13))
     names = {e.actor.name for e in doc._.events if e.date is not None and e.date.text == "Friday"}
     assert len(names) == 2
+
+
+def test_a_relative_speaks_for_herself_not_the_possessor(parse) -> None:
+    doc = parse("Kopp's stepmother said Thursday that she hoped he would come forward.", date(1999, 5, 6))
+    [event] = [e for e in doc._.events if e.date is not None and e.date.text == "Thursday"]
+    assert event.mention is not None and "stepmother" in event.mention.text
