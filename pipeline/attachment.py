@@ -339,6 +339,14 @@ class _DocView:
         return outside[-1] if outside else None
 
 
+def quantity_head(doc: Doc, own: range) -> int:
+    """The token of a number mention that hangs from outside it (its syntactic head)."""
+    for k in own:
+        if not own.start <= doc[k].head.i < own.stop:
+            return k
+    return own.start
+
+
 class Attacher:
     """Writes ``doc._.events`` from quantities, dates and actors."""
 
@@ -421,6 +429,12 @@ class Attacher:
         reporter = self._reporter(view, verb, own)
         if reporter is not None:
             return reporter, "source"
+        if verb is not None and tree.is_passive(verb) and tree.agent(verb) is None:
+            # "nearly 200 Israeli soldiers have been killed": no doer named, the state they belong to
+            noun = tree.counted_noun(doc[quantity_head(doc, own)]) if own else None
+            demonym = self._demonym_of(view, noun) if noun is not None else None
+            if demonym is not None:
+                return demonym, "holder"
         role = "agent"
         for _ in range(4):
             if verb is None:

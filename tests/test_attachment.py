@@ -263,6 +263,9 @@ def test_a_date_after_compared_with_dates_the_compared_figure_only(parse) -> Non
      "more than 20,000", "Germany"),
     ("The value of the Indonesian stock market has fallen by twelve percent.", date(1998, 1, 8),
      "twelve percent", "Indonesia"),
+    # people counted in a passive with no doer belong to the state their adjective names
+    ("Since 1985, nearly 200 Israeli soldiers have been killed in southern Lebanon.", date(1998, 3, 1),
+     "nearly 200", "Israel"),
     # the speaker of a quote is not the topic of the bare sentence after it
     ("Delta Air Lines posted record earnings. \"Revenue growth was excellent,\" said Thomas Roeck, "
      "chief financial officer. Passenger traffic jumped 14% in the quarter.", NOV_1989, "14%", "Delta Air Lines"),
