@@ -29,6 +29,8 @@ same rules. Datelines and table-row labels (``Americans: 12``) are no actors.
 """
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
@@ -49,6 +51,8 @@ if not Doc.has_extension("events"):
 
 #: NER labels that name a possible actor: UNER (the bundled model) and OntoNotes (en_core_web_*)
 _ENTITY_TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORGANIZATION"}
+#: how far (in tokens) a date, a predicate or a counterpart may stand from the number
+_DATE_REACH = 80
 #: words that open a comparison figure: a date after them dates that figure, not the one before
 _COMPARISON_WORDS = frozenset({"compared", "versus", "vs."})
 _OPEN_QUOTES = {"“": "”", "«": "»", "``": "''"}  # ``...'' in wire copy
@@ -141,6 +145,8 @@ class _DocView:
                 self.quote_of[k] = quote
         self.clause_of = self._clauses()
         self.own_time, self.relative_clauses = self._own_time_clauses()
+        self._quantities = sorted(doc._.quantities or [], key=lambda q: q.start)
+        self._quantity_starts = [q.start for q in self._quantities]
         self.event_dates = [d for d in (doc._.dates or []) if d.is_event_date]
         self.dates_by_sentence: dict[int, list[DateMention]] = {}
         for d in self.event_dates:
@@ -256,6 +262,12 @@ class _DocView:
         if index not in self._parsed:
             self._parsed[index] = tree.is_parsed(self.sentences[index])
         return self._parsed[index]
+
+    def quantities_from(self, start: int, end: int) -> list[Quantity]:
+        """The numbers that start within tokens [start, end)."""
+        lo = bisect.bisect_left(self._quantity_starts, start)
+        hi = bisect.bisect_left(self._quantity_starts, end)
+        return self._quantities[lo:hi]
 
     def actor_at(self, token) -> ActorMention | None:
         """The actor mention covering this token."""
@@ -676,19 +688,30 @@ class Attacher:
         parse and the parse could still name a doer (an actor mention outside quotes, or a
         capitalized word the NER may tag: "The far-left Economic Freedom Fighters won 39"),
         and those where a number is followed by words but the token rules found no unit."""
-        wanted = self._open_after_positional_rules(
-            view, lambda index, start: bool(view.sentence_actors(index)) or view.has_name_like(index)
-            or any(t.lower_ in self.lex.doer_nouns for t in view.sentences[index]))
+        could_name: dict[int, bool] = {}  # per sentence, not per number (a run-on text is one sentence)
+
+        def doer_possible(index: int, start: int) -> bool:
+            if index not in could_name:
+                could_name[index] = bool(view.sentence_actors(index)) or view.has_name_like(index) \
+                    or any(t.lower_ in self.lex.doer_nouns for t in view.sentences[index])
+            return could_name[index]
+
+        wanted = self._open_after_positional_rules(view, doer_possible)
         wanted |= {view.sentence_of[q.start] for q in view.doc._.quantities or () if self._unit_open(view, q)}
         return [view.sentences[i] for i in sorted(wanted)]
 
     def sentences_needing_entities(self, view: _DocView) -> list:
         """Parsed sentences where a number or date is still open after the parse rule found
         no registry actor, and a proper noun outside quotes is there for the NER to tag."""
+        if view.doc.user_data.get("entities_everywhere"):
+            return []  # the NER has read these sentences already (pipeline/parsing.py)
+        proper: dict[int, bool] = {}
+
         def unnamed_proper_noun(index: int, start: int) -> bool:
-            return view.parsed(start) and self.parse_subject(view, start) is None and any(
-                t.pos_ == "PROPN" and view.actor_at(t) is None and view.quote_of[t.i] is None
-                and t.i >= view.dateline_end for t in view.sentences[index])
+            if index not in proper:
+                proper[index] = any(t.pos_ == "PROPN" and view.actor_at(t) is None and view.quote_of[t.i] is None
+                                    and t.i >= view.dateline_end for t in view.sentences[index])
+            return proper[index] and view.parsed(start) and self.parse_subject(view, start) is None
 
         return [view.sentences[i] for i in sorted(self._open_after_positional_rules(view, unnamed_proper_noun))]
 
@@ -726,8 +749,10 @@ class Attacher:
     def date_for(self, view: _DocView, quantity: Quantity) -> DateMention | None:
         sentence = view.sentence_of[quantity.start]
         quote = view.quote_of[quantity.start]
+        # dates within reach of the number (a run-on text of thousands of words is one sentence)
         candidates = [d for d in view.dates_by_sentence.get(sentence, [])
-                      if view.quote_of[d.start] is quote and d.kind != "dateline"
+                      if -_DATE_REACH <= d.start - quantity.start <= _DATE_REACH
+                      and view.quote_of[d.start] is quote and d.kind != "dateline"
                       and not self._in_other_time(view, d, quantity)]
         doc = view.doc
         scored: list[tuple[int, int, DateMention]] = []
@@ -746,10 +771,9 @@ class Attacher:
                 scored.append((quantity.start - d.end + penalty, 0, d))
             elif d.start >= quantity.end and view.clause_of[d.start] == view.clause_of[quantity.start] \
                     and not any(t.lower_ in _COMPARISON_WORDS for t in doc[quantity.end:d.start]) \
-                    and not any(quantity.end <= q.start and q.end <= d.start
-                                and any(t.text == "," for t in doc[quantity.end:q.start])
+                    and not any(q.end <= d.start and any(t.text == "," for t in doc[quantity.end:q.start])
                                 and not self._restates(doc, quantity, q)
-                                for q in doc._.quantities or ()):
+                                for q in view.quantities_from(quantity.end, d.start)):
                 # "240 seats, down from 303 five years ago": a later date belongs to the nearer number
                 # (but "120 missiles and 90 drones on Sunday" dates both)
                 scored.append((d.start - quantity.end + statement_penalty(d, ()), 1, d))
@@ -799,6 +823,7 @@ class Attacher:
         # the words between the actor and the number, within the sentence (a topic from an
         # earlier sentence must not widen the window to the whole text between)
         lo = max(mention.end, sent.start) if mention is not None and mention.end <= start else sent.start
+        lo = max(lo, start - _DATE_REACH)  # a run-on sentence: the words near the number
         window: Iterable = list(doc[lo:start]) + list(doc[end:min(end + 6, sent.end)])
         speech = None
         for tok in window:
@@ -812,6 +837,8 @@ class Attacher:
     def counterpart_for(self, view: _DocView, actor: Actor | None, start: int) -> Actor | None:
         clause = view.clause_of[start]
         for m in view.sentence_actors(view.sentence_of[start]):
+            if m.start > start + _DATE_REACH:
+                break  # mentions are in text order; a run-on sentence: those near the number
             if m.start > start and view.clause_of[m.start] == clause \
                     and view.token_before(m) in ("by", "from", "with", "to", "against", "on") \
                     and actor not in m.actors and not m.is_group:

@@ -14,6 +14,8 @@ code. Sentences the selective parser skipped carry a flat tree
 """
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Span, Token
 
 SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "nsubj:outer", "csubj", "csubj:pass", "csubjpass"})
@@ -41,7 +43,9 @@ def governing_verb(token: Token, max_steps: int = 8) -> Token | None:
     gives "2,056", whose subject is "toll")."""
     steps = 0
     while steps < max_steps:
-        if token.pos_ in _VERBS or any(c.dep_ in SUBJECTS for c in token.children):
+        # a predicate's subject is among its first children; a flat or run-on tree can give
+        # one token thousands of them, and this is asked for every number
+        if token.pos_ in _VERBS or any(c.dep_ in SUBJECTS for c in islice(token.children, 40)):
             return token
         if token.head.i == token.i:
             return None

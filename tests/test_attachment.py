@@ -292,3 +292,15 @@ def test_a_relative_speaks_for_herself_not_the_possessor(parse) -> None:
     doc = parse("Kopp's stepmother said Thursday that she hoped he would come forward.", date(1999, 5, 6))
     [event] = [e for e in doc._.events if e.date is not None and e.date.text == "Thursday"]
     assert event.mention is not None and "stepmother" in event.mention.text
+
+
+@pytest.mark.parametrize("text", ["the army said 5 soldiers died in Kharkiv on Monday and " * 1800,
+                                  "one hundred " * 5000, "May 5, " * 4000])
+def test_run_on_text_stays_linear(parse, text) -> None:
+    # one "sentence" of 10,000-20,000 words: every look-up must stay near its number
+    # (these took minutes when dates, predicates and parse requests scanned the whole sentence)
+    import time
+    started = time.process_time()
+    doc = parse(text, MAY_2025)
+    assert doc._.events
+    assert time.process_time() - started < 20
