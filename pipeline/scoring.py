@@ -13,10 +13,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .evaluation import attachment_errors, format_report, load_gold, score
-from .running import extract
-
 import pandas as pd
+
+from .evaluation import attachment_errors, format_report, load_gold, score
+from .language import load_nlp
+from .running import extract
 
 #: the real-text sets: name -> annotation file under corpus/realnews/
 REALNEWS_SETS = {"realnews_tune": "tune.jsonl", "realnews_heldout": "heldout.jsonl",
@@ -94,8 +95,10 @@ def run_eval(corpus: Path, seed: Path, out: Path, spacy_model: str | None = None
     """Score every set found; for the sets named in ``errors``, list each gold fact
     whose quantity was found but whose actor was not (on stderr)."""
     results = {}
-    for name, (inputs, gold) in gold_sets(corpus, seed, peers, out / "_inputs").items():
-        extract(inputs, out / name, log=lambda m: print(m, file=sys.stderr), spacy_model=spacy_model,
+    sets = gold_sets(corpus, seed, peers, out / "_inputs")
+    nlp = load_nlp(spacy_model=spacy_model, parse_all=parse_all) if sets else None  # one pipeline for all sets
+    for name, (inputs, gold) in sets.items():
+        extract(inputs, out / name, log=lambda m: print(m, file=sys.stderr), nlp=nlp, spacy_model=spacy_model,
                 parse_all=parse_all)
         events = pd.read_parquet(out / name / "events.parquet")
         results[name] = score(gold, events, pd.read_parquet(out / name / "mentions.parquet"))
