@@ -229,6 +229,12 @@ def test_the_government_and_a_bank_each_inject_their_own(parse) -> None:
     assert "Union Bank of Finland" in names and "Finland" in names
 
 
+def test_a_described_party_is_the_doer(parse) -> None:
+    doc = parse("The extremist party recently took a surprising 13 percent of the vote.", date(1998, 6, 26))
+    [event] = rows(doc, "13 percent")
+    assert event.mention is not None and event.mention.text == "extremist party"
+
+
 def test_a_person_noun_doer_is_a_person_and_a_possessive_pronoun_is_no_part_of_it(parse) -> None:
     doc = parse("The judge fined the firm $5 million on Monday. Its workers struck 12 plants.", NOV_1989)
     [fine] = rows(doc, "$5 million")
