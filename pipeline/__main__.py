@@ -51,7 +51,9 @@ def main(argv: list[str] | None = None) -> int:
         try:
             result = extract(args.inputs, args.out, args.reference_date, args.workers, args.batch_size,
                              spacy_model=args.spacy_model, parse_all=args.parse_all)
-        except FileNotFoundError as err:
+        except (OSError, ImportError, RuntimeError) as err:
+            # a missing input or model (spaCy's E050), a model package not installed, or one
+            # whose files differ from their recorded checksums
             print(f"error: {err}", file=sys.stderr)
             return 2
         counts = result.manifest["counts"]

@@ -125,3 +125,12 @@ def test_reference_date_option_parses_iso(corpus, tmp_path) -> None:
     events = read_tables(out)["events"]
     row = events[events["quantity_text"] == "90"].iloc[0]
     assert (row["published"], row["date_start"]) == (dt.date(2025, 5, 24), dt.date(2025, 5, 23))
+
+
+def test_a_model_that_cannot_load_is_a_clear_error(tmp_path, capsys) -> None:
+    from pipeline.__main__ import main
+    article = tmp_path / "a.txt"
+    article.write_text("Kyiv said 12 drones fell on Friday.", encoding="utf-8")
+    code = main(["extract", str(article), "--out", str(tmp_path / "out"), "--spacy-model", "no_such_model_xyz"])
+    assert code == 2
+    assert "error:" in capsys.readouterr().err
