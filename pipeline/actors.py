@@ -795,15 +795,25 @@ class ActorRecognizer:
                 taken[k] = True
         return found
 
-    def _company_before(self, doc: Doc, i: int, earlier: list[ActorMention]) -> Actor | None:
+    def company_before(self, doc: Doc, i: int, earlier: list[ActorMention]) -> Actor | None:
         """ "the company said": the last company that opened a sentence (its subject), else the
-        last one named; a public body ("the Justice Department") is no company."""
-        candidates = [m for m in earlier if m.end <= i and not m.is_group and m.kind != "description"
-                      and m.actors[0].type == "ORGANIZATION"
-                      and not set(m.actors[0].name.split()) & self.public_body_words]
-        subjects = [m for m in candidates if self._opens_sentence(doc, m)]
-        chosen = (subjects or candidates)[-1:]
-        return chosen[0].actors[0] if chosen else None
+        last one named; a public body ("the Justice Department") is no company. ``earlier`` is
+        in text order; the look-back is bounded (_LOOKBACK mentions)."""
+        last_named = None
+        seen = 0
+        for m in reversed(earlier):
+            if m.end > i:
+                continue
+            seen += 1
+            if seen > _LOOKBACK:
+                break
+            if m.is_group or m.kind == "description" or m.actors[0].type != "ORGANIZATION" \
+                    or set(m.actors[0].name.split()) & self.public_body_words:
+                continue
+            if self._opens_sentence(doc, m):
+                return m.actors[0]
+            last_named = last_named or m.actors[0]
+        return last_named
 
     def _description_actor(self, span, earlier: list[ActorMention]) -> Actor:
         """ "the ministry" -> the last actor named a ministry; else the description itself."""
@@ -812,7 +822,7 @@ class ActorRecognizer:
         if bare and len(bare) == 1:
             head = bare[0]
             if head in self.company_heads:
-                company = self._company_before(span.doc, span.start, earlier)
+                company = self.company_before(span.doc, span.start, earlier)
                 if company is not None:
                     return company
             for m in reversed([m for m in earlier if m.end <= span.start and not m.is_group]):

@@ -538,9 +538,18 @@ class Attacher:
         span = doc[start:token.i + 1]
         plural = token.tag_ in ("NNS", "NNPS") or token.lower_ == "police"
         kind = "GROUP" if plural else "PERSON" if token.lower_ in self.lex.person_nouns else "ORGANIZATION"
-        actor = self._government_in_view(view, token) or Actor(span.text, kind)
+        actor = self._government_in_view(view, token) or self._company_in_view(view, token) or Actor(span.text, kind)
         mention = ActorMention(span.start, span.end, span.start_char, span.end_char, span.text, (actor,), "description")
         return self._joined(view, mention, token)  # "the government and Union Bank of Finland each ..."
+
+    def _company_in_view(self, view: _DocView, token) -> Actor | None:
+        """ "the company reported ...": the company news_actors would name for it (the last one
+        that opened a sentence)."""
+        actors = self.nlp.get_pipe("news_actors") if "news_actors" in self.nlp.pipe_names else None
+        if actors is None or token.lower_ not in actors.company_heads \
+                or not any(c.lower_ == "the" for c in token.lefts):
+            return None
+        return actors.company_before(view.doc, token.i, view.actors)
 
     @staticmethod
     def _government_in_view(view: _DocView, token) -> Actor | None:

@@ -310,3 +310,10 @@ def test_run_on_text_stays_linear(parse, text) -> None:
     doc = parse(text, MAY_2025)
     assert doc._.events
     assert time.process_time() - started < 20
+
+
+def test_the_company_as_a_doer_is_the_company_in_view(parse) -> None:
+    doc = parse("Xerox Corp. cut jobs. In the year-ago quarter, the company reported net income of $1.9 million.",
+                NOV_1989)
+    [event] = rows(doc, "$1.9 million")
+    assert event.actor.name.startswith("Xerox")
