@@ -474,7 +474,7 @@ class ActorRecognizer:
             if start == end or not any(t.text[:1].isupper() for t in doc[start:end]):
                 continue  # names are capitalised: "the county medical examiner" is a description
             if end < len(doc) and doc[end].lower_ in self.source_nouns and doc[end].is_lower:
-                end += 1  # "the Lundberg survey", "a Gallup poll": the source is the survey
+                end, kind = end + 1, "ORGANIZATION"  # "the Lundberg survey", "a Gallup poll": the survey
             inside = [m for m in mentions if m.start < end and start < m.end]
             if inside and not (kind == "ORGANIZATION" and end - start >= 2 and all(
                     start <= m.start and m.end <= end and (m.start, m.end) != (start, end)

@@ -780,6 +780,8 @@ class Attacher:
                 scored.append((quantity.start - d.end + penalty, 0, d))
             elif d.start >= quantity.end and view.clause_of[d.start] == view.clause_of[quantity.start] \
                     and not any(t.lower_ in _COMPARISON_WORDS for t in doc[quantity.end:d.start]) \
+                    and (compared or not any(self._is_compared(doc, q)
+                                             for q in view.quantities_from(quantity.end, d.start))) \
                     and not any(q.end <= d.start and any(t.text == "," for t in doc[quantity.end:q.start])
                                 and not self._restates(doc, quantity, q)
                                 for q in view.quantities_from(quantity.end, d.start)):

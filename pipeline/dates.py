@@ -1260,8 +1260,12 @@ class DateRecognizer:
         month = last_day.month - 2
         year = last_day.year + (month - 1) // 12 if month < 1 else last_day.year
         month = month + 12 if month < 1 else month
-        # the TIMEX3 value keeps the quarter's own number, as TimeBank writes fiscal quarters
+        # the TIMEX3 value keeps a numbered quarter's number ("fourth quarter": fiscal) with the
+        # year of its end; "the quarter" is the calendar quarter it ends in
         quarter.start_date, quarter.end_date = date(year, month, 1), last_day
+        if quarter.timex_value and re.fullmatch(r"\d{4}-Q\d", quarter.timex_value):
+            number = quarter.timex_value[-1] if quarter.kind != "quarter_latest" else str((last_day.month - 1) // 3 + 1)
+            quarter.timex_value = f"{last_day.year}-Q{number}"
 
     def _r_year_period(self, c: _Match) -> tuple:
         """Pattern year_period."""
@@ -1534,13 +1538,20 @@ class DateRecognizer:
             return None
         text = " ".join(c.match.group("m").lower().split())
         before = c.match.string[max(0, c.match.start("m") - 16):c.match.start("m")].split()
+        after = c.match.string[c.match.end("m"):c.match.end("m") + 24].split()
         # "For the nine months, ..." opening a sentence or clause
-        opening = len(before) >= 2 and before[-1].lower() == "the" and before[-2].lower() in ("for", "in", "during") \
+        opening = len(before) >= 2 and before[-1].lower() == "the" and before[-2].lower() in ("for", "in") \
             and (len(before) == 2 or before[-3].endswith((".", ",", ";")) or before[-2][0].isupper())
         if not (text.startswith("the first ") or (len(text.split()) == 2 and opening)):
             return None
         n = int(n)
         year = c.reference.year if c.reference.month > n else c.reference.year - 1
+        nxt = after[0].lower().strip(",.;") if after else ""
+        if nxt == "of" and len(after) > 1 and re.fullmatch(r"(1[89]|20)\d\d[,.;]?", after[1]):
+            year = int(after[1][:4])  # "the first nine months of 1997"
+        elif nxt in ("of", "to", "ended", "ending", "through", "since", "that", "which", "he", "she", "it", "they",
+                     "we", "i", "you", "in", "at", "after", "before"):
+            return None  # "of his sentence", "to June", "he spent in prison": not the year to date
         return date(year, 1, 1), month_interval(year, n)[1]
 
     def _r_time(self, c: _Match) -> tuple:

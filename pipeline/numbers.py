@@ -1140,24 +1140,37 @@ class QuantityRecognizer:
         return doc
 
     def _in_main_unit(self, doc: Doc, quantity: Quantity) -> None:
-        """ "31 cents" is USD 0.31 and "37.5 Canadian cents" CAD 0.375: money in one unit per
-        currency, so sums by currency hold; the span takes the words."""
+        """ "31 cents" is USD 0.31, "37.5 Canadian cents" CAD 0.375 and a "31-cent dividend"
+        USD 0.31: money in one unit per currency, so sums by currency hold; the span takes
+        the words after the number."""
         data = patterns("numbers")
+        subunits, currencies = data["subunits"], data["subunit_currencies"]
         k = quantity.end
+        if quantity.unit in ("cent", "penny", "pence") and k < len(doc) and doc[k].text == "-":
+            self._scale(quantity, 0.01, subunits.get(quantity.unit, "USD"))  # "a 31-cent dividend"
+            return
         currency = None
-        if k < len(doc) and doc[k].text in data["subunit_currencies"]:
-            currency, k = data["subunit_currencies"][doc[k].text], k + 1
-        if k >= len(doc) or doc[k].lower_ not in data["subunits"] \
-                or quantity.unit not in (None, "cent", "penny", "pence", doc[k].lemma_.lower(), doc[k].lower_):
+        if quantity.unit is not None and quantity.unit.isupper() and k > 0 \
+                and currencies.get(doc[k - 1].text) == quantity.unit:
+            currency = quantity.unit  # "5 euro cents": the reader took "euro" as the currency
+        elif k < len(doc) and doc[k].text in currencies:
+            currency, k = currencies[doc[k].text], k + 1
+        if k >= len(doc) or doc[k].lower_ not in subunits or not (
+                currency is not None and quantity.unit == currency
+                or quantity.unit in (None, "cent", "penny", "pence", doc[k].lemma_.lower(), doc[k].lower_)):
             return  # "$5 and 10 cents" keeps its dollars
+        self._scale(quantity, 0.01, currency or subunits[doc[k].lower_])
+        quantity.end = k + 1
+        quantity.end_char = doc[k].idx + len(doc[k].text)
+        quantity.text = doc[quantity.start:quantity.end].text  # not doc.text: built anew on each access
+
+    @staticmethod
+    def _scale(quantity: Quantity, factor: float, unit: str) -> None:
         for name in ("value", "low", "high"):
             amount = getattr(quantity, name)
             if amount is not None:
-                setattr(quantity, name, round(amount / 100, 10))
-        quantity.unit = currency or data["subunits"][doc[k].lower_]
-        quantity.end = k + 1
-        quantity.end_char = doc[k].idx + len(doc[k].text)
-        quantity.text = doc.text[quantity.start_char:quantity.end_char]
+                setattr(quantity, name, round(amount * factor, 10))
+        quantity.unit = unit
 
     def _inherit_elided_units(self, doc: Doc, found: list[Quantity]) -> None:
         """What a bare number counts when the text leaves it out: "Hamas is to free 33

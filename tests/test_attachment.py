@@ -317,3 +317,9 @@ def test_the_company_as_a_doer_is_the_company_in_view(parse) -> None:
                 NOV_1989)
     [event] = rows(doc, "$1.9 million")
     assert event.actor.name.startswith("Xerox")
+
+
+def test_a_date_after_a_from_figure_dates_only_that_figure(parse) -> None:
+    doc = parse("Profit rose to $313.2 million from $283.9 million in the year-earlier quarter.", NOV_1989)
+    assert rows(doc, "$313.2 million")[0].date is None
+    assert rows(doc, "$283.9 million")[0].date is not None

@@ -1197,3 +1197,19 @@ def test_a_quarter_ended_on_a_day_is_the_three_months_up_to_it(parse) -> None:
     quarter, _, earlier = doc._.dates[:3]
     assert (quarter.start_date, quarter.end_date) == (date(1989, 7, 1), date(1989, 9, 30))
     assert (earlier.start_date, earlier.end_date) == (date(1988, 7, 1), date(1988, 9, 30))
+
+
+@pytest.mark.parametrize("text, reference, expected", [
+    ("In the first nine months of 1997, profit rose 10%.", date(2024, 5, 1), (date(1997, 1, 1), date(1997, 9, 30))),
+    ("During the nine months he spent in prison, he wrote 3 books.", date(2024, 5, 1), (None, None)),
+    ("The first six months of his sentence were hard.", date(2024, 5, 1), (None, None)),
+    ("For the three months to June, sales rose 5%.", date(1989, 10, 26), (None, None)),
+])
+def test_months_to_date_only_where_they_are(parse, text, reference, expected) -> None:
+    first = parse(text, reference)._.dates[0]
+    assert (first.start_date, first.end_date) == expected
+
+
+def test_the_quarter_ended_on_a_day_takes_that_days_year(parse) -> None:
+    quarter = parse("The quarter ended Sept. 30, 1996 was weak.", date(2024, 5, 1))._.dates[0]
+    assert quarter.timex_value == "1996-Q3" and quarter.start_date == date(1996, 7, 1)

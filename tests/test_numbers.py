@@ -642,3 +642,19 @@ def test_lower_case_resolution_number_is_a_name(parse) -> None:
 def test_cents_are_money_in_the_main_unit(parse, text, surface, value, unit) -> None:
     q = the(parse, text, surface)
     assert q.value == pytest.approx(value) and q.unit == unit
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("The board declared a 31-cent dividend.", "31", 0.31, "USD"),
+    ("A coffee costs 5 euro cents more.", "5 euro cents", 0.05, "EUR"),
+])
+def test_cents_inside_a_compound_or_after_a_currency_word(parse, text, surface, value, unit) -> None:
+    q = the(parse, text, surface)
+    assert q.value == pytest.approx(value) and q.unit == unit
+
+
+def test_many_cents_stay_linear(parse) -> None:
+    import time
+    started = time.process_time()
+    assert len(quantities(parse, "Sales rose 5 cents. " * 3000)) == 3000
+    assert time.process_time() - started < 20
