@@ -709,21 +709,6 @@ class Attacher:
         wanted |= {view.sentence_of[q.start] for q in view.doc._.quantities or () if self._unit_open(view, q)}
         return [view.sentences[i] for i in sorted(wanted)]
 
-    def sentences_needing_entities(self, view: _DocView) -> list:
-        """Parsed sentences where a number or date is still open after the parse rule found
-        no registry actor, and a proper noun outside quotes is there for the NER to tag."""
-        if view.doc.user_data.get("entities_everywhere"):
-            return []  # the NER has read these sentences already (pipeline/parsing.py)
-        proper: dict[int, bool] = {}
-
-        def unnamed_proper_noun(index: int, start: int) -> bool:
-            if index not in proper:
-                proper[index] = any(t.pos_ == "PROPN" and view.actor_at(t) is None and view.quote_of[t.i] is None
-                                    and t.i >= view.dateline_end for t in view.sentences[index])
-            return proper[index] and view.parsed(start) and self.parse_subject(view, start) is None
-
-        return [view.sentences[i] for i in sorted(self._open_after_positional_rules(view, unnamed_proper_noun))]
-
     # -- what is counted ----------------------------------------------------------------
 
     def counted_unit(self, view: _DocView, quantity: Quantity) -> None:
@@ -894,7 +879,6 @@ class Attacher:
                 parser.parse_sentences([(view.doc, self.sentences_needing_parse(view)) for view in views])
                 for view in views:
                     view.forget_parse_state()
-                parser.recognize_entities([(view.doc, self.sentences_needing_entities(view)) for view in views])
             for view in views:
                 view.doc._.events = self._events(view)
             yield from batch

@@ -9,7 +9,7 @@ entities.
 This component runs before ``news_actors``. As the Doc passes it runs the NER
 alone (it has its own embedding) on the sentences whose names can own a number
 or a date: those holding one, the sentence before each and the opening three
-(``_recognize_everywhere``); ``news_actors`` reads the entities as actors.
+(``_recognize_entities``); ``news_actors`` reads the entities as actors.
 The parse itself is run on demand: ``news_attachment`` collects, for a batch of
 documents, the sentences where a number or a date is still open after the
 quote and possessive rules and the parse could name a doer, and asks this
@@ -118,10 +118,9 @@ class SelectiveParser:
         checked = verify_model(model, CHECKSUMS_DIR, required=model == DEFAULT_MODEL_PACKAGE)
         self.stat = spacy.load(checked or model, exclude=["lemmatizer", "senter"])
         self.only_needed = only_needed
-        # on demand, the NER runs in a second, smaller pass (recognize_entities): it has its
-        # own embedding in the bundled model, so leaving it out of the parse pass saves its cost
+        # on demand, the NER runs in a pass of its own before news_actors (_recognize_entities):
+        # it has its own embedding, so leaving it out of the parse pass saves its cost
         self.entity_pipes = [n for n in self.stat.pipe_names if n == "ner"] if only_needed else []
-        self._pending: dict[tuple[int, int], Doc] = {}  # (id(doc), sentence start) -> parsed sub-doc
 
     def _subdoc(self, sentence: Span) -> Doc:
         # one sentence, as the news sentencizer found it
@@ -136,8 +135,8 @@ class SelectiveParser:
             if self.only_needed:
                 for doc in batch:  # flat trees until news_attachment asks for more
                     self._copy(doc, [])
-                # the entities on every sentence, before news_actors reads them as actors
-                self._recognize_everywhere(batch)
+                # the entities, before news_actors reads them as actors
+                self._recognize_entities(batch)
             else:
                 self.parse_sentences([(doc, list(doc.sents)) for doc in batch])
             yield from batch
@@ -159,8 +158,9 @@ class SelectiveParser:
                 wanted.update((k - 1, k))
         return [sentences[k] for k in sorted(wanted) if k >= 0]
 
-    def _recognize_everywhere(self, docs: list[Doc]) -> None:
-        """The NER alone (it has its own embedding) over each sentence of the Docs."""
+    def _recognize_entities(self, docs: list[Doc]) -> None:
+        """The NER alone (it has its own embedding) over the sentences of the Docs whose names
+        can own a number or a date (``_entity_sentences``)."""
         if not self.entity_pipes:
             return
         flat = [(doc, s) for doc in docs for s in self._entity_sentences(doc)]
@@ -172,12 +172,10 @@ class SelectiveParser:
             by_doc.setdefault(id(doc), (doc, []))[1].append((sentence, sub))
         for doc, analysed in by_doc.values():
             self._copy_entities(doc, analysed)
-            doc.user_data["entities_everywhere"] = True
 
     def parse_sentences(self, jobs: list[tuple[Doc, list[Span]]]) -> None:
         """Parse the given sentences of each Doc, all in one ``nlp.pipe`` call, and copy
         their analysis into the Docs; sentences parsed before are skipped."""
-        self._pending.clear()
         flat = []
         for doc, sentences in jobs:
             done = set(doc.user_data.get(_PARSED_KEY, ()))
@@ -187,26 +185,9 @@ class SelectiveParser:
         by_doc: dict[int, list[tuple[Span, Doc]]] = {}
         for (doc, sentence), sub in zip(flat, parsed):
             by_doc.setdefault(id(doc), []).append((sentence, sub))
-            self._pending[(id(doc), sentence.start)] = sub
         for doc, _ in jobs:
             if by_doc.get(id(doc)):
                 self._copy(doc, by_doc[id(doc)])
-
-    def recognize_entities(self, jobs: list[tuple[Doc, list[Span]]]) -> None:
-        """The NER pass on demand: run the entity recognizer on sentences parsed by the last
-        :meth:`parse_sentences` call and copy their entities into the Docs."""
-        todo = [(doc, s, self._pending[(id(doc), s.start)]) for doc, sentences in jobs for s in sentences
-                if (id(doc), s.start) in self._pending and not doc.user_data.get("entities_everywhere")]
-        if not self.entity_pipes or not todo:
-            return
-        subs = [sub for _, _, sub in todo]
-        for name in self.entity_pipes:
-            subs = list(self.stat.get_pipe(name).pipe(subs, batch_size=256))
-        by_doc: dict[int, tuple[Doc, list[tuple[Span, Doc]]]] = {}
-        for (doc, sentence, _), sub in zip(todo, subs):
-            by_doc.setdefault(id(doc), (doc, []))[1].append((sentence, sub))
-        for doc, analysed in by_doc.values():
-            self._copy_entities(doc, analysed)
 
     def _copy(self, doc: Doc, analysed: list[tuple[Span, Doc]]) -> None:
         """Write the analysed sentences' trees, tags and entities into the Doc; sentences
