@@ -437,9 +437,7 @@ class ActorRecognizer:
                 continue
             if not doc[match.end - 1].text[:1].isupper() and not doc[match.end - 1].text[:1].isdigit():
                 continue  # a name ends in a name word, not "and" / "of"
-            inside = [m for m in mentions if m.start < match.end and match.start < m.end]
-            if inside and not all(match.start <= m.start and m.end <= match.end and (m.start, m.end) != (match.start, match.end)
-                                  and m.actors[0].type == "STATE" for m in inside):
+            if not self._may_cover(match.start, match.end, mentions):
                 continue
             end = match.end
             if end < len(doc) and doc[end].text in self.company_suffixes \
@@ -447,6 +445,28 @@ class ActorRecognizer:
                 end += 1  # "Magna International Inc.": the legal form belongs to the name
             found.append(self._mention(doc, match.start, end, (self._open_actor(match.entry),), "registry"))
         return found
+
+    @staticmethod
+    def _may_cover(start: int, end: int, mentions: list[ActorMention], swallow: bool = True) -> bool:
+        """Whether a new name over tokens [start, end) may stand: it touches no earlier mention,
+        or (``swallow``) only states strictly inside it ("the Kenya African National Union")."""
+        inside = [m for m in mentions if m.start < end and start < m.end]
+        return not inside or swallow and all(start <= m.start and m.end <= end and (m.start, m.end) != (start, end)
+                                             and m.actors[0].type == "STATE" for m in inside)
+
+    @staticmethod
+    def _outside(mentions: list[ActorMention], covering: list[ActorMention]) -> list[ActorMention]:
+        """The mentions no span of ``covering`` contains: a longer name swallows what it holds
+        ("State Bank of Pakistan" swallows "Pakistan"). Linear: the furthest end reached by a
+        covering span that starts at or before each token."""
+        if not covering:
+            return mentions
+        reach = [0] * (max(o.end for o in covering) + 1)
+        for o in covering:
+            reach[o.start] = max(reach[o.start], o.end)
+        for k in range(1, len(reach)):
+            reach[k] = max(reach[k], reach[k - 1])
+        return [m for m in mentions if not (m.start < len(reach) and reach[m.start] >= m.end)]
 
     #: NER labels that name actors: OntoNotes (en_core_web_*) and UNER (the bundled model)
     ENTITY_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORGANIZATION", "NORP": "GROUP", "GPE": "STATE"}
@@ -475,10 +495,7 @@ class ActorRecognizer:
                 continue  # names are capitalised: "the county medical examiner" is a description
             if end < len(doc) and doc[end].lower_ in self.source_nouns and doc[end].is_lower:
                 end, kind = end + 1, "ORGANIZATION"  # "the Lundberg survey", "a Gallup poll": the survey
-            inside = [m for m in mentions if m.start < end and start < m.end]
-            if inside and not (kind == "ORGANIZATION" and end - start >= 2 and all(
-                    start <= m.start and m.end <= end and (m.start, m.end) != (start, end)
-                    and m.actors[0].type == "STATE" for m in inside)):
+            if not self._may_cover(start, end, mentions, swallow=kind == "ORGANIZATION" and end - start >= 2):
                 continue
             text = doc[start:end].text
             known = self.registry.by_normal.get(normalize(text)) or self._open_lookup(text, countries)
@@ -873,18 +890,16 @@ class ActorRecognizer:
         self._take(taken, mentions)
         mentions = self._extend_organizations(doc, mentions, taken)
         known = self._open_registry_pass(doc, mentions)
-        mentions = [m for m in mentions if not any(o.start <= m.start and m.end <= o.end for o in known)] + known
+        mentions = self._outside(mentions, known) + known
         self._take(taken, known)
         entities = self._entities_pass(doc, mentions)
-        mentions = [m for m in mentions if not any(o.start <= m.start and m.end <= o.end for o in entities)]
-        mentions += entities
+        mentions = self._outside(mentions, entities) + entities
         self._take(taken, entities)
         names = self._names_pass(doc, taken)
-        # "State Bank of Pakistan": the organization's name swallows the state inside it
-        mentions = [m for m in mentions if not any(o.start <= m.start and m.end <= o.end for o in names)]
+        mentions = self._outside(mentions, names)
         self._take(taken, names)
         short = self._short_names_pass(doc, mentions + names, taken)
-        mentions = [m for m in mentions if not any(o.start <= m.start and m.end <= o.end for o in short)]
+        mentions = self._outside(mentions, short)
         names += short
         self._take(taken, short)
         surnames = self._surnames_pass(doc, mentions + names, taken)
