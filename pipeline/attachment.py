@@ -542,10 +542,15 @@ class Attacher:
         mention = ActorMention(span.start, span.end, span.start_char, span.end_char, span.text, (actor,), "description")
         return self._joined(view, mention, token)  # "the government and Union Bank of Finland each ..."
 
+    def _actor_recognizer(self):
+        """The news_actors component of this pipeline, whose registry and lexicon the
+        description rules share; None in a pipeline without it."""
+        return self.nlp.get_pipe("news_actors") if "news_actors" in self.nlp.pipe_names else None
+
     def _company_in_view(self, view: _DocView, token) -> Actor | None:
         """ "the company reported ...": the company news_actors would name for it (the last one
         that opened a sentence)."""
-        actors = self.nlp.get_pipe("news_actors") if "news_actors" in self.nlp.pipe_names else None
+        actors = self._actor_recognizer()
         if actors is None or token.lower_ not in actors.company_heads \
                 or not any(c.lower_ == "the" for c in token.lefts):
             return None
@@ -583,7 +588,7 @@ class Attacher:
         """A state's adjective on the doer ("German law", "Israeli troops", "the value of the
         Indonesian stock market") names that state."""
         # the registry news_actors reads (a pipeline may name its own), else the bundled one
-        actors = self.nlp.get_pipe("news_actors") if "news_actors" in self.nlp.pipe_names else None
+        actors = self._actor_recognizer()
         surfaces = (actors.registry if actors is not None else load_registry()).surfaces
         # "the value of the Indonesian stock market": the noun the doer is "of"
         nouns = [token] + [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
