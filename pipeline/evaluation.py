@@ -163,6 +163,12 @@ def _rows_by_doc(df: pd.DataFrame | None, doc_ids: set[str]) -> dict[str, list[d
     return out
 
 
+def _actor_names(rec: dict) -> dict[str, set[str]]:
+    """Gold actor id -> its normalized name and aliases (rule 4)."""
+    return {a["id"]: {normalize_name(n) for n in [a.get("name"), *(a.get("aliases") or [])]} - {""}
+            for a in rec.get("actors") or []}
+
+
 # ---------------------------------------------------------------- pairing
 
 def pair_spans(gold: list[Span], pred: list[Span | None]) -> list[tuple[int, int]]:
@@ -256,8 +262,7 @@ def score(gold: list[dict], events: pd.DataFrame, mentions: pd.DataFrame) -> Met
             and _iso(g.get("end_date")) == _iso(p.get("date_end")) for g, p in pairs)
 
         # rule 4: actor name sets
-        names = {a["id"]: {normalize_name(n) for n in [a.get("name"), *(a.get("aliases") or [])]} - {""}
-                 for a in rec.get("actors") or []}
+        names = _actor_names(rec)
         qspan = {q["id"]: (q["start"], q["end"]) for q in quants}
         dspan = {d["id"]: (d["start"], d["end"]) for d in dates}
         rows = [{"q": _span(r.get("quantity_char_start"), r.get("quantity_char_end")),
@@ -362,8 +367,7 @@ def attachment_errors(gold: list[dict], events: pd.DataFrame) -> list[str]:
     lines = []
     for rec in gold:
         text = rec.get("text") or ""
-        names = {a["id"]: {normalize_name(n) for n in [a.get("name"), *(a.get("aliases") or [])]} - {""}
-                 for a in rec.get("actors") or []}
+        names = _actor_names(rec)
         label = {a["id"]: a.get("name") for a in rec.get("actors") or []}
         qs = {q["id"]: q for q in rec.get("quantities") or []}
         for f in rec.get("facts") or []:
