@@ -1146,8 +1146,8 @@ class QuantityRecognizer:
         data = patterns("numbers")
         subunits, currencies = data["subunits"], data["subunit_currencies"]
         k = quantity.end
-        if quantity.unit in ("cent", "penny", "pence") and k < len(doc) and doc[k].text == "-":
-            self._scale(quantity, 0.01, subunits.get(quantity.unit, "USD"))  # "a 31-cent dividend"
+        if quantity.unit in subunits and k < len(doc) and doc[k].text == "-":
+            self._scale(quantity, 0.01, subunits[quantity.unit])  # "a 31-cent dividend"
             return
         currency = None
         if quantity.unit is not None and quantity.unit.isupper() and k > 0 \
@@ -1156,8 +1156,7 @@ class QuantityRecognizer:
         elif k < len(doc) and doc[k].text in currencies:
             currency, k = currencies[doc[k].text], k + 1
         if k >= len(doc) or doc[k].lower_ not in subunits or not (
-                currency is not None and quantity.unit == currency
-                or quantity.unit in (None, "cent", "penny", "pence", doc[k].lemma_.lower(), doc[k].lower_)):
+                currency is not None and quantity.unit == currency or quantity.unit is None or quantity.unit in subunits):
             return  # "$5 and 10 cents" keeps its dollars
         self._scale(quantity, 0.01, currency or subunits[doc[k].lower_])
         quantity.end = k + 1
