@@ -185,12 +185,6 @@ def test_the_company_is_the_last_organization_named(parse) -> None:
     assert event.actor.name.startswith("Magna International")  # the open registry's canonical name
 
 
-def test_a_common_noun_doer_is_the_actor(parse) -> None:
-    doc = parse("Police found more than 1,300 pounds of explosives on Sunday.", date(1998, 3, 22))
-    [event] = rows(doc, "more than 1,300")
-    assert event.mention is not None and event.mention.text == "Police"
-
-
 def test_what_is_counted_is_not_its_own_doer(parse) -> None:
     doc = parse("Zelensky said on Saturday that 307 troops had returned home.", MAY_2025)
     [event] = rows(doc, "307")
@@ -210,12 +204,6 @@ def test_a_table_row_label_is_not_the_actor(parse) -> None:
     assert event.mention is None or event.mention.text != "Americans"
 
 
-def test_a_number_inside_the_doers_modifier_does_not_stop_it(parse) -> None:
-    doc = parse("A 62-member rescue team was en route to Nairobi on Saturday.", date(1998, 8, 8))
-    [event] = rows(doc, "62")
-    assert event.mention is not None and event.mention.text == "rescue team"
-
-
 def test_the_possessor_of_the_sized_noun_holds_the_number(parse) -> None:
     doc = parse("Kuchma planned to discuss Ukraine's $1.2 billion debt to Gazprom.", date(1998, 2, 27))
     [event] = rows(doc, "$1.2 billion")
@@ -227,12 +215,6 @@ def test_the_government_and_a_bank_each_inject_their_own(parse) -> None:
                 "of Finland would become shareholders, each injecting 100 million markkaa.", NOV_1989)
     names = {e.actor.name for e in rows(doc, "100 million")}
     assert "Union Bank of Finland" in names and "Finland" in names
-
-
-def test_a_described_party_is_the_doer(parse) -> None:
-    doc = parse("The extremist party recently took a surprising 13 percent of the vote.", date(1998, 6, 26))
-    [event] = rows(doc, "13 percent")
-    assert event.mention is not None and event.mention.text == "extremist party"
 
 
 def test_a_person_noun_doer_is_a_person_and_a_possessive_pronoun_is_no_part_of_it(parse) -> None:
@@ -323,3 +305,15 @@ def test_a_date_after_a_from_figure_dates_only_that_figure(parse) -> None:
     doc = parse("Profit rose to $313.2 million from $283.9 million in the year-earlier quarter.", NOV_1989)
     assert rows(doc, "$313.2 million")[0].date is None
     assert rows(doc, "$283.9 million")[0].date is not None
+
+
+@pytest.mark.parametrize("text, published, number, doer", [
+    ("Police found more than 1,300 pounds of explosives on Sunday.", date(1998, 3, 22), "more than 1,300", "Police"),
+    # a number inside the doer's modifier does not stop it, only a number counting it
+    ("A 62-member rescue team was en route to Nairobi on Saturday.", date(1998, 8, 8), "62", "rescue team"),
+    ("The extremist party recently took a surprising 13 percent of the vote.", date(1998, 6, 26), "13 percent",
+     "extremist party"),
+])
+def test_a_common_noun_doer_is_the_actor_as_written(parse, text, published, number, doer) -> None:
+    [event] = rows(parse(text, published), number)
+    assert event.mention is not None and event.mention.text == doer
