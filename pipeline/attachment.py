@@ -54,6 +54,8 @@ _ENTITY_TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORGANIZATION"}
 #: how far (in tokens) a date, a predicate or a counterpart may stand from the number
 _DATE_REACH = 80
 #: words that open a comparison figure: a date after them dates that figure, not the one before
+#: prepositions that place an event in an occasion ("in Wednesday's election", "at last year's conference")
+_EVENT_SETTINGS = frozenset({"in", "at", "during"})
 _COMPARISON_WORDS = frozenset({"compared", "versus", "vs."})
 _OPEN_QUOTES = {"“": "”", "«": "»", "``": "''"}  # ``...'' in wire copy
 _SCARE_QUOTE_MAX_TOKENS = 4
@@ -712,7 +714,18 @@ class Attacher:
 
         wanted = self._open_after_positional_rules(view, doer_possible)
         wanted |= {view.sentence_of[q.start] for q in view.doc._.quantities or () if self._unit_open(view, q)}
+        wanted |= {view.sentence_of[d.start] for d in view.event_dates if self._may_date_a_noun(view, d)
+                   and view.quantities_from(view.sentences[view.sentence_of[d.start]].start,
+                                            view.sentences[view.sentence_of[d.start]].end)}
         return [view.sentences[i] for i in sorted(wanted)]
+
+    def _may_date_a_noun(self, view: _DocView, date: DateMention) -> bool:
+        """A date that may sit inside a noun phrase ("the November 1995 assassination",
+        "Friday's purchases"): the parse decides which numbers it dates (_dates_another_noun)."""
+        doc = view.doc
+        before = doc[date.start - 1].lower_ if date.start > 0 else ""
+        after = doc[date.end].text if date.end < len(doc) else ""
+        return before in self.lex.determiners or after in ("'s", "’s")
 
     # -- what is counted ----------------------------------------------------------------
 
@@ -752,7 +765,8 @@ class Attacher:
         candidates = [d for d in view.dates_by_sentence.get(sentence, [])
                       if -_DATE_REACH <= d.start - quantity.start <= _DATE_REACH
                       and view.quote_of[d.start] is quote and d.kind != "dateline"
-                      and not self._in_other_time(view, d, quantity)]
+                      and not self._in_other_time(view, d, quantity)
+                      and not self._dates_another_noun(view, d, quantity)]
         doc = view.doc
         scored: list[tuple[int, int, DateMention]] = []
 
@@ -805,6 +819,23 @@ class Attacher:
         """ "$100 million, or $2.03 a share, a year earlier": the figure after ", or" restates
         the first one, so the date after both dates both."""
         return [t.lower_ for t in doc[quantity.end:other.start]] == [",", "or"]
+
+    @staticmethod
+    def _dates_another_noun(view: _DocView, date: DateMention, quantity: Quantity) -> bool:
+        """ "Amir, 27, is serving a life sentence for the November 1995 assassination": a date
+        inside a noun phrase dates that noun. A number outside the phrase takes the date only
+        when the noun is its clause's subject ("third-quarter profit jumped 45%"), hangs from
+        the number, or is where the number's event happened ("won 40.2% of the vote in
+        Wednesday's election")."""
+        if not view.parsed(date.start):
+            return False
+        noun = tree.dated_noun(view.doc[date.start:date.end])
+        if noun is None or noun.dep_ in tree.SUBJECTS:
+            return False
+        if noun.head.lower_ in _EVENT_SETTINGS and noun.head.head.i != noun.head.i:
+            return False
+        number = view.doc[quantity.start:quantity.end].root
+        return not (noun.left_edge.i <= quantity.start <= noun.right_edge.i or number.is_ancestor(noun))
 
     @staticmethod
     def _in_other_time(view: _DocView, date: DateMention, quantity: Quantity) -> bool:

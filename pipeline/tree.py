@@ -140,3 +140,19 @@ def counted_noun(number: Token) -> Token | None:
         noun = noun.head
     return noun
 
+
+
+#: how a word modifies the noun after it ("the November 1995 assassination", "Friday's purchases")
+PREMODIFIERS = frozenset({"compound", "amod", "nmod", "nmod:poss", "poss", "nummod", "npadvmod", "obl:npmod"})
+
+
+def dated_noun(date: Span) -> Token | None:
+    """The noun a date modifies from inside its noun phrase, whose time it gives alone:
+    "the November 1995 assassination" gives "assassination", "Friday's purchases"
+    "purchases"; None for a date that stands on its own ("on Friday", "last year")."""
+    root = date.root
+    head = root.head
+    if root.dep_ not in PREMODIFIERS or head.i == root.i or head.pos_ not in _NOUNS or not head.text.isalpha() \
+            or date.start <= head.i < date.end or head.i < date.end - 1:
+        return None
+    return head

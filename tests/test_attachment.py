@@ -317,3 +317,23 @@ def test_a_date_after_a_from_figure_dates_only_that_figure(parse) -> None:
 def test_a_common_noun_doer_is_the_actor_as_written(parse, text, published, number, doer) -> None:
     [event] = rows(parse(text, published), number)
     assert event.mention is not None and event.mention.text == doer
+
+
+def test_a_date_inside_another_noun_phrase_does_not_date_the_number(parse) -> None:
+    doc = parse("Okafor, 41, is serving a prison term for the March 2019 robbery of a bank in Lagos.", MAY_2025)
+    [event] = rows(doc, "41")
+    assert event.date is None
+    # the date still dates its own event, as a row of its own
+    assert [e.date.text for e in doc._.events if e.quantity is None] == ["March 2019"]
+
+
+def test_a_possessive_date_dates_its_noun_not_the_share(parse) -> None:
+    doc = parse("The brewer's market share of 9% before Friday's merger is far below its rival's.", MAY_2025)
+    [event] = rows(doc, "9%")
+    assert event.date is None
+
+
+def test_a_date_on_the_occasion_of_the_number_still_dates_it(parse) -> None:
+    doc = parse("The Labour Party won 38.5% of the vote in Sunday's election, the commission said.", MAY_2025)
+    [event] = rows(doc, "38.5%")
+    assert event.date is not None and event.date.text == "Sunday"

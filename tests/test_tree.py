@@ -126,3 +126,26 @@ def test_an_open_complement_is_done_by_the_subject_of_its_controller() -> None:
     assert verb.text == "support" and tree.subjects(verb) == []
     assert tree.controller(verb).text == "voted"
     assert tree.controller(doc[1]).text == "voted"  # a verb with its own subject stays
+
+
+def test_dated_noun_is_the_noun_a_date_premodifies() -> None:
+    # "for the November 1995 assassination"
+    doc = build(["for", "the", "November", "1995", "assassination"], [0, 4, 4, 2, 0],
+                ["ROOT", "det", "compound", "nummod", "pobj"], ["ADP", "DET", "PROPN", "NUM", "NOUN"])
+    assert tree.dated_noun(doc[2:4]).text == "assassination"
+
+
+def test_dated_noun_of_a_possessive_date() -> None:
+    # "before Friday's purchases"
+    doc = build(["before", "Friday", "'s", "purchases"], [0, 3, 1, 0], ["ROOT", "poss", "case", "pobj"],
+                ["ADP", "PROPN", "PART", "NOUN"])
+    assert tree.dated_noun(doc[1:3]).text == "purchases"
+
+
+def test_a_date_that_stands_alone_dates_no_noun() -> None:
+    # "fell on Friday": the date is the object of a preposition, not a modifier
+    doc = build(["fell", "on", "Friday"], [0, 0, 1], ["ROOT", "prep", "pobj"], ["VERB", "ADP", "PROPN"])
+    assert tree.dated_noun(doc[2:3]) is None
+    # "Since 1985 _ when ...": a wire dash the tagger calls a noun is not a dated noun
+    dash = build(["Since", "1985", "_"], [0, 2, 0], ["ROOT", "nummod", "pobj"], ["ADP", "NUM", "NOUN"])
+    assert tree.dated_noun(dash[1:2]) is None
