@@ -90,6 +90,7 @@ class _Lexicon:
     comma_clause_openers: frozenset[str]
     determiners: frozenset[str]
     own_time_clauses: frozenset[str]
+    sequence_markers: frozenset[str]
     source_openers: tuple[tuple[str, ...], ...]
     event_lemmas: frozenset[str]
     speech_lemmas: frozenset[str]
@@ -106,6 +107,7 @@ def _lexicon() -> _Lexicon:
         prepositions=frozenset(data["prepositions"]), clause_breaks=frozenset(data["clause_breaks"]),
         comma_clause_openers=frozenset(data["comma_clause_openers"]),
         determiners=frozenset(data["determiners"]), own_time_clauses=frozenset(data["own_time_clauses"]),
+        sequence_markers=frozenset(data["sequence_markers"]),
         source_openers=tuple(tuple(o) for o in data["source_openers"]),
         event_lemmas=frozenset(data["event_lemmas"]), speech_lemmas=frozenset(data["speech_lemmas"]),
         joint_cues=frozenset(data["joint_cues"]), doer_nouns=frozenset(data["doer_nouns"]),
@@ -766,7 +768,9 @@ class Attacher:
                       if -_DATE_REACH <= d.start - quantity.start <= _DATE_REACH
                       and view.quote_of[d.start] is quote and d.kind != "dateline"
                       and not self._in_other_time(view, d, quantity)
-                      and not self._dates_another_noun(view, d, quantity)]
+                      and not self._dates_another_noun(view, d, quantity)
+                      and not self._across_adverbial_clause(view, d, quantity)
+                      and not self._later_than_a_past_event(view, d, quantity)]
         doc = view.doc
         scored: list[tuple[int, int, DateMention]] = []
 
@@ -836,6 +840,30 @@ class Attacher:
             return False
         number = view.doc[quantity.start:quantity.end].root
         return not (noun.left_edge.i <= quantity.start <= noun.right_edge.i or number.is_ancestor(noun))
+
+    def _across_adverbial_clause(self, view: _DocView, date: DateMention, quantity: Quantity) -> bool:
+        """ "Howard promised a referendum next year after delegates voted 89-52", "Since KKR
+        bought RJR in February, it has sold $5 billion of assets": a clause opened by "after",
+        "since" and the like has its own time, apart from the clause it hangs from."""
+        if not view.parsed(date.start):
+            return False
+        doc = view.doc
+        markers = self.lex.sequence_markers
+        in_date = tree.marked_clause(doc[date.start:date.end].root, markers)
+        in_number = tree.marked_clause(doc[quantity.start:quantity.end].root, markers)
+        return in_date is not in_number and (in_date is None or in_number is None
+                                            or in_date.i != in_number.i)
+
+    @staticmethod
+    def _later_than_a_past_event(view: _DocView, date: DateMention, quantity: Quantity) -> bool:
+        """ "promised a referendum next year after delegates voted 89-52": a date after the
+        publication day cannot date a number whose verb tells of the past."""
+        published = view.doc._.published
+        if published is None or date.start_date is None or date.start_date <= published \
+                or not view.parsed(quantity.start):
+            return False
+        verb = tree.governing_verb(view.doc[quantity.start:quantity.end].root)
+        return verb is not None and verb.tag_ == "VBD"
 
     @staticmethod
     def _in_other_time(view: _DocView, date: DateMention, quantity: Quantity) -> bool:

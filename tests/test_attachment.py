@@ -337,3 +337,18 @@ def test_a_date_on_the_occasion_of_the_number_still_dates_it(parse) -> None:
     doc = parse("The Labour Party won 38.5% of the vote in Sunday's election, the commission said.", MAY_2025)
     [event] = rows(doc, "38.5%")
     assert event.date is not None and event.date.text == "Sunday"
+
+
+def test_a_date_in_the_main_clause_does_not_date_a_number_after_after(parse) -> None:
+    doc = parse("The army withdrew on Tuesday, after the rebels had released 12 hostages in the hills "
+                "near the border town of Kaya.", MAY_2025)
+    [event] = rows(doc, "12")
+    assert event.date is None
+
+
+def test_a_future_date_does_not_date_a_past_count(parse) -> None:
+    doc = parse("Prime Minister Jane Doe promised a referendum next year after delegates voted 89-52 "
+                "for the new constitution.", MAY_2025)
+    for quantity in ("89", "52"):
+        [event] = rows(doc, quantity)
+        assert event.date is None

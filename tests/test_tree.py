@@ -149,3 +149,15 @@ def test_a_date_that_stands_alone_dates_no_noun() -> None:
     # "Since 1985 _ when ...": a wire dash the tagger calls a noun is not a dated noun
     dash = build(["Since", "1985", "_"], [0, 2, 0], ["ROOT", "nummod", "pobj"], ["ADP", "NUM", "NOUN"])
     assert tree.dated_noun(dash[1:2]) is None
+
+
+def test_marked_clause_finds_the_clause_an_after_opens() -> None:
+    # "Lee promised a vote after delegates voted 89"
+    doc = build(["Lee", "promised", "a", "vote", "after", "delegates", "voted", "89"],
+                [1, 1, 3, 1, 6, 6, 1, 6],
+                ["nsubj", "ROOT", "det", "dobj", "mark", "nsubj", "advcl", "dobj"],
+                ["PROPN", "VERB", "DET", "NOUN", "SCONJ", "NOUN", "VERB", "NUM"])
+    markers = frozenset({"after"})
+    assert tree.marked_clause(doc[7], markers).text == "voted"
+    assert tree.marked_clause(doc[3], markers) is None  # the main clause
+    assert tree.marked_clause(doc[7], frozenset({"because"})) is None  # another conjunction
