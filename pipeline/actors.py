@@ -198,6 +198,7 @@ class ActorRecognizer:
         self.company_suffixes = frozenset(lex["company_suffixes"])
         self.company_heads = frozenset(lex["company_heads"])
         self.source_nouns = frozenset(lex["source_nouns"])
+        self.group_modifiers = frozenset(lex["group_modifiers"])
         self.public_body_words = frozenset(lex["public_body_words"])
         self.common_words = frozenset(lex["generic_name_words"]) | nlp.Defaults.stop_words
         # the open-data registry (models/actors_open.json, pipeline/build_registry.py): names the
@@ -495,6 +496,8 @@ class ActorRecognizer:
                 continue  # names are capitalised: "the county medical examiner" is a description
             if end < len(doc) and doc[end].lower_ in self.source_nouns and doc[end].is_lower:
                 end, kind = end + 1, "ORGANIZATION"  # "the Lundberg survey", "a Gallup poll": the survey
+            if kind == "GROUP" and start > 0 and doc[start - 1].lower_ in self.group_modifiers:
+                start -= 1  # "ethnic Albanians"
             if not self._may_cover(start, end, mentions, swallow=kind == "ORGANIZATION" and end - start >= 2):
                 continue
             text = doc[start:end].text

@@ -261,3 +261,8 @@ def test_an_acronym_the_text_defines_names_the_body(parse) -> None:
                 "said 40 people had died.", date(2022, 8, 30))
     assert all(m.actors[0].name == "National Disaster Management Authority"
                for m in doc._.actors if m.text == "NDMA")
+
+
+def test_ethnic_stays_in_the_name_of_a_people(parse) -> None:
+    doc = parse("Some 800 ethnic Serbs marched through the town on Sunday.")
+    assert "ethnic Serbs" in [m.text for m in doc._.actors]
