@@ -1167,9 +1167,12 @@ def alias_variants(alias: str, entry: Candidate) -> list[str]:
     "Apple Inc" -> "Apple Inc."; "Ceco Environmental Corp" -> "Ceco
     Environmental" (without the legal form a name must keep two words and
     one uncommon word: not "Almost Family", not "Dolan"); a 4-5 letter
-    one-word name that may be an acronym ("Hamas", "Tesol") also in capitals.
+    one-word name that may be an acronym ("Hamas", "Tesol") also in capitals;
+    "&" spelled out as broadcast transcripts write it ("AT&T" -> "AT and T").
     """
     out = [alias]
+    if "&" in alias and entry.type != "PERSON":
+        out.append(" ".join(alias.replace("&", " and ").split()))
     words = alias.split()
     if alias.startswith("Al-"):
         out.append("al-" + alias[3:])

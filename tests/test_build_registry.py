@@ -339,6 +339,12 @@ def test_acronyms_and_english_names() -> None:
         "Agrarians", "Justicialist Party"]
 
 
+def test_an_ampersand_name_is_also_spelled_out() -> None:
+    company = br.Candidate("AT&T", "COMPANY", "USA", ["AT&T"], set(), {"phoenix"}, 0)
+    assert br.alias_variants("AT&T", company) == ["AT&T", "AT and T"]
+    assert "Procter and Gamble" in br.alias_variants("Procter & Gamble", company)
+
+
 # --- merging and the fixture build -------------------------------------------------
 
 def test_merge_candidates() -> None:
