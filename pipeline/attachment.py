@@ -503,6 +503,9 @@ class Attacher:
         coordinated actors ("Ukraine and Russia") come back joined."""
         if token.i in own:
             return None
+        antecedent = tree.relative_antecedent(token)
+        if antecedent is not None:
+            token = antecedent  # "Hershey Foods Corp., which has about 40%": Hershey
         for candidate in [token, *tree.appositions(token)]:
             mention = view.actor_at(candidate)
             if mention is not None and view.quote_of[mention.start] is None:
@@ -916,6 +919,34 @@ class Attacher:
         sent = view.sentences[view.sentence_of[start]]
         return any(t.lower_ in self.lex.joint_cues for t in sent)
 
+    @staticmethod
+    def _respective_member(view: _DocView, mention: ActorMention, start: int) -> ActorMention | None:
+        """ "Hershey and Mars, which have about 40% and 36% of the market, respectively": the
+        n-th number of the list is the n-th actor's."""
+        if not mention.is_group or mention.end > start:
+            return None
+        sent = view.sentences[view.sentence_of[start]]
+        last = next((t.i for t in view.doc[start:sent.end] if t.lower_ == "respectively"), None)
+        if last is None:
+            return None
+        listed = [q.start for q in view.quantities_from(mention.end, last)]
+        if len(listed) != len(mention.actors) or start not in listed:
+            return None
+        # the group's parts, split at its commas and "and": "Hershey Foods Corp. and Mars Inc."
+        doc, parts, begin = view.doc, [], mention.start
+        for k in range(mention.start, mention.end + 1):
+            if k == mention.end or doc[k].lower_ in (",", "and", "or"):
+                if k > begin:
+                    parts.append((begin, k))
+                begin = k + 1
+        n = listed.index(start)
+        if len(parts) != len(mention.actors):
+            return ActorMention(mention.start, mention.end, mention.start_char, mention.end_char, mention.text,
+                                (mention.actors[n],), mention.kind)
+        lo, hi = parts[n]
+        return ActorMention(lo, hi, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text), doc[lo:hi].text,
+                            (mention.actors[n],), mention.kind)
+
     def _rows(self, view: _DocView, quantity: Quantity | None, date: DateMention | None,
               start: int, end: int) -> list[Event]:
         found = None
@@ -924,7 +955,10 @@ class Attacher:
         mention, role, local = found if found else (None, None, False)
         predicate = self.predicate_for(view, mention, start, end)
         actors: Sequence[Actor | None] = mention.actors if mention else (None,)
-        if mention is not None and mention.is_group and not (local and self._is_joint(view, mention, start)):
+        respective = self._respective_member(view, mention, start) if mention is not None else None
+        if respective is not None:
+            mention, actors = respective, respective.actors[:1]
+        elif mention is not None and mention.is_group and not (local and self._is_joint(view, mention, start)):
             actors = mention.actors[:1]  # "Russia and Belarus released 16": one side, either name
         rows = []
         for actor in actors:

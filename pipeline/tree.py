@@ -167,3 +167,18 @@ def marked_clause(token: Token, markers: frozenset[str], max_steps: int = 12) ->
             return token
         token, steps = token.head, steps + 1
     return None
+
+
+RELATIVE_CLAUSES = frozenset({"relcl", "acl:relcl"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+
+
+def relative_antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for: in "Mars Inc., which has 36% of the market"
+    the subject "which" of the relative clause is "Inc." (its clause hangs from it)."""
+    if token.text.lower() not in RELATIVE_PRONOUNS or token.dep_ not in SUBJECTS | {"dobj", "obj"}:
+        return None
+    clause = token.head
+    if clause.dep_ not in RELATIVE_CLAUSES or clause.head.i == clause.i or clause.head.pos_ not in _NOUNS:
+        return None
+    return clause.head

@@ -352,3 +352,18 @@ def test_a_future_date_does_not_date_a_past_count(parse) -> None:
     for quantity in ("89", "52"):
         [event] = rows(doc, quantity)
         assert event.date is None
+
+
+def test_the_subject_which_is_the_noun_the_clause_describes(parse) -> None:
+    doc = parse("The coalition relies on the Green Alliance, which won 16 seats in the vote.", MAY_2025)
+    [event] = rows(doc, "16")
+    assert event.actor is not None and event.actor.name == "Green Alliance"
+
+
+def test_respectively_gives_each_number_the_name_in_its_place(parse) -> None:
+    doc = parse("Its share is far below those of Hershey Foods Corp. and Mars Inc., which have about 40% "
+                "and 36% of the market, respectively.", MAY_2025)
+    [first] = rows(doc, "about 40%")
+    [second] = rows(doc, "36%")
+    assert first.mention.text == "Hershey Foods Corp." and second.mention.text == "Mars Inc."
+    assert first.actor.name != second.actor.name

@@ -161,3 +161,12 @@ def test_marked_clause_finds_the_clause_an_after_opens() -> None:
     assert tree.marked_clause(doc[7], markers).text == "voted"
     assert tree.marked_clause(doc[3], markers) is None  # the main clause
     assert tree.marked_clause(doc[7], frozenset({"because"})) is None  # another conjunction
+
+
+def test_relative_pronoun_stands_for_the_noun_its_clause_describes() -> None:
+    # "Acme, which has 40%"
+    doc = build(["Acme", ",", "which", "has", "40", "%"], [0, 0, 3, 0, 5, 3],
+                ["ROOT", "punct", "nsubj", "relcl", "nummod", "dobj"],
+                ["PROPN", "PUNCT", "PRON", "VERB", "NUM", "NOUN"])
+    assert tree.relative_antecedent(doc[2]).text == "Acme"
+    assert tree.relative_antecedent(doc[0]) is None  # not a relative pronoun
