@@ -47,6 +47,8 @@ _NOT_NOUNS = frozenset({"also", "has", "had", "have", "is", "was", "were", "are"
 #: how many earlier mentions a pronoun or reference looks back over for its antecedent
 _LOOKBACK = 200
 #: words after a one-word name that make it the subject of a clause ("Sony is paying")
+#: titles of address kept in a person's mention ("Mr. Gerstner")
+_HONORIFICS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr")
 _ACTING_WORDS = frozenset({"is", "was", "has", "had", "will", "would", "could", "can", "may", "might",
                            "also", "plans", "agreed", "posted", "reported", "announced"})
 
@@ -498,6 +500,8 @@ class ActorRecognizer:
                 end, kind = end + 1, "ORGANIZATION"  # "the Lundberg survey", "a Gallup poll": the survey
             if kind == "GROUP" and start > 0 and doc[start - 1].lower_ in self.group_modifiers:
                 start -= 1  # "ethnic Albanians"
+            if kind == "PERSON" and start > 0 and doc[start - 1].text in _HONORIFICS:
+                start -= 1  # "Mr. Gerstner": the name as the text gives it
             if not self._may_cover(start, end, mentions, swallow=kind == "ORGANIZATION" and end - start >= 2):
                 continue
             text = doc[start:end].text
@@ -515,7 +519,8 @@ class ActorRecognizer:
             elif kind == "GROUP" and not text.endswith("s"):
                 continue  # "Kenyan" as an adjective; the registry's demonyms cover the states
             else:
-                actor = Actor(text, kind)
+                # the person's name without "Mr." ("Mr. Antar" is Antar)
+                actor = Actor(doc[start + 1:end].text if doc[start].text in _HONORIFICS else text, kind)
             found.append(self._mention(doc, start, end, (actor,), "entity"))
         return found
 
@@ -661,14 +666,52 @@ class ActorRecognizer:
             return False
         return any(t.lower_ in self.apposition_titles for t in doc[end + 1:end + 7])
 
+    #: words after a surname that are no part of it ("Louis V. Gerstner Jr.")
+    _NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+
+    def _surname(self, name: str) -> str | None:
+        words = [w for w in name.split() if w not in self._NAME_SUFFIXES]
+        return words[-1] if len(words) >= 2 else None
+
+    def _full_names(self, mentions: list[ActorMention]) -> dict[str, list[tuple[int, Actor]]]:
+        """Surname -> (position, person) of each person the text names in full, in text order."""
+        persons: dict[str, list[tuple[int, Actor]]] = {}
+        for m in sorted(mentions, key=lambda m: m.start):
+            surname = self._surname(m.actors[0].name) if not m.is_group and m.actors[0].type == "PERSON" else None
+            if surname is not None:
+                persons.setdefault(surname, []).append((m.start, m.actors[0]))
+        return persons
+
+    @staticmethod
+    def _nearest_before(named: list[tuple[int, Actor]], i: int) -> Actor:
+        """The person last named in full before token i ("Fidel Castro" ... "Raul Castro" ...
+        "Castro" is Raul), else the first named after it."""
+        before = [actor for start, actor in named if start < i]
+        return before[-1] if before else named[0][1]
+
     def _surnames_pass(self, doc: Doc, mentions: list[ActorMention], taken: list[bool]) -> list[ActorMention]:
-        persons = {m.actors[0].name.split()[-1]: m.actors[0] for m in mentions
-                   if not m.is_group and m.actors[0].type == "PERSON" and " " in m.actors[0].name}
+        """A person named in full, later by the surname alone ("Louis V. Gerstner Jr." ...
+        "Mr. Gerstner said"): the same person, whether or not the NER tagged the surname."""
+        persons = self._full_names(mentions)
         found = []
         for tok in doc:
             if not taken[tok.i] and tok.text in persons:
-                found.append(self._mention(doc, tok.i, tok.i + 1, (persons[tok.text],), "name"))
+                found.append(self._mention(doc, tok.i, tok.i + 1, (self._nearest_before(persons[tok.text], tok.i),),
+                                           "name"))
         return found
+
+    def _relink_surnames(self, mentions: list[ActorMention]) -> list[ActorMention]:
+        """A surname the NER tagged on its own ("Gerstner") names the person the text named
+        in full, not a person of its own."""
+        persons = self._full_names(mentions)
+        out = []
+        for m in mentions:
+            actor = m.actors[0]
+            if m.kind == "entity" and not m.is_group and actor.type == "PERSON" and actor.name in persons:
+                person = self._nearest_before(persons[actor.name], m.start)
+                m = ActorMention(m.start, m.end, m.start_char, m.end_char, m.text, (person,), "name")
+            out.append(m)
+        return out
 
     def _references_pass(self, doc: Doc, mentions: list[ActorMention], taken: list[bool]) -> list[ActorMention]:
         """Pronouns, "both sides", "the ministry": point them at an earlier mention."""
@@ -906,6 +949,8 @@ class ActorRecognizer:
         names += short
         self._take(taken, short)
         surnames = self._surnames_pass(doc, mentions + names, taken)
+        mentions = self._relink_surnames(mentions + names)
+        names = []
         self._take(taken, surnames)
         mentions = self._coordinate(doc, mentions + names + surnames)
         references = self._references_pass(doc, mentions, taken)

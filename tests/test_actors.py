@@ -266,3 +266,22 @@ def test_an_acronym_the_text_defines_names_the_body(parse) -> None:
 def test_ethnic_stays_in_the_name_of_a_people(parse) -> None:
     doc = parse("Some 800 ethnic Serbs marched through the town on Sunday.")
     assert "ethnic Serbs" in [m.text for m in doc._.actors]
+
+
+def test_a_surname_names_the_person_named_in_full_before(parse) -> None:
+    doc = parse("Tobias K. Wendell Jr., the chief executive, spoke on Monday. "
+                "\"We will grow,\" Mr. Wendell said.")
+    mention = named(doc, "Mr. Wendell")
+    assert mention.actors[0].name == "Tobias K. Wendell Jr."
+
+
+def test_a_surname_shared_by_two_persons_names_the_one_named_last(parse) -> None:
+    doc = parse("Amara Okafor met her brother Chidi Okafor in Lagos. Later Okafor said the talks went well.")
+    [later] = [m for m in doc._.actors if m.text == "Okafor"]
+    assert later.actors[0].name == "Chidi Okafor"
+
+
+def test_an_honorific_stays_in_the_mention_not_in_the_name(parse) -> None:
+    doc = parse("Mr. Brankovic was charged last month in a civil suit.")
+    mention = named(doc, "Mr. Brankovic")
+    assert mention.actors[0].name == "Brankovic"
