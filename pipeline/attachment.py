@@ -56,6 +56,9 @@ _DATE_REACH = 80
 #: words that open a comparison figure: a date after them dates that figure, not the one before
 #: prepositions that place an event in an occasion ("in Wednesday's election", "at last year's conference")
 _EVENT_SETTINGS = frozenset({"in", "at", "during"})
+_PERIOD_NOUNS = frozenset({"quarter", "half", "year", "month", "week", "period", "season", "term", "session"})
+#: words before a date that make it a limit, not the time of the event ("extended until Nov. 9")
+_LIMIT_WORDS = frozenset({"until", "till", "through", "by", "to", "before"})
 _COMPARISON_WORDS = frozenset({"compared", "versus", "vs."})
 _OPEN_QUOTES = {"“": "”", "«": "»", "``": "''"}  # ``...'' in wire copy
 _SCARE_QUOTE_MAX_TOKENS = 4
@@ -837,8 +840,8 @@ class Attacher:
         if not view.parsed(date.start):
             return False
         noun = tree.dated_noun(view.doc[date.start:date.end])
-        if noun is None or noun.dep_ in tree.SUBJECTS:
-            return False
+        if noun is None or noun.dep_ in tree.SUBJECTS or noun.lemma_.lower() in _PERIOD_NOUNS:
+            return False  # "last year's quarter" is a period itself
         if noun.head.lower_ in _EVENT_SETTINGS and noun.head.head.i != noun.head.i:
             return False
         number = view.doc[quantity.start:quantity.end].root
@@ -863,7 +866,8 @@ class Attacher:
         publication day cannot date a number whose verb tells of the past."""
         published = view.doc._.published
         if published is None or date.start_date is None or date.start_date <= published \
-                or not view.parsed(quantity.start):
+                or not view.parsed(quantity.start) \
+                or (date.start > 0 and view.doc[date.start - 1].lower_ in _LIMIT_WORDS):
             return False
         verb = tree.governing_verb(view.doc[quantity.start:quantity.end].root)
         return verb is not None and verb.tag_ == "VBD"

@@ -367,3 +367,10 @@ def test_respectively_gives_each_number_the_name_in_its_place(parse) -> None:
     [second] = rows(doc, "36%")
     assert first.mention.text == "Hershey Foods Corp." and second.mention.text == "Mars Inc."
     assert first.actor.name != second.actor.name
+
+
+def test_a_deadline_after_publication_still_dates_an_offer(parse) -> None:
+    doc = parse("Acme Corp. said it extended its $18-a-share offer for Widget Inc. until Nov. 9.",
+                date(1989, 11, 2))
+    [event] = rows(doc, "$18")
+    assert event.date is not None and event.date.text == "Nov. 9"
