@@ -962,7 +962,7 @@ class Attacher:
         respective = self._respective_member(view, mention, start) if mention is not None else None
         if respective is not None:
             mention, actors = respective, respective.actors[:1]
-        elif mention is not None and mention.is_group and not (local and self._is_joint(view, mention, start)):
+        elif mention is not None and mention.is_group and not (local and (quantity is None or self._is_joint(view, mention, start))):
             actors = mention.actors[:1]  # "Russia and Belarus released 16": one side, either name
         rows = []
         for actor in actors:

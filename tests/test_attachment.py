@@ -374,3 +374,9 @@ def test_a_deadline_after_publication_still_dates_an_offer(parse) -> None:
                 date(1989, 11, 2))
     [event] = rows(doc, "$18")
     assert event.date is not None and event.date.text == "Nov. 9"
+
+
+def test_a_date_gives_each_of_coordinated_doers_a_row(parse) -> None:
+    doc = parse("Poland, Hungary and the Czech Republic formally joined NATO on Friday.", date(1999, 3, 13))
+    rows_ = [e for e in doc._.events if e.quantity is None and e.date.text == "Friday"]
+    assert {e.actor.name for e in rows_} == {"Poland", "Hungary", "Czech Republic"}
