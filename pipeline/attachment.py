@@ -94,6 +94,8 @@ class _Lexicon:
     determiners: frozenset[str]
     own_time_clauses: frozenset[str]
     sequence_markers: frozenset[str]
+    civilian_groups: frozenset[str]
+    undergone_nouns: frozenset[str]
     source_openers: tuple[tuple[str, ...], ...]
     event_lemmas: frozenset[str]
     speech_lemmas: frozenset[str]
@@ -111,6 +113,8 @@ def _lexicon() -> _Lexicon:
         comma_clause_openers=frozenset(data["comma_clause_openers"]),
         determiners=frozenset(data["determiners"]), own_time_clauses=frozenset(data["own_time_clauses"]),
         sequence_markers=frozenset(data["sequence_markers"]),
+        civilian_groups=frozenset(data["civilian_groups"]),
+        undergone_nouns=frozenset(data["undergone_nouns"]),
         source_openers=tuple(tuple(o) for o in data["source_openers"]),
         event_lemmas=frozenset(data["event_lemmas"]), speech_lemmas=frozenset(data["speech_lemmas"]),
         joint_cues=frozenset(data["joint_cues"]), doer_nouns=frozenset(data["doer_nouns"]),
@@ -403,7 +407,7 @@ class Attacher:
             if quantity.refers_to is not None and doc[quantity.end:m.start].text.lower() in ("as", "as the") \
                     and quantity.end < m.start:
                 return m, "holder"
-        return self._possessor(view, quantity)
+        return self._possessor(view, quantity) or self._counted_group(view, quantity)
 
     @staticmethod
     def _possessor(view: _DocView, quantity: Quantity) -> tuple[ActorMention, str] | None:
@@ -422,6 +426,51 @@ class Attacher:
                 if mention is not None and view.quote_of[mention.start] is None:
                     return mention, "holder"
         return None
+
+    def _counted_group(self, view: _DocView, quantity: Quantity) -> tuple[ActorMention, str] | None:
+        """With a parse, a people the number counts holds it: "Some 1,500 ethnic Albanians
+        marched", "Hundreds of Cuban-Americans blocked intersections", "a rally of several
+        thousand Cuban scientists" (a people the NER names, or a civilian group noun with the
+        people's adjective). A state's organs stay the state's ("307 Ukrainian troops")."""
+        doc = view.doc
+        if not doc.has_annotation("DEP") or not view.parsed(quantity.start):
+            return None
+        head = doc[quantity_head(doc, range(quantity.start, quantity.end))]
+        counted = tree.counted_noun(head)
+        nouns = [(counted, counted)] if counted is not None else []
+        nouns += [(g, head) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]  # "Hundreds of Cuban-Americans"
+        if nouns and self._reporter(view, tree.governing_verb(head), range(quantity.start, quantity.end)):
+            return None  # "UNHCR says 300,000 Syrian refugees have returned": the reporter is always right
+        for noun, phrase in nouns:
+            if not self._group_acts(phrase, self.lex.undergone_nouns):
+                continue  # "killed 46,000 Palestinians", "189 Ukrainians had been freed": done to them
+            if view.quote_of[noun.i] is not None:
+                continue
+            mention = view.actor_at(noun)
+            if mention is not None and not mention.is_group and mention.actors[0].type == "GROUP":
+                return mention, "holder"
+            if noun.lower_ not in self.lex.civilian_groups:
+                continue
+            modifiers = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper()
+                         and c.i >= quantity.end]
+            if modifiers:
+                first = min(c.i for c in modifiers)
+                text = doc[first:noun.i + 1].text
+                return ActorMention(first, noun.i + 1, doc[first].idx, noun.idx + len(noun.text), text,
+                                    (Actor(text, "GROUP"),), "description"), "holder"
+        return None
+
+    @staticmethod
+    def _group_acts(phrase, undergone: frozenset[str]) -> bool:
+        """Whether a counted group does what its clause says: the subject of an active verb,
+        or a group named after another noun ("a rally of several thousand Cuban scientists")."""
+        if phrase.dep_ in ("nsubj",):
+            verb = tree.governing_verb(phrase.head)
+            return verb is None or not tree.is_passive(verb)
+        preposition = phrase.head
+        return phrase.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.pos_ in ("NOUN", "PROPN") \
+            and preposition.head.lemma_.lower() not in undergone  # not "the deaths of 1.7 million Cambodians"
 
     def parse_subject(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
         """With a dependency parse: who does what the governing verb says -- the agent of

@@ -380,3 +380,21 @@ def test_a_date_gives_each_of_coordinated_doers_a_row(parse) -> None:
     doc = parse("Poland, Hungary and the Czech Republic formally joined NATO on Friday.", date(1999, 3, 13))
     rows_ = [e for e in doc._.events if e.quantity is None and e.date.text == "Friday"]
     assert {e.actor.name for e in rows_} == {"Poland", "Hungary", "Czech Republic"}
+
+
+def test_a_people_the_number_counts_holds_it_when_they_act(parse) -> None:
+    doc = parse("Also on Sunday, more than 2,000 Catholic protesters rallied in the town centre.", MAY_2025)
+    [event] = rows(doc, "more than 2,000")
+    assert event.mention.text == "Catholic protesters"
+
+
+def test_a_people_a_verb_acts_on_is_not_the_holder(parse) -> None:
+    doc = parse("The army of Ruritania killed more than 400 Borduvian civilians in the valley.", MAY_2025)
+    [event] = rows(doc, "more than 400")
+    assert event.mention is None or event.mention.text != "Borduvian civilians"
+
+
+def test_the_reporter_wins_over_a_counted_people(parse) -> None:
+    doc = parse("The UN refugee agency UNHCR says more than 300,000 Syrian refugees have returned home.", MAY_2025)
+    [event] = rows(doc, "more than 300,000")
+    assert event.mention is not None and event.mention.text != "Syrian refugees"
