@@ -816,6 +816,9 @@ class Attacher:
     # -- date, predicate, counterpart ------------------------------------------------
 
     def date_for(self, view: _DocView, quantity: Quantity) -> DateMention | None:
+        # "Kopp, 44, became the subject of a manhunt in November": an age is not of the event;
+        # the sentence's statement date still dates it ("Police confirmed Friday that ... Hernandez, 49")
+        age = self._is_age_apposition(view, quantity)
         sentence = view.sentence_of[quantity.start]
         quote = view.quote_of[quantity.start]
         # dates within reach of the number (a run-on text of thousands of words is one sentence)
@@ -851,11 +854,25 @@ class Attacher:
                 # "240 seats, down from 303 five years ago": a later date belongs to the nearer number
                 # (but "120 missiles and 90 drones on Sunday" dates both)
                 scored.append((d.start - quantity.end + statement_penalty(d, ()), 1, d))
+        if age:
+            scored = [x for x in scored if statement_penalty(x[2], ()) > 0]
         if scored:
             return min(scored, key=lambda x: (x[0], x[1]))[2]
         if quote is not None:
             return quote.date
         return None
+
+    @staticmethod
+    def _is_age_apposition(view: _DocView, quantity: Quantity) -> bool:
+        """A bare number set off by commas after a person's name: "Amir, 27, is serving"."""
+        doc = view.doc
+        if quantity.start < 2 or quantity.end >= len(doc) or quantity.end - quantity.start != 1:
+            return False
+        if doc[quantity.start - 1].text != "," or doc[quantity.end].text not in (",", ";", ".") \
+                or not doc[quantity.start].like_num:
+            return False
+        person = view.actor_at(doc[quantity.start - 2])
+        return person is not None and person.actors[0].type == "PERSON"
 
     @staticmethod
     def _refers_back(doc: Doc, quantity: Quantity) -> bool:

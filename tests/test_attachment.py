@@ -398,3 +398,16 @@ def test_the_reporter_wins_over_a_counted_people(parse) -> None:
     doc = parse("The UN refugee agency UNHCR says more than 300,000 Syrian refugees have returned home.", MAY_2025)
     [event] = rows(doc, "more than 300,000")
     assert event.mention is not None and event.mention.text != "Syrian refugees"
+
+
+def test_an_age_takes_no_date_of_another_event(parse) -> None:
+    doc = parse("Daniel Okafor, 44, of Lagos, became the subject of a manhunt in November.", MAY_2025)
+    [event] = rows(doc, "44")
+    assert event.date is None
+    assert [e.date.text for e in doc._.events if e.quantity is None] == ["November"]
+
+
+def test_an_age_takes_the_statement_date(parse) -> None:
+    doc = parse("Police confirmed Friday that the body belonged to Jorge Hernandez, 49.", MAY_2025)
+    [event] = rows(doc, "49")
+    assert event.date is not None and event.date.text == "Friday"
