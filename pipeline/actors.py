@@ -500,6 +500,12 @@ class ActorRecognizer:
                 end, kind = end + 1, "ORGANIZATION"  # "the Lundberg survey", "a Gallup poll": the survey
             if kind == "GROUP" and start > 0 and doc[start - 1].lower_ in self.group_modifiers:
                 start -= 1  # "ethnic Albanians"
+            if kind == "ORGANIZATION" and doc[end - 1].text in self.company_suffixes:
+                # "Price Stern Sloan Inc.": the NER may leave a first name-word out of a company's name
+                while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha \
+                        and doc[start - 1].text not in self.not_names and doc[start - 1].ent_type_ in ("", "ORG") \
+                        and not doc[start - 1].is_sent_end and "\n" not in doc[start - 1].whitespace_:
+                    start -= 1
             if kind == "PERSON" and start > 0 and doc[start - 1].text in _HONORIFICS:
                 start -= 1  # "Mr. Gerstner": the name as the text gives it
             if not self._may_cover(start, end, mentions, swallow=kind == "ORGANIZATION" and end - start >= 2):

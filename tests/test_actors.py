@@ -285,3 +285,8 @@ def test_an_honorific_stays_in_the_mention_not_in_the_name(parse) -> None:
     doc = parse("Mr. Brankovic was charged last month in a civil suit.")
     mention = named(doc, "Mr. Brankovic")
     assert mention.actors[0].name == "Brankovic"
+
+
+def test_a_company_name_keeps_a_first_word_the_ner_left_out(parse) -> None:
+    doc = parse("Price Stern Sloan Inc. said it hired an investment banking firm.")
+    assert "Price Stern Sloan Inc." in [m.text for m in doc._.actors]
