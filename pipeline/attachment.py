@@ -555,7 +555,7 @@ class Attacher:
         coordinated actors ("Ukraine and Russia") come back joined."""
         if token.i in own:
             return None
-        antecedent = tree.relative_antecedent(token)
+        antecedent = tree.relative_antecedent(token) or self._speaker_of_pronoun(view, token)
         if antecedent is not None:
             token = antecedent  # "Hershey Foods Corp., which has about 40%": Hershey
         for candidate in [token, *tree.appositions(token)]:
@@ -570,6 +570,20 @@ class Attacher:
                 if mention is not None and view.quote_of[mention.start] is None:
                     return mention
         return self._entity_mention(view, token, own) or self._description_mention(view, token, own)
+
+    def _speaker_of_pronoun(self, view: _DocView, token):
+        """ "The company said it estimates ...": a pronoun subject of what is said is the one
+        who says it (the text's nearest earlier name may be another company)."""
+        if token.lower_ not in ("it", "they", "he", "she", "we") or token.dep_ not in tree.SUBJECTS:
+            return None
+        clause = token.head
+        if clause.dep_ not in ("ccomp", "conj") or clause.head.lemma_.lower() not in self.lex.speech_lemmas:
+            return None
+        for subject in tree.subjects(clause.head):
+            mention = view.actor_at(subject)
+            if mention is not None and mention.kind != "pronoun" and view.quote_of[subject.i] is None:
+                return subject
+        return None
 
     #: modifiers kept in a description's span ("Catholic protesters", "Kopp's stepmother")
     _DESCRIPTION_MODIFIERS = frozenset({"amod", "compound", "nmod:poss", "poss", "case", "nn"})

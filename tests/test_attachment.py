@@ -411,3 +411,10 @@ def test_an_age_takes_the_statement_date(parse) -> None:
     doc = parse("Police confirmed Friday that the body belonged to Jorge Hernandez, 49.", MAY_2025)
     [event] = rows(doc, "49")
     assert event.date is not None and event.date.text == "Friday"
+
+
+def test_it_after_said_is_the_one_who_said_it(parse) -> None:
+    doc = parse("Orbis Holdings Inc. bought a stake in Tramway Corp. last year. "
+                "The company said it estimates the remodeling will cost about $32 million.", MAY_2025)
+    [event] = rows(doc, "about $32 million")
+    assert event.actor is not None and event.actor.name.startswith("Orbis")
