@@ -864,6 +864,27 @@ class ActorRecognizer:
                 taken[k] = True
         return found
 
+    def _company_subjects(self, doc: Doc, mentions: list[ActorMention], taken: list[bool]) -> list[ActorMention]:
+        """A sentence that opens with "the company" or "the publishing concern" (a lower-case
+        company word after "The", then a verb): the company the story last put first."""
+        found: list[ActorMention] = []
+        earlier = sorted(mentions, key=lambda m: m.start)
+        for sent in doc.sents:
+            if sent[0].lower_ != "the" or taken[sent.start]:
+                continue
+            k = sent.start + 1
+            while k < sent.end - 1 and k - sent.start <= 5 and not taken[k] \
+                    and (doc[k].is_lower and doc[k].is_alpha or doc[k].text == "-"):
+                if doc[k].lower_ in self.company_heads and (doc[k + 1].is_lower or doc[k + 1].text in ("'s", "’s", ",")):
+                    company = self.company_before(doc, sent.start, earlier)
+                    if company is not None:
+                        found.append(self._mention(doc, sent.start, k + 1, (company,), "description"))
+                        for j in range(sent.start, k + 1):
+                            taken[j] = True
+                    break
+                k += 1
+        return found
+
     def company_before(self, doc: Doc, i: int, earlier: list[ActorMention]) -> Actor | None:
         """ "the company said": the last company that opened a sentence (its subject), else the
         last one named; a public body ("the Justice Department") is no company. ``earlier`` is
@@ -962,6 +983,8 @@ class ActorRecognizer:
         references = self._references_pass(doc, mentions, taken)
         self._take(taken, references)
         references += self._descriptions_pass(doc, mentions + references, taken)
+        if doc.has_annotation("SENT_START"):
+            references += self._company_subjects(doc, mentions + references, taken)
         doc._.actors = sorted(mentions + references, key=lambda m: m.start)
         return doc
 

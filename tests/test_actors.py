@@ -290,3 +290,11 @@ def test_an_honorific_stays_in_the_mention_not_in_the_name(parse) -> None:
 def test_a_company_name_keeps_a_first_word_the_ner_left_out(parse) -> None:
     doc = parse("Price Stern Sloan Inc. said it hired an investment banking firm.")
     assert "Price Stern Sloan Inc." in [m.text for m in doc._.actors]
+
+
+def test_a_sentence_opening_with_the_company_names_the_company(parse) -> None:
+    doc = parse("Orbis Holdings Inc. reported a loss. The company also retained a lawyer, Jane Roe, as an adviser. "
+                "The publishing concern attributed the loss to lower sales.")
+    companies = [m for m in doc._.actors if m.kind == "description"]
+    assert [m.text for m in companies] == ["The company", "The publishing concern"]
+    assert {m.actors[0].name for m in companies} == {"Orbis Holdings Inc."}
