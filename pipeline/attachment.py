@@ -379,7 +379,8 @@ class Attacher:
         self.nlp = nlp
         self.parser_name = parser
         # the actor rules, in order: (rule, whether what it finds counts as local to the mention)
-        self.rules = [(self.quote_speaker, True), (self.marked_holder, True), (self.parse_subject, False),
+        self.rules = [(self.quote_speaker, True), (self.marked_holder, True), (self.date_doer, True),
+                      (self.parse_subject, False),
                       (self.clause_subject, True), (self.according_to, True),
                       (self.speaker_after, True), (self.any_before, False), (self.previous_topic, False),
                       (self.document_topic, False)]
@@ -471,6 +472,33 @@ class Attacher:
         preposition = phrase.head
         return phrase.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.pos_ in ("NOUN", "PROPN") \
             and preposition.head.lemma_.lower() not in undergone  # not "the deaths of 1.7 million Cambodians"
+
+    def date_doer(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
+        """With a parse, who did what a date places in time when the text says so by "by" or a
+        possessive: "Wednesday's ruling by the Immigration and Naturalization Service", "the
+        decision, announced Wednesday by Commissioner Doris Meissner" (the agent of a passive
+        dates its own act; the reporter is no answer for a date)."""
+        doc = view.doc
+        date = next((d for d in view.event_dates if d.start == start), None)
+        if date is None or any(q.start == start for q in doc._.quantities or ()) \
+                or not doc.has_annotation("DEP") or not view.parsed(start):
+            return None
+        own = range(date.start, date.end)
+        span = doc[date.start:date.end]
+        noun = tree.dated_noun(span)
+        if noun is not None:
+            for child in noun.children:
+                if child.dep_ == "prep" and child.lower_ == "by":
+                    for agent in child.children:
+                        mention = self._mention_for(view, agent, own) if agent.dep_ == "pobj" else None
+                        if mention is not None:
+                            return mention, "agent"
+        verb = tree.governing_verb(span.root)
+        if verb is not None and verb.tag_ == "VBN" and tree.agent(verb) is not None:  # "announced ... by"
+            mention = self._mention_for(view, tree.agent(verb), own)
+            if mention is not None:
+                return mention, "agent"
+        return None
 
     def parse_subject(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
         """With a dependency parse: who does what the governing verb says -- the agent of

@@ -418,3 +418,10 @@ def test_it_after_said_is_the_one_who_said_it(parse) -> None:
                 "The company said it estimates the remodeling will cost about $32 million.", MAY_2025)
     [event] = rows(doc, "about $32 million")
     assert event.actor is not None and event.actor.name.startswith("Orbis")
+
+
+def test_a_date_on_a_participle_goes_to_its_by_agent(parse) -> None:
+    doc = parse("They said they would appeal the decision, announced Wednesday by Commissioner Doris Meissner, "
+                "that the boy must return.", date(2000, 1, 6))
+    [row] = [e for e in doc._.events if e.quantity is None and e.date.text == "Wednesday"]
+    assert row.actor is not None and row.actor.name == "Doris Meissner"
