@@ -55,7 +55,8 @@ _ENTITY_TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORGANIZATION"}
 _DATE_REACH = 80
 #: words that open a comparison figure: a date after them dates that figure, not the one before
 #: prepositions that place an event in an occasion ("in Wednesday's election", "at last year's conference")
-_EVENT_SETTINGS = frozenset({"in", "at", "during"})
+_EVENT_SETTINGS = frozenset({"in", "at", "during", "from", "of"})
+_SEQUENCE_PREPOSITIONS = frozenset({"before", "after", "since", "until", "following"})
 _PERIOD_NOUNS = frozenset({"quarter", "half", "year", "month", "week", "period", "season", "term", "session"})
 #: words before a date that make it a limit, not the time of the event ("extended until Nov. 9")
 _LIMIT_WORDS = frozenset({"until", "till", "through", "by", "to", "before"})
@@ -952,8 +953,14 @@ class Attacher:
             return False  # "last year's quarter" is a period itself
         if noun.head.lower_ in _EVENT_SETTINGS and noun.head.head.i != noun.head.i:
             return False
+        if noun.head.lower_ in _SEQUENCE_PREPOSITIONS:
+            return True  # "Nestle's 7% share before Friday's purchases": another time
         number = view.doc[quantity.start:quantity.end].root
-        return not (noun.left_edge.i <= quantity.start <= noun.right_edge.i or number.is_ancestor(noun))
+        if noun.left_edge.i <= quantity.start <= noun.right_edge.i or number.is_ancestor(noun):
+            return False
+        # "The death toll from Friday's earthquake rose to 2,000": inside the number's subject
+        verb = tree.governing_verb(number)
+        return not (verb is not None and any(s.is_ancestor(noun) for s in tree.subjects(tree.clause_head(verb))))
 
     def _across_adverbial_clause(self, view: _DocView, date: DateMention, quantity: Quantity) -> bool:
         """ "Howard promised a referendum next year after delegates voted 89-52", "Since KKR

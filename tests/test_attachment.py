@@ -425,3 +425,10 @@ def test_a_date_on_a_participle_goes_to_its_by_agent(parse) -> None:
                 "that the boy must return.", date(2000, 1, 6))
     [row] = [e for e in doc._.events if e.quantity is None and e.date.text == "Wednesday"]
     assert row.actor is not None and row.actor.name == "Doris Meissner"
+
+
+def test_a_dated_noun_inside_the_subject_dates_the_number(parse) -> None:
+    doc = parse("The death toll from Friday's earthquake in the mountain province rose to 2,000, officials said.",
+                MAY_2025)
+    [event] = rows(doc, "2,000")
+    assert event.date is not None and event.date.text == "Friday"
