@@ -864,6 +864,24 @@ class ActorRecognizer:
                 taken[k] = True
         return found
 
+    def _section_labels_pass(self, doc: Doc, taken: list[bool]) -> list[ActorMention]:
+        """A line that is only a known name and a colon ("TANZANIA:" over a table of figures),
+        in capitals too: the registry is read case-blind here."""
+        found = []
+        line_start = 0
+        for tok in doc:
+            if tok.is_space or tok.i == 0 or "\n" in doc[tok.i - 1].whitespace_ or doc[tok.i - 1].is_space:
+                line_start = tok.i if not tok.is_space else tok.i + 1
+            if tok.text != ":" or tok.i == line_start or any(taken[k] for k in range(line_start, tok.i)):
+                continue
+            if not (tok.i + 1 == len(doc) or "\n" in tok.whitespace_ or doc[tok.i + 1].is_space):
+                continue  # "Injured: 74" is a row, not a heading
+            text = doc[line_start:tok.i].text
+            known = self.registry.by_normal.get(normalize(text)) or self._open_lookup(text.title(), set())
+            if known is not None:
+                found.append(self._mention(doc, line_start, tok.i, (known,), "section"))
+        return found
+
     def _company_subjects(self, doc: Doc, mentions: list[ActorMention], taken: list[bool]) -> list[ActorMention]:
         """A sentence that opens with "the company" or "the publishing concern" (a lower-case
         company word after "The", then a verb): the company the story last put first."""
@@ -968,6 +986,9 @@ class ActorRecognizer:
         entities = self._entities_pass(doc, mentions)
         mentions = self._outside(mentions, entities) + entities
         self._take(taken, entities)
+        sections = self._section_labels_pass(doc, taken)
+        mentions += sections
+        self._take(taken, sections)
         names = self._names_pass(doc, taken)
         mentions = self._outside(mentions, names)
         self._take(taken, names)

@@ -142,6 +142,7 @@ class _DocView:
         self.dateline_end = dateline_end
         self.actors: list[ActorMention] = [m for m in doc._.actors or [] if m.start >= dateline_end
                                            and not self._is_row_label(doc, m)]
+        self.sections = self._table_sections(doc)
         # indexes, so that the rules' look-ups do not scan every mention (long documents)
         self._actor_of_token: list[ActorMention | None] = [None] * len(doc)
         self._actors_by_sentence: dict[int, list[ActorMention]] = {}
@@ -181,6 +182,23 @@ class _DocView:
         opens_line = mention.start == 0 or "\n" in doc[mention.start - 1].text \
             or "\n" in doc[mention.start - 1].whitespace_
         return opens_line and mention.end < len(doc) and doc[mention.end].text == ":"
+
+    @staticmethod
+    def _table_sections(doc: Doc) -> list[tuple[int, int, ActorMention]]:
+        """(start, end, label) of each table section: a line that is only a name and a colon
+        ("TANZANIA:") heads the lines of figures below it, up to the next blank line."""
+        sections = []
+        for m in doc._.actors or []:
+            if not _DocView._is_row_label(doc, m) or m.end + 1 >= len(doc) or not doc[m.end + 1].is_space:
+                continue
+            end = m.end + 2
+            while end < len(doc) and not (doc[end].is_space and "\n\n" in doc[end].text):
+                end += 1
+            sections.append((m.end + 1, end, m))
+        return sections
+
+    def section_label(self, i: int) -> ActorMention | None:
+        return next((label for start, end, label in self.sections if start <= i < end), None)
 
     # -- structure -------------------------------------------------------------
 
@@ -400,6 +418,9 @@ class Attacher:
         quantity = next((q for q in doc._.quantities or () if q.start == start), None)
         if quantity is None:
             return None
+        label = view.section_label(start)
+        if label is not None:
+            return label, "holder"  # "TANZANIA:" over "Total dead: 10"
         for m in view.sentence_actors(view.sentence_of[start]):
             if m.end + 1 == start and doc[m.end].text in ("'s", "’s"):
                 return m, "holder"

@@ -432,3 +432,10 @@ def test_a_dated_noun_inside_the_subject_dates_the_number(parse) -> None:
                 MAY_2025)
     [event] = rows(doc, "2,000")
     assert event.date is not None and event.date.text == "Friday"
+
+
+def test_a_table_heading_holds_the_figures_below_it(parse) -> None:
+    doc = parse("The figures come from the health ministries.\n\nKENYA:\nTotal dead: 192\nInjured: 4,877\n\n"
+                "UGANDA:\nTotal dead: 10\nInjured: 74\n", MAY_2025)
+    holders = {e.quantity.text: e.actor.name for e in doc._.events if e.quantity is not None}
+    assert holders == {"192": "Kenya", "4,877": "Kenya", "10": "Uganda", "74": "Uganda"}
