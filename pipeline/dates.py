@@ -1964,7 +1964,7 @@ class DateRecognizer:
 
     @staticmethod
     def _merge_ranges(doc: Doc, found: list[DateMention]) -> list[DateMention]:
-        """ "April 19 to June 1", "May 3-5": two dates joined into one interval."""
+        """ "April 19 to June 1", "May 3-5", "between 1985 and 1987": two dates joined into one interval."""
         merged: list[DateMention] = []
         for d in found:
             prev = merged[-1] if merged else None
@@ -1982,7 +1982,9 @@ class DateRecognizer:
                     except ValueError:  # Feb. 29 in the first's year, which has none: no such day
                         d = replace(d, start_date=None, end_date=None, timex_value=None)
             adjacent = prev is not None and d.start == prev.end + 1 \
-                and doc[prev.end].lower_ in ("to", "through", "until", "-", "–")
+                and (doc[prev.end].lower_ in ("to", "through", "until", "-", "–")
+                     # "between 1985 and 1987"
+                     or (doc[prev.end].lower_ == "and" and prev.start > 0 and doc[prev.start - 1].lower_ == "between"))
             if adjacent and prev.timex_type == d.timex_type == "DATE" and prev.kind != "dateline" \
                     and (d.kind == "md_range_end" or (prev.start_date is not None and d.end_date is not None
                                                       and prev.start_date < d.end_date)):

@@ -1213,3 +1213,10 @@ def test_months_to_date_only_where_they_are(parse, text, reference, expected) ->
 def test_the_quarter_ended_on_a_day_takes_that_days_year(parse) -> None:
     quarter = parse("The quarter ended Sept. 30, 1996 was weak.", date(2024, 5, 1))._.dates[0]
     assert quarter.timex_value == "1996-Q3" and quarter.start_date == date(1996, 7, 1)
+
+
+def test_between_two_years_is_one_interval(parse) -> None:
+    d = the(parse, "He made $60 million from the sale of his shares between 1985 and 1987.",
+            "1985 and 1987", date(1989, 10, 27))
+    assert (d.start_date, d.end_date) == (date(1985, 1, 1), date(1987, 12, 31))
+    assert [p.text for p in d.parts] == ["1985", "1987"]
