@@ -47,6 +47,22 @@ _NOT_NOUNS = frozenset({"also", "has", "had", "have", "is", "was", "were", "are"
 #: how many earlier mentions a pronoun or reference looks back over for its antecedent
 _LOOKBACK = 200
 #: words after a one-word name that make it the subject of a clause ("Sony is paying")
+#: "the two", "the three": a reference to a group of that size
+_GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5}
+#: words right after "the two" that leave the reference bare ("The three are expected to join")
+_BARE_COUNT_FOLLOWERS = frozenset({"are", "were", "have", "had", "will", "would", "also", "each", "both", "said",
+                                   "say", "agreed", "signed", "met"})
+#: plural heads of "the two presidents", "the three nations" and the actor types they name
+_PERSONS = frozenset({"PERSON"})
+_STATES = frozenset({"STATE", "GOVERNMENT"})
+_GROUP_NOUN_KINDS = {
+    **dict.fromkeys(["men", "women", "presidents", "leaders", "ministers", "suspects", "candidates",
+                     "brothers", "sisters", "officials", "executives"], _PERSONS),
+    **dict.fromkeys(["countries", "nations", "states", "governments", "neighbors", "neighbours", "allies",
+                     "republics", "sides"], _STATES | {"ORGANIZATION", "PARTY", "ARMED_GROUP", "MILITARY", "IGO"}),
+    **dict.fromkeys(["companies", "firms", "parties", "groups", "banks", "airlines"],
+                    frozenset({"ORGANIZATION", "COMPANY", "PARTY", "ARMED_GROUP", "NGO", "GROUP"})),
+}
 #: titles of address kept in a person's mention ("Mr. Gerstner")
 _HONORIFICS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr")
 _ACTING_WORDS = frozenset({"is", "was", "has", "had", "will", "would", "could", "can", "may", "might",
@@ -760,6 +776,14 @@ class ActorRecognizer:
             if ref:
                 target = before(i, lambda m: m.is_group)
                 end = i + len(ref)
+            elif lows[i] == "the" and i + 2 < n and lows[i + 1] in _GROUP_SIZES \
+                    and (kinds := self._group_reference_kinds(lows[i + 2:i + 6])) is not None:
+                # "the three former Warsaw Pact nations", "The two presidents signed", "The three
+                # are expected to join": the last group named with that many members of that kind
+                size = _GROUP_SIZES[lows[i + 1]]
+                target = before(i, lambda m: m.is_group and len(m.actors) == size
+                                and (not kinds or all(a.type in kinds for a in m.actors)))
+                end = i + 2
             elif tok.text in self.pronouns["person"]:
                 # the last person who opened a sentence (its subject: "Gen. Nhek Bunchhay, a
                 # loyalist of ..., said ... He said"), else the last named as a subject: not
@@ -804,6 +828,20 @@ class ActorRecognizer:
                 starts.insert(at, found[-1].start)
             i = end
         return found
+
+    @staticmethod
+    def _group_reference_kinds(words: list[str]) -> frozenset[str] | None:
+        """After "the two"/"the three": the actor types the reference may name (empty: any),
+        or None when the words say it counts things ("the two bombings", "the three-day")."""
+        if words and words[0] in _BARE_COUNT_FOLLOWERS:
+            return frozenset()  # "The three are expected to join"
+        for word in words:
+            kinds = _GROUP_NOUN_KINDS.get(word)
+            if kinds is not None:
+                return kinds
+            if not word.isalpha() or word in ("of", "and", "or"):
+                break
+        return None
 
     @staticmethod
     def _opens_sentence(doc: Doc, mention: ActorMention) -> bool:

@@ -1052,8 +1052,8 @@ class Attacher:
 
     def _is_joint(self, view: _DocView, mention: ActorMention, start: int) -> bool:
         """Each side did it ("both sides swapped 390 each", an exchange between two)."""
-        if mention.kind == "reference":
-            return True
+        if mention.kind == "reference" and not mention.start <= start < mention.end:
+            return True  # but "The three are expected": the count inside the reference is one figure
         if mention.end < len(view.doc) and view.doc[mention.end].lower_ in ("all", "both", "each"):
             return True  # "Costello, Hill and Williams all voted": each of them did
         sent = view.sentences[view.sentence_of[start]]

@@ -298,3 +298,20 @@ def test_a_sentence_opening_with_the_company_names_the_company(parse) -> None:
     companies = [m for m in doc._.actors if m.kind == "description"]
     assert [m.text for m in companies] == ["The company", "The publishing concern"]
     assert {m.actors[0].name for m in companies} == {"Orbis Holdings Inc."}
+
+
+def test_the_three_names_the_last_group_of_three(parse) -> None:
+    doc = parse("NATO invited Poland, Hungary and the Czech Republic to join. The three are expected to join in April.")
+    [ref] = [m for m in doc._.actors if m.text == "The three"]
+    assert {a.name for a in ref.actors} == {"Poland", "Hungary", "Czech Republic"}
+
+
+def test_the_two_men_is_not_a_group_of_states(parse) -> None:
+    doc = parse("Investigators in Canada and the United States are looking into the attacks. "
+                "The two men are believed to live in Ohio.")
+    assert not [m for m in doc._.actors if m.text == "The two"]
+
+
+def test_the_two_bombings_names_no_actor(parse) -> None:
+    doc = parse("Bombs hit Kenya and Tanzania. The two bombings happened only minutes apart.")
+    assert not [m for m in doc._.actors if m.text == "The two"]
