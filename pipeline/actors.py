@@ -777,13 +777,14 @@ class ActorRecognizer:
                 target = before(i, lambda m: m.is_group)
                 end = i + len(ref)
             elif lows[i] == "the" and i + 2 < n and lows[i + 1] in _GROUP_SIZES \
-                    and (kinds := self._group_reference_kinds(lows[i + 2:i + 6])) is not None:
+                    and (found_kinds := self._group_reference_kinds(lows[i + 2:i + 6])) is not None:
                 # "the three former Warsaw Pact nations", "The two presidents signed", "The three
                 # are expected to join": the last group named with that many members of that kind
                 size = _GROUP_SIZES[lows[i + 1]]
+                kinds, words = found_kinds
                 target = before(i, lambda m: m.is_group and len(m.actors) == size
                                 and (not kinds or all(a.type in kinds for a in m.actors)))
-                end = i + 2
+                end = i + 2 + words  # the head noun too: "The two presidents"
             elif tok.text in self.pronouns["person"]:
                 # the last person who opened a sentence (its subject: "Gen. Nhek Bunchhay, a
                 # loyalist of ..., said ... He said"), else the last named as a subject: not
@@ -830,15 +831,16 @@ class ActorRecognizer:
         return found
 
     @staticmethod
-    def _group_reference_kinds(words: list[str]) -> frozenset[str] | None:
-        """After "the two"/"the three": the actor types the reference may name (empty: any),
-        or None when the words say it counts things ("the two bombings", "the three-day")."""
+    def _group_reference_kinds(words: list[str]) -> tuple[frozenset[str], int] | None:
+        """After "the two"/"the three": (the actor types the reference may name, empty for any;
+        how many of the words belong to it), or None when the words say it counts things
+        ("the two bombings", "the three-day")."""
         if words and words[0] in _BARE_COUNT_FOLLOWERS:
-            return frozenset()  # "The three are expected to join"
-        for word in words:
+            return frozenset(), 0  # "The three are expected to join"
+        for k, word in enumerate(words):
             kinds = _GROUP_NOUN_KINDS.get(word)
             if kinds is not None:
-                return kinds
+                return kinds, k + 1
             if not word.isalpha() or word in ("of", "and", "or"):
                 break
         return None
@@ -997,6 +999,17 @@ class ActorRecognizer:
             if prev is not None and m.kind in joinable and prev.kind in joinable \
                     and not (set(prev.actors) & set(m.actors)):
                 between = [t.lower_ for t in doc[prev.end:m.start]]
+                if between in (["and"], [",", "and"]) and len(merged) >= 2 and not prev.is_group \
+                        and m.actors[0].type == "PERSON" and prev.actors[0].type == "STATE" \
+                        and doc[prev.start - 1].lower_ == "of" and merged[-2].end == prev.start - 1 \
+                        and not merged[-2].is_group and merged[-2].actors[0].type == "PERSON":
+                    # "Presidents Leonid Kuchma of Ukraine and Boris Yeltsin of Russia": the two
+                    # persons are the pair, each with the state named after him
+                    first = merged.pop(-2)
+                    span = doc[first.start:m.end]
+                    merged[-1] = ActorMention(first.start, m.end, span.start_char, span.end_char, span.text,
+                                              first.actors + m.actors, "group")
+                    continue
                 if between in (["and"], [",", "and"], ["and", "the"], [",", "and", "the"]) or (
                         between in ([","], [",", "the"]) and any(t.lower_ == "and" for t in doc[m.end:m.end + 2])):
                     span = doc[prev.start:m.end]

@@ -315,3 +315,12 @@ def test_the_two_men_is_not_a_group_of_states(parse) -> None:
 def test_the_two_bombings_names_no_actor(parse) -> None:
     doc = parse("Bombs hit Kenya and Tanzania. The two bombings happened only minutes apart.")
     assert not [m for m in doc._.actors if m.text == "The two"]
+
+
+def test_two_persons_each_of_a_state_are_the_pair(parse) -> None:
+    doc = parse("Presidents Leonid Kuchma of Ukraine and Boris Yeltsin of Russia signed a plan on Friday.")
+    [pair] = [m for m in doc._.actors if m.is_group]
+    assert [a.name for a in pair.actors] == ["Leonid Kuchma", "Boris Yeltsin"]
+    later = parse("Presidents Leonid Kuchma of Ukraine and Boris Yeltsin of Russia met. The two presidents signed a plan.")
+    [ref] = [m for m in later._.actors if m.text == "The two presidents"]
+    assert [a.name for a in ref.actors] == ["Leonid Kuchma", "Boris Yeltsin"]
