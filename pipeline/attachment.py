@@ -477,8 +477,8 @@ class Attacher:
                 continue
             modifiers = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper()
                          and c.i >= quantity.end]
-            if modifiers:
-                first = min(c.i for c in modifiers)
+            if modifiers or phrase.dep_ == "nsubj":  # "About 100 supporters cheered wildly"
+                first = min([c.i for c in modifiers] + [noun.i])
                 text = doc[first:noun.i + 1].text
                 return ActorMention(first, noun.i + 1, doc[first].idx, noun.idx + len(noun.text), text,
                                     (Actor(text, "GROUP"),), "description"), "holder"

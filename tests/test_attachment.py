@@ -439,3 +439,9 @@ def test_a_table_heading_holds_the_figures_below_it(parse) -> None:
                 "UGANDA:\nTotal dead: 10\nInjured: 74\n", MAY_2025)
     holders = {e.quantity.text: e.actor.name for e in doc._.events if e.quantity is not None}
     assert holders == {"192": "Kenya", "4,877": "Kenya", "10": "Uganda", "74": "Uganda"}
+
+
+def test_a_counted_civilian_group_that_acts_holds_its_count(parse) -> None:
+    doc = parse("About 100 supporters cheered wildly as the senator left the court.", MAY_2025)
+    [event] = rows(doc, "About 100")
+    assert event.mention is not None and event.mention.text == "supporters"
