@@ -97,6 +97,7 @@ class _Lexicon:
     sequence_markers: frozenset[str]
     civilian_groups: frozenset[str]
     undergone_nouns: frozenset[str]
+    financial_nouns: frozenset[str]
     source_openers: tuple[tuple[str, ...], ...]
     event_lemmas: frozenset[str]
     speech_lemmas: frozenset[str]
@@ -116,6 +117,7 @@ def _lexicon() -> _Lexicon:
         sequence_markers=frozenset(data["sequence_markers"]),
         civilian_groups=frozenset(data["civilian_groups"]),
         undergone_nouns=frozenset(data["undergone_nouns"]),
+        financial_nouns=frozenset(data["financial_nouns"]),
         source_openers=tuple(tuple(o) for o in data["source_openers"]),
         event_lemmas=frozenset(data["event_lemmas"]), speech_lemmas=frozenset(data["speech_lemmas"]),
         joint_cues=frozenset(data["joint_cues"]), doer_nouns=frozenset(data["doer_nouns"]),
@@ -774,9 +776,25 @@ class Attacher:
             return subjects[0], "agent"
         return (before[-1], "agent") if before else None
 
+    def _is_financial(self, view: _DocView, start: int) -> bool:
+        """A company's figure: money or a share of it, in a sentence about profit, sales,
+        assets or stock ("net was $10.5 million", "Revenue rose 12%")."""
+        sent = view.sentences[view.sentence_of[start]]
+        return any(t.lower_ in self.lex.financial_nouns for t in view.doc[sent.start:min(sent.end, start + 1)])
+
+    @staticmethod
+    def _organizations(mentions: list[ActorMention]) -> list[ActorMention]:
+        return [m for m in mentions if not m.is_group and m.actors[0].type not in ("PERSON", "STATE", "GROUP")]
+
     def previous_topic(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
         index = view.sentence_of[start]
         speakers = view.speaker_ids
+        if self._is_financial(view, start):
+            # "Mr. Schwarz says. ... net was $10.5 million": the company's figure, not its chairman's
+            for back in range(index - 1, max(index - 3, -1), -1):
+                companies = self._organizations(view.sentence_actors(back))
+                if companies:
+                    return companies[0], "holder"
         for back in range(index - 1, max(index - 3, -1), -1):
             # the speaker of a quote reports; the topic is what the story is about
             # ('"...," said Thomas Roeck, chief financial officer. Passenger traffic jumped 14%')
@@ -789,8 +807,11 @@ class Attacher:
         """Last resort: the actor the story opens with ("Kimberly-Clark Corp. posted a 20%
         gain ..." ... "Sales rose 6.7%"): the first subject-like actor of the first of the
         opening three sentences (up to the number's own) that has one."""
+        financial = self._is_financial(view, start)
         for index in range(min(len(view.sentences), view.sentence_of[start] + 1)):
             subjects = [m for m in view.sentence_actors(index) if view.is_subject_like(m)]
+            if financial:  # "H. Marshall Schwarz was named chairman of U.S. Trust Corp.": the company
+                subjects = self._organizations(subjects) or self._organizations(view.sentence_actors(index))
             if subjects:
                 return subjects[0], "agent"
             if index >= 2:

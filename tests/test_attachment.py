@@ -445,3 +445,11 @@ def test_a_counted_civilian_group_that_acts_holds_its_count(parse) -> None:
     doc = parse("About 100 supporters cheered wildly as the senator left the court.", MAY_2025)
     [event] = rows(doc, "About 100")
     assert event.mention is not None and event.mention.text == "supporters"
+
+
+def test_a_company_figure_without_an_actor_is_the_company_not_its_chairman(parse) -> None:
+    doc = parse("H. Marshall Schwarz was named chairman of U.S. Trust Corp., a private-banking firm. "
+                "\"We will grow,\" Mr. Schwarz says. In the third quarter, net was $10.5 million.",
+                date(1989, 10, 26))
+    [event] = rows(doc, "$10.5 million")
+    assert event.actor is not None and event.actor.name.startswith("U.S. Trust")
