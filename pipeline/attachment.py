@@ -621,7 +621,27 @@ class Attacher:
                 mention = view.actor_at(child)
                 if mention is not None and view.quote_of[mention.start] is None:
                     return mention
-        return self._entity_mention(view, token, own) or self._description_mention(view, token, own)
+        return self._entity_mention(view, token, own) or self._parent_of(view, token, own) \
+            or self._description_mention(view, token, own)
+
+    #: nouns for a part of an organization, which acts for it ("the portfolio unit of ... Credit Lyonnais")
+    _PART_NOUNS = frozenset({"unit", "subsidiary", "division", "arm", "affiliate", "branch", "units", "subsidiaries"})
+
+    def _parent_of(self, view: _DocView, token, own: range) -> ActorMention | None:
+        """ "The portfolio unit of the French bank group Credit Lyonnais told regulators": the
+        organization the unit belongs to (not the state its adjective names)."""
+        if token.lower_ not in self._PART_NOUNS:
+            return None
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for noun in prep.children:
+                for t in noun.subtree:
+                    mention = view.actor_at(t)
+                    if mention is not None and t.i not in own and not mention.is_group \
+                            and mention.actors[0].type not in ("PERSON", "STATE"):
+                        return mention
+        return None
 
     def _speaker_of_pronoun(self, view: _DocView, token):
         """ "The company said it estimates ...": a pronoun subject of what is said is the one

@@ -453,3 +453,10 @@ def test_a_company_figure_without_an_actor_is_the_company_not_its_chairman(parse
                 date(1989, 10, 26))
     [event] = rows(doc, "$10.5 million")
     assert event.actor is not None and event.actor.name.startswith("U.S. Trust")
+
+
+def test_a_unit_of_a_company_acts_for_the_company(parse) -> None:
+    doc = parse("The portfolio unit of the French bank group Credit Lyonnais told regulators that it bought "
+                "43,000 shares.", date(1989, 10, 26))
+    [event] = rows(doc, "43,000")
+    assert event.actor is not None and "Credit Lyonnais" in event.actor.name
