@@ -658,7 +658,10 @@ class Attacher:
         return None
 
     #: modifiers kept in a description's span ("Catholic protesters", "Kopp's stepmother")
-    _DESCRIPTION_MODIFIERS = frozenset({"amod", "compound", "nmod:poss", "poss", "case", "nn"})
+    _DESCRIPTION_MODIFIERS = frozenset({"amod", "compound", "nmod:poss", "poss", "case", "nn", "nmod"})
+    #: people who act for someone: their "for" phrase belongs to the description ("Lawyers for the relatives")
+    _AGENT_NOUNS = frozenset({"lawyer", "lawyers", "attorney", "attorneys", "spokesman", "spokeswoman",
+                              "spokesperson", "representatives", "advocates"})
 
     def _description_mention(self, view: _DocView, token, own: range) -> ActorMention | None:
         """A doer no name gives: a common noun for people or a body ("Police found 1,300
@@ -680,7 +683,12 @@ class Attacher:
                 break  # not "Its" in "Its workers": the possessor pronoun is no part of the name
             start = child.left_edge.i
         doc = view.doc
-        span = doc[start:token.i + 1]
+        end = token.i + 1
+        if token.lower_ in self._AGENT_NOUNS:
+            behalf = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "for" and c.i == token.i + 1), None)
+            if behalf is not None and not any(t.i in own for t in behalf.subtree) and behalf.right_edge.i - token.i <= 8:
+                end = behalf.right_edge.i + 1
+        span = doc[start:end]
         plural = token.tag_ in ("NNS", "NNPS") or token.lower_ == "police"
         kind = "GROUP" if plural else "PERSON" if token.lower_ in self.lex.person_nouns else "ORGANIZATION"
         actor = self._government_in_view(view, token) or self._company_in_view(view, token) or Actor(span.text, kind)

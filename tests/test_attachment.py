@@ -460,3 +460,11 @@ def test_a_unit_of_a_company_acts_for_the_company(parse) -> None:
                 "43,000 shares.", date(1989, 10, 26))
     [event] = rows(doc, "43,000")
     assert event.actor is not None and "Credit Lyonnais" in event.actor.name
+
+
+def test_a_description_keeps_its_place_and_its_for_phrase(parse) -> None:
+    doc = parse("In March a Miami federal judge dismissed the suit. Lawyers for the relatives in Miami filed "
+                "a brief in federal court on Monday.", date(2000, 4, 3))
+    by_date = {e.date.text: e.mention.text for e in doc._.events if e.quantity is None and e.mention is not None}
+    assert by_date["March"] == "Miami federal judge"
+    assert by_date["Monday"] == "Lawyers for the relatives in Miami"
