@@ -924,21 +924,26 @@ class ActorRecognizer:
 
     def _company_subjects(self, doc: Doc, mentions: list[ActorMention], taken: list[bool]) -> list[ActorMention]:
         """A sentence that opens with "the company" or "the publishing concern" (a lower-case
-        company word after "The", then a verb): the company the story last put first."""
+        company word after "The", then a verb), and "the company's" anywhere: the company the
+        story last put first."""
         found: list[ActorMention] = []
         earlier = sorted(mentions, key=lambda m: m.start)
-        for sent in doc.sents:
-            if sent[0].lower_ != "the" or taken[sent.start]:
+        sentence_starts = {sent.start for sent in doc.sents}
+        for tok in doc:
+            if tok.lower_ != "the" or taken[tok.i]:
                 continue
-            k = sent.start + 1
-            while k < sent.end - 1 and k - sent.start <= 5 and not taken[k] \
+            opens = tok.i in sentence_starts
+            k = tok.i + 1
+            while k < len(doc) - 1 and k - tok.i <= 5 and not taken[k] \
                     and (doc[k].is_lower and doc[k].is_alpha or doc[k].text == "-"):
-                if doc[k].lower_ in self.company_heads and (doc[k + 1].is_lower or doc[k + 1].text in ("'s", "’s", ",")):
-                    company = self.company_before(doc, sent.start, earlier)
-                    if company is not None:
-                        found.append(self._mention(doc, sent.start, k + 1, (company,), "description"))
-                        for j in range(sent.start, k + 1):
-                            taken[j] = True
+                if doc[k].lower_ in self.company_heads:
+                    # at a sentence's start before a verb, or anywhere before "'s" ("the company's stock")
+                    if doc[k + 1].text in ("'s", "’s") or (opens and (doc[k + 1].is_lower or doc[k + 1].text == ",")):
+                        company = self.company_before(doc, tok.i, earlier)
+                        if company is not None:
+                            found.append(self._mention(doc, tok.i, k + 1, (company,), "description"))
+                            for j in range(tok.i, k + 1):
+                                taken[j] = True
                     break
                 k += 1
         return found

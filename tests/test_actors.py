@@ -324,3 +324,10 @@ def test_two_persons_each_of_a_state_are_the_pair(parse) -> None:
     later = parse("Presidents Leonid Kuchma of Ukraine and Boris Yeltsin of Russia met. The two presidents signed a plan.")
     [ref] = [m for m in later._.actors if m.text == "The two presidents"]
     assert [a.name for a in ref.actors] == ["Leonid Kuchma", "Boris Yeltsin"]
+
+
+def test_the_company_s_names_the_company(parse) -> None:
+    doc = parse("Consolidated Freightways Inc. posted a loss. Analysts had expected a profit, and the company's "
+                "stock was down only 25 cents.")
+    [mention] = [m for m in doc._.actors if m.text == "the company"]
+    assert mention.actors[0].name.startswith("Consolidated Freightways")
