@@ -401,6 +401,7 @@ class Attacher:
         self.parser_name = parser
         # the actor rules, in order: (rule, whether what it finds counts as local to the mention)
         self.rules = [(self.quote_speaker, True), (self.marked_holder, True), (self.date_doer, True),
+                      (self.survey_source, True),
                       (self.parse_subject, False),
                       (self.clause_subject, True), (self.according_to, True),
                       (self.speaker_after, True), (self.any_before, False), (self.previous_topic, False),
@@ -778,6 +779,26 @@ class Attacher:
         if found is None:
             return None
         return found, "source" if view.followed_by_speech(found) else "agent"
+
+    def survey_source(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
+        """ "In a New York Times/CBS News poll completed on Saturday, 69 percent of those polled
+        said ...": the figures of a poll or survey named before them are its maker's."""
+        doc = view.doc
+        if not any(q.start == start for q in doc._.quantities or ()):
+            return None
+        actors = self._actor_recognizer()
+        source_nouns = actors.source_nouns if actors is not None else frozenset()
+        for m in view.sentence_actors(view.sentence_of[start]):
+            if m.start >= start:
+                break
+            after = m.end
+            while after + 1 < len(doc) and doc[after].text == "/":  # "New York Times/CBS News poll"
+                after += 1
+                while after < len(doc) and doc[after].text[:1].isupper():
+                    after += 1
+            if after < len(doc) and doc[after].lower_ in source_nouns:
+                return m, "source"
+        return None
 
     def according_to(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
         doc = view.doc

@@ -468,3 +468,12 @@ def test_a_description_keeps_its_place_and_its_for_phrase(parse) -> None:
     by_date = {e.date.text: e.mention.text for e in doc._.events if e.quantity is None and e.mention is not None}
     assert by_date["March"] == "Miami federal judge"
     assert by_date["Monday"] == "Lawyers for the relatives in Miami"
+
+
+def test_a_poll_named_before_its_figures_is_their_source(parse) -> None:
+    doc = parse("In a New York Times/CBS News poll completed on Saturday, 69 percent of those polled said they "
+                "did not know the senator's position, and only 19 percent knew that he opposed the bill.",
+                date(1998, 10, 26))
+    for figure in ("69 percent", "19 percent"):
+        [event] = rows(doc, figure)
+        assert event.actor is not None and event.actor.name == "New York Times" and event.role == "source"
