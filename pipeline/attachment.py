@@ -677,6 +677,11 @@ class Attacher:
         if not (token.lower_ in self.lex.doer_nouns or token.lemma_.lower() in self.lex.doer_nouns):
             # "German law requires ...": not a body that acts, so the state its adjective names
             return self._demonym_of(view, token)
+        for child in token.lefts:  # "FBI agents", "State Department officials": the body they serve
+            body = view.actor_at(child) if child.dep_ in ("compound", "nmod", "amod") else None
+            if body is not None and not body.is_group and body.actors[0].type not in ("PERSON", "STATE", "GROUP") \
+                    and body.kind not in ("demonym", "institution") and not any(t.i in own for t in child.subtree):
+                return body
         start = token.i
         for child in sorted(token.lefts, key=lambda c: -c.i):
             if child.dep_ not in self._DESCRIPTION_MODIFIERS or child.right_edge.i != start - 1 \

@@ -477,3 +477,10 @@ def test_a_poll_named_before_its_figures_is_their_source(parse) -> None:
     for figure in ("69 percent", "19 percent"):
         [event] = rows(doc, figure)
         assert event.actor is not None and event.actor.name == "New York Times" and event.role == "source"
+
+
+def test_agents_of_a_named_body_act_for_it(parse) -> None:
+    doc = parse("Crew-cut FBI agents fill many of the luxury hotels, and FBI agents interviewed two witnesses on "
+                "Friday.", date(1998, 9, 7))
+    [event] = rows(doc, "two")
+    assert event.actor is not None and event.actor.name == "Federal Bureau of Investigation"
