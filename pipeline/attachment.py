@@ -1007,7 +1007,10 @@ class Attacher:
         doc = view.doc
         if quantity.start < 2 or quantity.end >= len(doc) or quantity.end - quantity.start != 1:
             return False
-        if doc[quantity.start - 1].text != "," or doc[quantity.end].text not in (",", ";", ".") \
+        following = doc[quantity.end:quantity.end + 3]
+        if [t.lower_ for t in following[:2]] == ["years", "old"] and len(following) == 3:
+            following = following[2:]  # "Mr. Schwarz, 52 years old, will succeed"
+        if doc[quantity.start - 1].text != "," or not following or following[0].text not in (",", ";", ".") \
                 or not doc[quantity.start].like_num:
             return False
         person = view.actor_at(doc[quantity.start - 2])

@@ -484,3 +484,9 @@ def test_agents_of_a_named_body_act_for_it(parse) -> None:
                 "Friday.", date(1998, 9, 7))
     [event] = rows(doc, "two")
     assert event.actor is not None and event.actor.name == "Federal Bureau of Investigation"
+
+
+def test_an_age_in_years_old_takes_no_date_of_another_event(parse) -> None:
+    doc = parse("Mr. Daniel Schwarz, 52 years old, will succeed Daniel P. Davison Feb. 1.", date(1989, 10, 26))
+    ages = [e for e in doc._.events if e.quantity is not None and e.quantity.text.startswith("52")]
+    assert ages and all(e.date is None for e in ages)
