@@ -319,18 +319,17 @@ def test_a_common_noun_doer_is_the_actor_as_written(parse, text, published, numb
     assert event.mention is not None and event.mention.text == doer
 
 
-def test_a_date_inside_another_noun_phrase_does_not_date_the_number(parse) -> None:
-    doc = parse("Okafor, 41, is serving a prison term for the March 2019 robbery of a bank in Lagos.", MAY_2025)
-    [event] = rows(doc, "41")
+@pytest.mark.parametrize("text, figure, other_date", [
+    # a date inside another noun phrase dates that noun
+    ("Okafor, 41, is serving a prison term for the March 2019 robbery of a bank in Lagos.", "41", "March 2019"),
+    # an age is not of the event
+    ("Daniel Okafor, 44, of Lagos, became the subject of a manhunt in November.", "44", "November"),
+])
+def test_a_date_of_another_event_keeps_a_row_of_its_own(parse, text: str, figure: str, other_date: str) -> None:
+    doc = parse(text, MAY_2025)
+    [event] = rows(doc, figure)
     assert event.date is None
-    # the date still dates its own event, as a row of its own
-    assert [e.date.text for e in doc._.events if e.quantity is None] == ["March 2019"]
-
-
-def test_a_possessive_date_dates_its_noun_not_the_share(parse) -> None:
-    doc = parse("The brewer's market share of 9% before Friday's merger is far below its rival's.", MAY_2025)
-    [event] = rows(doc, "9%")
-    assert event.date is None
+    assert [e.date.text for e in doc._.events if e.quantity is None] == [other_date]
 
 
 def test_a_date_on_the_occasion_of_the_number_still_dates_it(parse) -> None:
@@ -339,19 +338,21 @@ def test_a_date_on_the_occasion_of_the_number_still_dates_it(parse) -> None:
     assert event.date is not None and event.date.text == "Sunday"
 
 
-def test_a_date_in_the_main_clause_does_not_date_a_number_after_after(parse) -> None:
-    doc = parse("The army withdrew on Tuesday, after the rebels had released 12 hostages in the hills "
-                "near the border town of Kaya.", MAY_2025)
-    [event] = rows(doc, "12")
+@pytest.mark.parametrize("text, figure", [
+    # a possessive date dates its noun, not the share before it
+    ("The brewer's market share of 9% before Friday's merger is far below its rival's.", "9%"),
+    # a date in the main clause does not date a number after "after"
+    ("The army withdrew on Tuesday, after the rebels had released 12 hostages in the hills near the border "
+     "town of Kaya.", "12"),
+    # a future date does not date a past count
+    ("Prime Minister Jane Doe promised a referendum next year after delegates voted 89-52 for the new "
+     "constitution.", "89"),
+    ("Prime Minister Jane Doe promised a referendum next year after delegates voted 89-52 for the new "
+     "constitution.", "52"),
+])
+def test_the_date_of_another_event_does_not_date_the_number(parse, text: str, figure: str) -> None:
+    [event] = rows(parse(text, MAY_2025), figure)
     assert event.date is None
-
-
-def test_a_future_date_does_not_date_a_past_count(parse) -> None:
-    doc = parse("Prime Minister Jane Doe promised a referendum next year after delegates voted 89-52 "
-                "for the new constitution.", MAY_2025)
-    for quantity in ("89", "52"):
-        [event] = rows(doc, quantity)
-        assert event.date is None
 
 
 def test_the_subject_which_is_the_noun_the_clause_describes(parse) -> None:
@@ -398,13 +399,6 @@ def test_the_reporter_wins_over_a_counted_people(parse) -> None:
     doc = parse("The UN refugee agency UNHCR says more than 300,000 Syrian refugees have returned home.", MAY_2025)
     [event] = rows(doc, "more than 300,000")
     assert event.mention is not None and event.mention.text != "Syrian refugees"
-
-
-def test_an_age_takes_no_date_of_another_event(parse) -> None:
-    doc = parse("Daniel Okafor, 44, of Lagos, became the subject of a manhunt in November.", MAY_2025)
-    [event] = rows(doc, "44")
-    assert event.date is None
-    assert [e.date.text for e in doc._.events if e.quantity is None] == ["November"]
 
 
 def test_an_age_takes_the_statement_date(parse) -> None:
