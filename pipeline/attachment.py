@@ -424,6 +424,10 @@ class Attacher:
         label = view.section_label(start)
         if label is not None:
             return label, "holder"  # "TANZANIA:" over "Total dead: 10"
+        if self._is_age_apposition(view, quantity):  # "Donald M. Roberts, 54, treasurer, and Frederick S. Wonham, 58,"
+            person = view.actor_at(doc[quantity.start - 2])
+            if person is not None and view.quote_of[person.start] is None:
+                return person, "holder"
         for m in view.sentence_actors(view.sentence_of[start]):
             if m.end + 1 == start and doc[m.end].text in ("'s", "’s"):
                 return m, "holder"

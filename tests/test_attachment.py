@@ -484,3 +484,10 @@ def test_an_age_in_years_old_takes_no_date_of_another_event(parse) -> None:
     doc = parse("Mr. Daniel Schwarz, 52 years old, will succeed Daniel P. Davison Feb. 1.", date(1989, 10, 26))
     ages = [e for e in doc._.events if e.quantity is not None and e.quantity.text.startswith("52")]
     assert ages and all(e.date is None for e in ages)
+
+
+def test_an_age_is_the_person_it_follows(parse) -> None:
+    doc = parse("Donald M. Roberts, 54, treasurer, and Frederick S. Wonham, 58, who runs the funds group, "
+                "were named vice chairmen.", date(1989, 10, 26))
+    [event] = rows(doc, "58")
+    assert event.actor is not None and event.actor.name == "Frederick S. Wonham"
