@@ -63,6 +63,16 @@ class NewsSentencizer:
     def _looks_like_start(self, tok) -> bool:
         return tok.is_title or tok.is_upper or tok.like_num or tok.text in self.opening
 
+    def _quote_goes_on(self, doc: Doc, j: int) -> bool:
+        """A short quoted cry whose sentence goes on after the quote closes: the quote closes
+        within six tokens of j and a lower-case word follows it."""
+        for k in range(j, min(j + 6, len(doc) - 1)):
+            if doc[k].text in ("''", "”", "\"") and k > j:
+                return doc[k + 1].is_lower
+            if doc[k].text in self.final and doc[k].text != "!":
+                return False
+        return False
+
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         starts = [i == 0 for i in range(n)]
@@ -76,6 +86,8 @@ class NewsSentencizer:
                     j += 1
                 if j < n and not (doc[j - 1].whitespace_ or doc[j].is_space):
                     continue
+                if tok.text in ("!", "?") and self._quote_goes_on(doc, j):
+                    continue  # 'chanting ``Liberty! Liberty!'' blocked intersections': one sentence
             else:
                 continue
             while j < n and doc[j].is_space:

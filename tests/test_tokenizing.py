@@ -53,6 +53,9 @@ def test_blank_lines_give_no_empty_sentences(parse) -> None:
      ['He said: "We are ready."', "Then he left."]),
     ("The ministry said the swap was over (for now.) Talks go on.",
      ["The ministry said the swap was over (for now.)", "Talks go on."]),
+    # a quoted cry inside a sentence that goes on after the quote
+    ("Hundreds chanting ``Liberty! Liberty!'' blocked the road. Police watched.",
+     ["Hundreds chanting ``Liberty! Liberty!'' blocked the road.", "Police watched."]),
 ])
 def test_closing_quotes_stay_with_their_sentence(parse, text, expected) -> None:
     assert sentences(parse, text) == expected
