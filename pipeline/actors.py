@@ -216,6 +216,7 @@ class ActorRecognizer:
         self.company_suffixes = frozenset(lex["company_suffixes"])
         self.company_heads = frozenset(lex["company_heads"])
         self.source_nouns = frozenset(lex["source_nouns"])
+        self.us_states_after_towns = frozenset(lex["us_states_after_towns"])
         self.group_modifiers = frozenset(lex["group_modifiers"])
         self.public_body_words = frozenset(lex["public_body_words"])
         self.common_words = frozenset(lex["generic_name_words"]) | nlp.Defaults.stop_words
@@ -235,6 +236,11 @@ class ActorRecognizer:
             self.matcher.add(f"ACTOR::{surface}", [pattern])
 
     # -- pieces ----------------------------------------------------------------
+
+    def _is_town(self, doc: Doc, end: int) -> bool:
+        """The name ending at ``end`` is followed by a U.S. state: "Norwood, Mass.-based Phoenix"."""
+        return end + 1 < len(doc) and doc[end].text == "," \
+            and doc[end + 1].text.split("-")[0] in self.us_states_after_towns
 
     def _is_place(self, doc: Doc, start: int, end: int) -> bool:
         """ "in Moscow", "the Moscow region", "the Rome-based agency": the city, not its government."""
@@ -595,7 +601,7 @@ class ActorRecognizer:
             hit = None
             for form in first_words.get(doc[i].text, ()):
                 end = i + len(form)
-                if forms[form][0] <= i and tuple(t.text for t in doc[i:end]) == form \
+                if forms[form][0] <= i and tuple(t.text for t in doc[i:end]) == form and not self._is_town(doc, end) \
                         and ((i, end) in entity_spans or all(not taken[k] or k in states_at for k in range(i, end))) \
                         and not (end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha):
                     hit = (end, forms[form][1])

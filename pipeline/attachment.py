@@ -624,6 +624,8 @@ class Attacher:
                 break  # "Kopp's stepmother said": a relative speaks for herself, not for the possessor
             if child.dep_ in ("nmod:poss", "poss") and child.i not in own:
                 mention = view.actor_at(child)
+                if mention is None and child.lower_ == "its":
+                    mention = self._organization_before(view, child.i)  # "Its stock ... $18.75 a share"
                 if mention is not None and view.quote_of[mention.start] is None:
                     return mention
         return self._entity_mention(view, token, own) or self._parent_of(view, token, own) \
@@ -646,6 +648,17 @@ class Attacher:
                     if mention is not None and t.i not in own and not mention.is_group \
                             and mention.actors[0].type not in ("PERSON", "STATE"):
                         return mention
+        return None
+
+    def _organization_before(self, view: _DocView, i: int) -> ActorMention | None:
+        """What "its" stands for: the last organization (not a person, a state's adjective or a
+        group) named as a subject in this sentence or the two before, else named at all."""
+        index = view.sentence_of[i]
+        for back in range(index, max(index - 3, -1), -1):
+            named = [m for m in self._organizations(view.sentence_actors(back)) if m.end <= i]
+            subjects = [m for m in named if view.is_subject_like(m)]
+            if subjects or named:
+                return (subjects or named)[-1]
         return None
 
     def _speaker_of_pronoun(self, view: _DocView, token):

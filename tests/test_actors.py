@@ -329,3 +329,10 @@ def test_the_company_s_names_the_company(parse) -> None:
                 "stock was down only 25 cents.")
     [mention] = [m for m in doc._.actors if m.text == "the company"]
     assert mention.actors[0].name.startswith("Consolidated Freightways")
+
+
+def test_a_town_before_a_state_is_not_a_company_of_its_name(parse) -> None:
+    doc = parse("Norwood Partners Limited Partnership said it may bid for Phoenix Technologies Ltd. "
+                "Norwood, Mass.-based Phoenix has had substantial losses.")
+    towns = [m for m in doc._.actors if m.text == "Norwood"]
+    assert not towns

@@ -491,3 +491,11 @@ def test_an_age_is_the_person_it_follows(parse) -> None:
                 "were named vice chairmen.", date(1989, 10, 26))
     [event] = rows(doc, "58")
     assert event.actor is not None and event.actor.name == "Frederick S. Wonham"
+
+
+def test_its_is_the_organization_that_speaks(parse) -> None:
+    doc = parse("In a statement sent to reporters, the outlawed separatist group said its fighters had killed "
+                "dozens of soldiers.", MAY_2025)
+    [event] = rows(doc, "dozens")
+    assert event.mention is not None and event.mention.text != "fighters"
+    assert "group" in event.actor.name
