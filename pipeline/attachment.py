@@ -993,7 +993,9 @@ class Attacher:
             around = list(doc[max(d.start - 3, 0):d.start]) + list(between)
             return 20 if any(t.lemma_.lower() in self.lex.speech_lemmas for t in around) else 0
 
-        compared = self._is_compared(doc, quantity)
+        compared = self._is_compared(doc, quantity) or any(
+            self._is_compared(doc, q) and self._restates(doc, q, quantity)
+            for q in view.quantities_from(max(0, quantity.start - 12), quantity.start))  # "from $283.9 million, or $3.53 a share"
         for d in candidates:
             if d.end <= quantity.start:
                 if compared:

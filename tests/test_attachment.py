@@ -499,3 +499,10 @@ def test_its_is_the_organization_that_speaks(parse) -> None:
     [event] = rows(doc, "dozens")
     assert event.mention is not None and event.mention.text != "fighters"
     assert "group" in event.actor.name
+
+
+def test_a_restated_comparison_figure_takes_no_earlier_date(parse) -> None:
+    doc = parse("In the first nine months, Acme Corp. profit rose 10% to $313.2 million, or $3.89 a share, "
+                "from $283.9 million, or $3.53 a share.", date(1989, 10, 20))
+    [restated] = rows(doc, "$3.53")
+    assert restated.date is None
