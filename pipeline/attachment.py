@@ -56,6 +56,10 @@ _DATE_REACH = 80
 #: words that open a comparison figure: a date after them dates that figure, not the one before
 #: prepositions that place an event in an occasion ("in Wednesday's election", "at last year's conference")
 _EVENT_SETTINGS = frozenset({"in", "at", "during", "from", "of"})
+_DISTANCE_UNITS = frozenset({"mile", "km", "kilometer", "kilometre", "meter", "metre", "yard", "foot", "feet"})
+#: words after a distance that make it a place's position ("south of Belfast", "from Angkor Wat")
+_PLACING_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                            "from", "outside", "away", "off", "inland", "offshore", "northwest", "up", "down"})
 _SEQUENCE_PREPOSITIONS = frozenset({"before", "after", "since", "until", "following"})
 _PERIOD_NOUNS = frozenset({"quarter", "half", "year", "month", "week", "period", "season", "term", "session"})
 #: words before a date that make it a limit, not the time of the event ("extended until Nov. 9")
@@ -975,6 +979,8 @@ class Attacher:
         # "Kopp, 44, became the subject of a manhunt in November": an age is not of the event;
         # the sentence's statement date still dates it ("Police confirmed Friday that ... Hernandez, 49")
         age = self._is_age_apposition(view, quantity)
+        if self._is_location_distance(view.doc, quantity):
+            return None  # "in Dundalk, 50 miles (80 kms) south of Belfast": where, not an event of its own
         sentence = view.sentence_of[quantity.start]
         quote = view.quote_of[quantity.start]
         # dates within reach of the number (a run-on text of thousands of words is one sentence)
@@ -1019,6 +1025,24 @@ class Attacher:
         if quote is not None:
             return quote.date
         return None
+
+    @staticmethod
+    def _is_location_distance(doc: Doc, quantity: Quantity) -> bool:
+        """A distance that places something ("50 miles (80 kms) south of Belfast", "17
+        kilometers from Angkor Wat", "130 miles east of here")."""
+        if quantity.unit not in _DISTANCE_UNITS:
+            return False
+        k = quantity.end
+        while k < len(doc) and (doc[k].lower_ in _DISTANCE_UNITS or doc[k].lower_ in ("miles", "kilometers",
+                                                                                    "kilometres", "kms", "km")):
+            k += 1
+        if k < len(doc) and doc[k].text == "(":  # "50 miles (80 kms) south"
+            while k < len(doc) and doc[k].text != ")":
+                k += 1
+            k += 1
+        elif k < len(doc) and doc[k].text == ")":  # the "80 kms" inside it
+            k += 1
+        return k < len(doc) and doc[k].lower_ in _PLACING_WORDS
 
     @staticmethod
     def _is_age_apposition(view: _DocView, quantity: Quantity) -> bool:

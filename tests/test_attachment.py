@@ -506,3 +506,11 @@ def test_a_restated_comparison_figure_takes_no_earlier_date(parse) -> None:
                 "from $283.9 million, or $3.53 a share.", date(1989, 10, 20))
     [restated] = rows(doc, "$3.53")
     assert restated.date is None
+
+
+def test_a_distance_that_places_something_takes_no_date(parse) -> None:
+    doc = parse("Police found explosives on Sunday in a shed in Dundalk, 50 miles (80 kms) south of Belfast.",
+                date(1998, 3, 22))
+    for figure in ("50", "80"):
+        [event] = rows(doc, figure)
+        assert event.date is None
