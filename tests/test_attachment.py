@@ -514,3 +514,10 @@ def test_a_distance_that_places_something_takes_no_date(parse) -> None:
     for figure in ("50", "80"):
         [event] = rows(doc, figure)
         assert event.date is None
+
+
+def test_a_condemnation_dates_the_statement_not_the_attacks(parse) -> None:
+    doc = parse("The Cypriot government Saturday strongly condemned two terrorist bomb attacks in Kenya and "
+                "Tanzania Friday, calling them an atrocious crime.", date(1998, 8, 8))
+    [event] = rows(doc, "two")
+    assert event.date is not None and event.date.text == "Friday"
