@@ -147,7 +147,7 @@ class _DocView:
             dateline_end = max(dateline_end, next((t.i for t in doc if t.idx >= undated.end()), len(doc)))
         self.dateline_end = dateline_end
         self.actors: list[ActorMention] = [m for m in doc._.actors or [] if m.start >= dateline_end
-                                           and not self._is_row_label(doc, m)]
+                                           and not self._is_row_label(doc, m) and not self._is_stance(doc, m)]
         self.sections = self._table_sections(doc)
         # indexes, so that the rules' look-ups do not scan every mention (long documents)
         self._actor_of_token: list[ActorMention | None] = [None] * len(doc)
@@ -181,6 +181,16 @@ class _DocView:
                 quote.date = quote.date or previous.date
             previous = quote
         self.speaker_ids = {id(q.speaker) for q in self.quotes if q.speaker is not None}
+
+    @staticmethod
+    def _is_stance(doc: Doc, mention: ActorMention) -> bool:
+        """ "an anti-Castro lawmaker", "pro-Moscow rebels": a name inside a stance adjective
+        describes someone else."""
+        k = mention.start
+        if mention.text.lower().startswith(("anti-", "pro-", "non-")):
+            return True  # the NER took the adjective for a name: "Anti-Castro"
+        return k >= 2 and doc[k - 1].text == "-" and not doc[k - 2].whitespace_ \
+            and doc[k - 2].lower_ in ("anti", "pro", "non")
 
     @staticmethod
     def _is_row_label(doc: Doc, mention: ActorMention) -> bool:
@@ -695,7 +705,8 @@ class Attacher:
         if any(c.i in own for c in token.children if c.dep_ in ("nummod", "quantmod")) \
                 or any(c.i in own for c in token.children if c.dep_ == "amod" and c.like_num):
             return None  # "307 troops had returned": what is counted is not its own doer
-        if not (token.lower_ in self.lex.doer_nouns or token.lemma_.lower() in self.lex.doer_nouns):
+        if not (token.lower_ in self.lex.doer_nouns or token.lemma_.lower() in self.lex.doer_nouns
+                or token.lemma_.lower() + "s" in self.lex.doer_nouns):  # "an anti-Castro lawmaker"
             # "German law requires ...": not a body that acts, so the state its adjective names
             return self._demonym_of(view, token)
         for child in token.lefts:  # "FBI agents", "State Department officials": the body they serve
@@ -719,6 +730,8 @@ class Attacher:
         plural = token.tag_ in ("NNS", "NNPS") or token.lower_ == "police"
         kind = "GROUP" if plural else "PERSON" if token.lower_ in self.lex.person_nouns else "ORGANIZATION"
         actor = self._government_in_view(view, token) or self._company_in_view(view, token) or Actor(span.text, kind)
+        if start > 0 and doc[start - 1].lower_ in ("a", "an") and doc[start - 1].head.i == token.i:
+            span = doc[start - 1:end]  # the text names "an anti-Castro lawmaker"; the actor is "anti-Castro lawmaker"
         mention = ActorMention(span.start, span.end, span.start_char, span.end_char, span.text, (actor,), "description")
         return self._joined(view, mention, token)  # "the government and Union Bank of Finland each ..."
 
