@@ -629,6 +629,10 @@ class Attacher:
         antecedent = tree.relative_antecedent(token) or self._speaker_of_pronoun(view, token)
         if antecedent is not None:
             token = antecedent  # "Hershey Foods Corp., which has about 40%": Hershey
+        elif token.lower_ == "they" and token.dep_ in tree.SUBJECTS and view.actor_at(token) is None:
+            previous = self._previous_group_subject(view, token)
+            if previous is not None:
+                return previous  # "Police found 1,300 pounds ... They arrested two men"
         for candidate in [token, *tree.appositions(token)]:
             mention = view.actor_at(candidate)
             if mention is not None and view.quote_of[mention.start] is None:
@@ -662,6 +666,21 @@ class Attacher:
                     if mention is not None and t.i not in own and not mention.is_group \
                             and mention.actors[0].type not in ("PERSON", "STATE"):
                         return mention
+        return None
+
+    def _previous_group_subject(self, view: _DocView, token) -> ActorMention | None:
+        """What a bare "they" opening a clause stands for: the plural doer of the sentence before
+        ("Police found ... They arrested two men"), when the parse names one."""
+        index = view.sentence_of[token.i]
+        if index == 0 or not view.parsed(view.sentences[index - 1].start):
+            return None
+        root = view.sentences[index - 1].root
+        for subject in tree.subjects(tree.clause_head(root)):
+            if subject.lower_ in ("they", "it", "he", "she"):
+                continue
+            mention = self._mention_for(view, subject, range(0))
+            if mention is not None and (mention.is_group or mention.actors[0].type == "GROUP"):
+                return mention
         return None
 
     def _organization_before(self, view: _DocView, i: int) -> ActorMention | None:
@@ -939,7 +958,7 @@ class Attacher:
         def doer_possible(index: int, start: int) -> bool:
             if index not in could_name:
                 could_name[index] = bool(view.sentence_actors(index)) or view.has_name_like(index) \
-                    or any(t.lower_ in self.lex.doer_nouns for t in view.sentences[index])
+                    or any(t.lower_ in self.lex.doer_nouns or t.lower_ == "they" for t in view.sentences[index])
             return could_name[index]
 
         wanted = self._open_after_positional_rules(view, doer_possible)

@@ -534,3 +534,11 @@ def test_a_name_inside_a_stance_adjective_is_not_the_doer(parse) -> None:
     doc = parse("Anti-Castro exiles marched on Friday, and 300 were arrested.", MAY_2025)
     [event] = rows(doc, "300")
     assert event.actor is None or "Castro" not in event.actor.name
+
+
+def test_they_is_the_plural_doer_of_the_sentence_before(parse) -> None:
+    doc = parse("Ireland condemned the bomb plot. Police found more than 1,300 pounds of explosives on Sunday in "
+                "a shed near the border. They arrested two men in connection with the bomb factory.",
+                date(1998, 3, 22))
+    [event] = rows(doc, "two")
+    assert event.mention is not None and "police" in event.mention.text.lower()
