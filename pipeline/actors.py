@@ -528,6 +528,8 @@ class ActorRecognizer:
                         and doc[start - 1].text not in self.not_names and doc[start - 1].ent_type_ in ("", "ORG") \
                         and not doc[start - 1].is_sent_end and "\n" not in doc[start - 1].whitespace_:
                     start -= 1
+            while kind == "PERSON" and start < end - 1 and doc[start].text in self.us_states_after_towns:
+                start += 1  # "in Buffalo, N.Y. Slepian provided ...": the state ends a place, the name starts after
             if kind == "PERSON" and start > 0 and doc[start - 1].text in _HONORIFICS:
                 start -= 1  # "Mr. Gerstner": the name as the text gives it
             if not self._may_cover(start, end, mentions, swallow=kind == "ORGANIZATION" and end - start >= 2):

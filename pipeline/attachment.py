@@ -736,8 +736,9 @@ class Attacher:
         start = token.i
         for child in sorted(token.lefts, key=lambda c: -c.i):
             if child.dep_ not in self._DESCRIPTION_MODIFIERS or child.right_edge.i != start - 1 \
-                    or child.pos_ == "PRON" or any(t.i in own or t.like_num for t in child.subtree):
-                break  # not "Its" in "Its workers": the possessor pronoun is no part of the name
+                    or child.pos_ == "PRON" or any(t.i in own or t.like_num for t in child.subtree) \
+                    or child.lower_ == "new":
+                break  # not "Its" in "Its workers", not "new" in "a new Essex County task force"
             start = child.left_edge.i
         doc = view.doc
         end = token.i + 1

@@ -336,3 +336,8 @@ def test_a_town_before_a_state_is_not_a_company_of_its_name(parse) -> None:
                 "Norwood, Mass.-based Phoenix has had substantial losses.")
     towns = [m for m in doc._.actors if m.text == "Norwood"]
     assert not towns
+
+
+def test_a_state_abbreviation_is_no_part_of_a_name_after_it(parse) -> None:
+    doc = parse("He was shot at his home in Buffalo, N.Y. Slepian provided legal abortions in the area.")
+    assert "N.Y. Slepian" not in [m.text for m in doc._.actors]

@@ -542,3 +542,10 @@ def test_they_is_the_plural_doer_of_the_sentence_before(parse) -> None:
                 date(1998, 3, 22))
     [event] = rows(doc, "two")
     assert event.mention is not None and "police" in event.mention.text.lower()
+
+
+def test_new_is_no_part_of_a_description(parse) -> None:
+    doc = parse("A new Essex County task force began delving Thursday into the slayings of 14 women.",
+                date(1998, 4, 2))
+    [row] = rows(doc, "14")
+    assert row.mention is not None and row.mention.text == "Essex County task force"
