@@ -120,6 +120,7 @@ class Lexicon:
     percent_words: tuple[tuple[str, ...], ...]
     name_prefixes: frozenset[str]
     time_suffixes: frozenset[str]
+    street_words: frozenset[str]
     same_number: tuple[tuple[str, ...], ...]
     of_determiners: frozenset[str]
     plural_nouns: frozenset[str]
@@ -171,6 +172,7 @@ def lexicon() -> Lexicon:
         percent_words=_phrases(data["percent_words"]),
         name_prefixes=frozenset(data["name_prefixes"]),
         time_suffixes=frozenset(s.lower() for s in data["time_suffixes"]),
+        street_words=frozenset(data["street_words"]),
         same_number=_phrases(data["same_number"]),
         of_determiners=frozenset(data["of_determiners"]),
         plural_nouns=frozenset(data["plural_nouns"]),
@@ -847,6 +849,8 @@ class QuantityRecognizer:
             return False
         if nxt is not None and nxt.lower_ in lex.time_suffixes:
             return False
+        if self._is_street_number(doc, i):
+            return False  # "at 469 Vermont St.": an address
         if nxt is not None and nxt.text == ":" and not tok.whitespace_:
             return False  # 10:30
         if _YEAR.match(tok.text):
@@ -855,6 +859,16 @@ class QuantityRecognizer:
                                          or (nxt.is_alpha and nxt.is_lower and nxt.lower_.endswith("s")))):
                 return False
         return True
+
+    def _is_street_number(self, doc: Doc, i: int) -> bool:
+        """A house number: one to three capitalised words and a street word follow ("469
+        Vermont St.", "285 Toure Drive", "10 Downing Street")."""
+        for k in range(i + 2, min(i + 5, len(doc))):
+            if doc[k].text in self.lex.street_words:
+                return all(t.text[:1].isupper() and t.is_alpha for t in doc[i + 1:k])
+            if not (doc[k].text[:1].isupper() and doc[k].is_alpha):
+                return False
+        return False
 
     def _one_is_pronoun(self, doc: Doc, i: int) -> bool:
         nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
@@ -883,7 +897,11 @@ class QuantityRecognizer:
         while end + 1 < len(doc) and not doc[end].whitespace_ and not doc[end + 1].is_space:
             end += 1
         run = doc[start:end + 1].text.rstrip(".,;:!?)")
-        return bool(re.fullmatch(r"\+?\d+(?:[-/.]\d+){2,}|\+?\d+(?:[-/]\d+)*[-/]0\d+(?:[-/]\d+)*", run))
+        if re.fullmatch(r"\+?\d+(?:[-/.]\d+){2,}|\+?\d+(?:[-/]\d+)*[-/]0\d+(?:[-/]\d+)*", run):
+            return True
+        # a telephone number with its area code in brackets: "(254-2) 751-613"
+        line = doc[max(0, start - 8):min(len(doc), end + 9)].text
+        return bool(re.search(r"\(\d+(?:-\d+)*\)\s*\d+-\d+", line)) and bool(re.fullmatch(r"\(?\d+(?:-\d+)+\)?", run))
 
     def _glued_range(self, doc: Doc, i: int) -> tuple[float, float] | None:
         """One token holding a range: ``1000–5000``, ``5k-20k``, ``20~100``."""

@@ -555,6 +555,8 @@ def test_quotient_needs_bare_numbers(parse) -> None:
     "Call 555-0143 for details.",
     "The score was level and he settled a score.",
     "The 9/11 attacks changed 24/7 news coverage.",
+    "The embassy is at 285 Toure Drive; call (254-2) 751-613.",  # an address and a telephone number
+    "The men appeared in the store at 469 Vermont St. in Brownsville.",
 ])
 def test_codes_and_non_numbers(parse, text) -> None:
     assert quantities(parse, text) == []
