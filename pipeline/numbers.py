@@ -882,6 +882,8 @@ class QuantityRecognizer:
             return True
         if nxt == "another" or nxt == "of":
             return True  # "one of them", "one of two men", "one of Mr. Antar's attorneys": partitive
+        if nxt in ("who", "whom", "whose"):
+            return True  # "the only one who can speak for him"
         return nxt in (".", ",", ";", "") or not nxt
 
     # -- the whole mention ---------------------------------------------------

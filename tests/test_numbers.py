@@ -558,6 +558,7 @@ def test_quotient_needs_bare_numbers(parse) -> None:
     "The embassy is at 285 Toure Drive; call (254-2) 751-613.",  # an address and a telephone number
     "The men appeared in the store at 469 Vermont St. in Brownsville.",
     "Profit fell because of a one-time charge.",  # once, not a count
+    "I am the only one who can speak for him.",  # a pronoun
     "The approach of the year two thousand has many groups in a frenzy.",  # a year
 ])
 def test_codes_and_non_numbers(parse, text) -> None:
