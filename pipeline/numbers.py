@@ -825,6 +825,8 @@ class QuantityRecognizer:
             return vague
         if tok.lower_ == "one" and self._one_is_pronoun(doc, i):
             return None
+        if i > 0 and doc[i - 1].text in lex.name_prefixes:
+            return None  # "TWA Flight eight hundred", "flight one oh three": a name
         if tok.lower_ == "one" and i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in ("time", "off"):
             return None  # "a $24 million one-time charge": once, not a count
         if i > 0 and doc[i - 1].lower_ == "year":

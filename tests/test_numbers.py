@@ -559,6 +559,8 @@ def test_quotient_needs_bare_numbers(parse) -> None:
     "The men appeared in the store at 469 Vermont St. in Brownsville.",
     "Profit fell because of a one-time charge.",  # once, not a count
     "I am the only one who can speak for him.",  # a pronoun
+    "The TWA Flight eight hundred went down off Long Island.",  # a flight's name, spelled out
+    "Victor Miranda, who lives at 405 Williams Ave., said the machines were removed.",
     "The approach of the year two thousand has many groups in a frenzy.",  # a year
 ])
 def test_codes_and_non_numbers(parse, text) -> None:
