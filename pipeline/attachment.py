@@ -711,6 +711,9 @@ class Attacher:
     #: modifiers kept in a description's span ("Catholic protesters", "Kopp's stepmother")
     _DESCRIPTION_MODIFIERS = frozenset({"amod", "compound", "nmod:poss", "poss", "case", "nn", "nmod"})
     #: people who act for someone: their "for" phrase belongs to the description ("Lawyers for the relatives")
+    #: persons named by their place in a body: its "of" phrase belongs to the description
+    #: ("the top commander of a Cambodian resistance force")
+    _ROLE_NOUNS = frozenset({"commander", "leader", "chief", "head", "member", "members", "deputy"})
     _AGENT_NOUNS = frozenset({"lawyer", "lawyers", "attorney", "attorneys", "spokesman", "spokeswoman",
                               "spokesperson", "representatives", "advocates"})
 
@@ -742,8 +745,9 @@ class Attacher:
             start = child.left_edge.i
         doc = view.doc
         end = token.i + 1
-        if token.lower_ in self._AGENT_NOUNS:
-            behalf = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "for" and c.i == token.i + 1), None)
+        if token.lower_ in self._AGENT_NOUNS or token.lower_ in self._ROLE_NOUNS:
+            word = "for" if token.lower_ in self._AGENT_NOUNS else "of"
+            behalf = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == word and c.i == token.i + 1), None)
             if behalf is not None and not any(t.i in own for t in behalf.subtree) and behalf.right_edge.i - token.i <= 8:
                 end = behalf.right_edge.i + 1
         span = doc[start:end]

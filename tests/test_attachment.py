@@ -549,3 +549,10 @@ def test_new_is_no_part_of_a_description(parse) -> None:
                 date(1998, 4, 2))
     [row] = rows(doc, "14")
     assert row.mention is not None and row.mention.text == "Essex County task force"
+
+
+def test_a_commander_keeps_the_body_he_commands_in_the_description(parse) -> None:
+    doc = parse("The top commander of a Cambodian resistance force said Thursday he had sent a team.",
+                date(1998, 2, 19))
+    [row] = [e for e in doc._.events if e.quantity is None and e.date.text == "Thursday"]
+    assert row.mention.text == "top commander of a Cambodian resistance force"
