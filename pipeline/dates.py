@@ -435,6 +435,8 @@ class _Match:
             # "until"/"through" often look back)
         if self.tense.after_saying(self.start):
             return False  # "said on Monday it would ...": the date of the saying
+        if self.end < len(self.doc) and self.doc[self.end].text in ("'s", "’s"):
+            return False  # "Wednesday's ruling", "Friday's purchases": an event already named
         return self.tense.is_future(self.start, self.end)
 
 

@@ -1220,3 +1220,10 @@ def test_between_two_years_is_one_interval(parse) -> None:
             "1985 and 1987", date(1989, 10, 27))
     assert (d.start_date, d.end_date) == (date(1985, 1, 1), date(1987, 12, 31))
     assert [p.text for p in d.parts] == ["1985", "1987"]
+
+
+def test_a_possessive_weekday_is_the_one_before(parse) -> None:
+    # published on Saturday 2000-01-15; "would" looks ahead, but "Wednesday's ruling" was made already
+    d = the(parse, "The relatives said they would look for ways to get around Wednesday's ruling.",
+            "Wednesday", date(2000, 1, 15))
+    assert interval(d) == day("2000-01-12")
