@@ -1910,7 +1910,7 @@ class DateRecognizer:
             found.append(mention)
         self._share_tense(doc, found, reference)
         self._mark_dateline(text, found)
-        doc._.dates = self._merge_ranges(doc, self._join_clock_and_day(doc, found))
+        doc._.dates = self._merge_year_periods(doc, self._merge_ranges(doc, self._join_clock_and_day(doc, found)))
         return doc
 
     @staticmethod
@@ -1963,6 +1963,25 @@ class DateRecognizer:
                 continue
             joined.append(d)
         return joined
+
+    @staticmethod
+    def _merge_year_periods(doc: Doc, found: list[DateMention]) -> list[DateMention]:
+        """ "this year's third quarter", "1988's second half": one date, that period of that year."""
+        merged: list[DateMention] = []
+        for d in found:
+            prev = merged[-1] if merged else None
+            if prev is not None and prev.granularity == "year" and prev.start_date is not None \
+                    and d.granularity == "quarter" and d.start_date is not None and d.end_date is not None \
+                    and d.start == prev.end + 1 and doc[prev.end].text in ("'s", "’s"):
+                year = prev.start_date.year
+                span = doc[prev.start:d.end]
+                value = f"{year}{d.timex_value[4:]}" if d.timex_value and d.timex_value[:4].isdigit() else d.timex_value
+                merged[-1] = DateMention(prev.start, d.end, span.start_char, span.end_char, span.text, "DATE", value,
+                                         d.start_date.replace(year=year), d.end_date.replace(year=year),
+                                         d.granularity, d.kind)
+                continue
+            merged.append(d)
+        return merged
 
     @staticmethod
     def _merge_ranges(doc: Doc, found: list[DateMention]) -> list[DateMention]:

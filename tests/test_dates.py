@@ -1227,3 +1227,8 @@ def test_a_possessive_weekday_is_the_one_before(parse) -> None:
     d = the(parse, "The relatives said they would look for ways to get around Wednesday's ruling.",
             "Wednesday", date(2000, 1, 15))
     assert interval(d) == day("2000-01-12")
+
+
+def test_a_year_s_quarter_is_one_date_in_that_year(parse) -> None:
+    d = the(parse, "Sales in last year's fourth quarter fell.", "last year's fourth quarter", date(1989, 11, 1))
+    assert (d.start_date, d.end_date, d.timex_value) == (date(1988, 10, 1), date(1988, 12, 31), "1988-Q4")
