@@ -418,7 +418,8 @@ class Attacher:
                       (self.survey_source, True),
                       (self.parse_subject, False),
                       (self.clause_subject, True), (self.according_to, True),
-                      (self.speaker_after, True), (self.any_before, False), (self.previous_topic, False),
+                      (self.speaker_after, True), (self.any_before, False), (self.source_after, False),
+                      (self.previous_topic, False),
                       (self.document_topic, False)]
 
     # -- actor rules -------------------------------------------------------------
@@ -880,6 +881,18 @@ class Attacher:
             if m.start > start and (view.followed_by_speech(m) or view.preceded_by_speech(m)):
                 return m, "source"
         return None
+
+    def source_after(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
+        """ "Gas prices fell nearly two cents a gallon. That according to the Lundberg survey":
+        a next sentence that opens by naming the source of what was just said."""
+        index = view.sentence_of[start] + 1
+        if index >= len(view.sentences):
+            return None
+        words = [t.lower_ for t in view.sentences[index][:4]]
+        if words[:3] not in (["that", "according", "to"], ["that", "'s", "according"], ["this", "according", "to"]):
+            return None
+        mentions = view.sentence_actors(index)
+        return (mentions[0], "source") if mentions else None
 
     def any_before(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
         before = [m for m in view.sentence_actors(view.sentence_of[start]) if m.start < start]

@@ -556,3 +556,11 @@ def test_a_commander_keeps_the_body_he_commands_in_the_description(parse) -> Non
                 date(1998, 2, 19))
     [row] = [e for e in doc._.events if e.quantity is None and e.date.text == "Thursday"]
     assert row.mention.text == "top commander of a Cambodian resistance force"
+
+
+def test_that_according_to_names_the_source_of_the_sentence_before(parse) -> None:
+    doc = parse("Weakened oil prices have made life easier for motorists. Gas prices fell nearly two cents a gallon "
+                "over the last two weeks. That according to the Lundberg survey of gas stations nationwide.",
+                date(1998, 2, 23))
+    [event] = rows(doc, "nearly two cents")
+    assert event.actor is not None and event.actor.name == "Lundberg survey" and event.role == "source"
