@@ -7,25 +7,39 @@ order is the one that won on the real-text development set, corpus/realnews):
   ``source``), and takes the statement's date when the quote has none;
 - the holder its own phrase names: ``Nawrocki's 29.54%``, ``49.11% for
   Trzaskowski``, with a parse the possessor of the noun it sizes
-  (``Ukraine's dlrs 1.2 billion debt``);
+  (``Ukraine's dlrs 1.2 billion debt``), a table heading over its figures
+  (``KENYA:``), the person an age follows (``Wonham, 58,``), and a counted
+  people that acts (``Some 1,500 ethnic Albanians marched``);
+- a date's ``by`` agent (``the decision, announced Wednesday by ...``) and a
+  poll's maker for the poll's figures;
 - the parse: the subject of the active verb governing the number
   (``X said Hamas fired 40 rockets`` gives Hamas); else the reporter the
   sentence names (``X said that 8,000 are held by Russia`` gives X); else the
   passive agent or a subject up the reported clauses. A doer no name gives is
-  the actor as written (``Police found 1,300 pounds``), a state's adjective on
-  a doer that is no body names the state (``German law requires``);
+  the actor as written (``Police found 1,300 pounds``), agents of a named body
+  act for it (``FBI agents``), a unit for its parent, a relative pronoun for
+  its noun, a pronoun after ``said`` for the speaker, ``its`` for the
+  organization named last, a bare ``They`` for the plural doer before; a
+  state's adjective on a doer that is no body names the state (``German law
+  requires``);
 - then the positional rules: the first subject-like actor of the number's
   clause, ``according to X``, ``..., the ministry said`` after the number, any
-  actor before it, the subject of the previous sentences (not a quote's
-  speaker), and last the story's opening subject;
+  actor before it, ``That according to X`` opening the next sentence, the
+  subject of the previous sentences (not a quote's speaker; for a company's
+  accounts the organization), and last the story's opening subject;
 - joint actors (``both sides``, ``Ukraine and Russia each``) give one event row
-  per side;
+  per side, so do the coordinated doers of a date; ``respectively`` pairs
+  numbers and names in order;
 - the date is the nearest event date before the number in its sentence, or
   after it in the same clause (a figure restated per share shares it); dates
-  inside a ``when`` clause date that clause only.
+  inside a ``when`` clause date that clause only; with a parse, a date inside
+  another noun phrase dates that noun, no date crosses an ``after``/``because``
+  clause, and a future date does not date a past-tense figure; ages, distances
+  that place something and comparison figures take no date of another event.
 
 Every event date that no quantity took becomes a row of its own, found by the
-same rules. Datelines and table-row labels (``Americans: 12``) are no actors.
+same rules. Datelines, table-row labels (``Americans: 12``) and names inside
+``anti-X``/``pro-X`` are no actors.
 """
 from __future__ import annotations
 
