@@ -15,9 +15,15 @@ Three sources, in this order of trust:
    (``spokesman John Doe``), capitalised words before a verb of saying, and
    capitalised organization names (``State Emergency Service``).
 
-Pronouns (``he``, ``it``), group references (``both sides``) and definite
-descriptions (``the ministry``) resolve to the nearest compatible actor
-before them.
+The open-data registry (``models/actors_open.json``) and the NER's persons,
+organizations, nationalities and states come after them; a line that is only
+a known name and a colon (``KENYA:``) is a table heading.
+
+Pronouns (``he``, ``it``), group references (``both sides``, ``the three``,
+``the two presidents``: the last group of that size and kind), surnames of
+persons named in full (the nearest before) and definite descriptions (``the
+ministry``, ``the company`` opening a sentence, ``the company's``) resolve to
+the nearest compatible actor before them.
 """
 from __future__ import annotations
 
