@@ -52,7 +52,6 @@ _NOT_NOUNS = frozenset({"also", "has", "had", "have", "is", "was", "were", "are"
 
 #: how many earlier mentions a pronoun or reference looks back over for its antecedent
 _LOOKBACK = 200
-#: words after a one-word name that make it the subject of a clause ("Sony is paying")
 #: "the two", "the three": a reference to a group of that size
 _GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5}
 #: words right after "the two" that leave the reference bare ("The three are expected to join")
@@ -71,6 +70,7 @@ _GROUP_NOUN_KINDS = {
 }
 #: titles of address kept in a person's mention ("Mr. Gerstner")
 _HONORIFICS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr")
+#: words after a one-word name that make it the subject of a clause ("Sony is paying")
 _ACTING_WORDS = frozenset({"is", "was", "has", "had", "will", "would", "could", "can", "may", "might",
                            "also", "plans", "agreed", "posted", "reported", "announced"})
 
@@ -705,8 +705,9 @@ class ActorRecognizer:
     #: words after a surname that are no part of it ("Louis V. Gerstner Jr.")
     _NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 
-    def _surname(self, name: str) -> str | None:
-        words = [w for w in name.split() if w not in self._NAME_SUFFIXES]
+    @classmethod
+    def _surname(cls, name: str) -> str | None:
+        words = [w for w in name.split() if w not in cls._NAME_SUFFIXES]
         return words[-1] if len(words) >= 2 else None
 
     def _full_names(self, mentions: list[ActorMention]) -> dict[str, list[tuple[int, Actor]]]:
@@ -725,10 +726,10 @@ class ActorRecognizer:
         before = [actor for start, actor in named if start < i]
         return before[-1] if before else named[0][1]
 
-    def _surnames_pass(self, doc: Doc, mentions: list[ActorMention], taken: list[bool]) -> list[ActorMention]:
-        """A person named in full, later by the surname alone ("Louis V. Gerstner Jr." ...
-        "Mr. Gerstner said"): the same person, whether or not the NER tagged the surname."""
-        persons = self._full_names(mentions)
+    def _surnames_pass(self, doc: Doc, persons: dict[str, list[tuple[int, Actor]]],
+                       taken: list[bool]) -> list[ActorMention]:
+        """A person named in full (``persons``: _full_names), later by the surname alone
+        ("Louis V. Gerstner Jr." ... "Mr. Gerstner said"): the same person."""
         found = []
         for tok in doc:
             if not taken[tok.i] and tok.text in persons:
@@ -736,10 +737,10 @@ class ActorRecognizer:
                                            "name"))
         return found
 
-    def _relink_surnames(self, mentions: list[ActorMention]) -> list[ActorMention]:
+    def _relink_surnames(self, mentions: list[ActorMention],
+                         persons: dict[str, list[tuple[int, Actor]]]) -> list[ActorMention]:
         """A surname the NER tagged on its own ("Gerstner") names the person the text named
-        in full, not a person of its own."""
-        persons = self._full_names(mentions)
+        in full (``persons``: _full_names), not a person of its own."""
         out = []
         for m in mentions:
             actor = m.actors[0]
@@ -1066,11 +1067,11 @@ class ActorRecognizer:
         mentions = self._outside(mentions, short)
         names += short
         self._take(taken, short)
-        surnames = self._surnames_pass(doc, mentions + names, taken)
-        mentions = self._relink_surnames(mentions + names)
-        names = []
+        persons = self._full_names(mentions + names)
+        surnames = self._surnames_pass(doc, persons, taken)
+        mentions = self._relink_surnames(mentions + names, persons)
         self._take(taken, surnames)
-        mentions = self._coordinate(doc, mentions + names + surnames)
+        mentions = self._coordinate(doc, mentions + surnames)
         references = self._references_pass(doc, mentions, taken)
         self._take(taken, references)
         references += self._descriptions_pass(doc, mentions + references, taken)

@@ -67,17 +67,19 @@ if not Doc.has_extension("events"):
 _ENTITY_TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORGANIZATION"}
 #: how far (in tokens) a date, a predicate or a counterpart may stand from the number
 _DATE_REACH = 80
-#: words that open a comparison figure: a date after them dates that figure, not the one before
 #: prepositions that place an event in an occasion ("in Wednesday's election", "at last year's conference")
 _EVENT_SETTINGS = frozenset({"in", "at", "during", "from", "of"})
+#: the units a distance is read in, and the words that may follow its number ("50 miles (80 kms)")
 _DISTANCE_UNITS = frozenset({"mile", "km", "kilometer", "kilometre", "meter", "metre", "yard", "foot", "feet"})
+_DISTANCE_WORDS = _DISTANCE_UNITS | {"miles", "kilometers", "kilometres", "kms", "meters", "metres", "yards"}
 #: words after a distance that make it a place's position ("south of Belfast", "from Angkor Wat")
 _PLACING_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                            "from", "outside", "away", "off", "inland", "offshore", "northwest", "up", "down"})
+                            "from", "outside", "away", "off", "inland", "offshore", "up", "down"})
 _SEQUENCE_PREPOSITIONS = frozenset({"before", "after", "since", "until", "following"})
 _PERIOD_NOUNS = frozenset({"quarter", "half", "year", "month", "week", "period", "season", "term", "session"})
 #: words before a date that make it a limit, not the time of the event ("extended until Nov. 9")
 _LIMIT_WORDS = frozenset({"until", "till", "through", "by", "to", "before"})
+#: words that open a comparison figure: a date after them dates that figure, not the one before
 _COMPARISON_WORDS = frozenset({"compared", "versus", "vs."})
 _OPEN_QUOTES = {"“": "”", "«": "»", "``": "''"}  # ``...'' in wire copy
 _SCARE_QUOTE_MAX_TOKENS = 4
@@ -181,6 +183,8 @@ class _DocView:
         self._quantities = sorted(doc._.quantities or [], key=lambda q: q.start)
         self._quantity_starts = [q.start for q in self._quantities]
         self.event_dates = [d for d in (doc._.dates or []) if d.is_event_date]
+        self._event_date_at = {d.start: d for d in reversed(self.event_dates)}  # the first at each start
+        self._entity_of_token: list | None = None  # built when first asked (after the parse pass)
         self.dates_by_sentence: dict[int, list[DateMention]] = {}
         for d in self.event_dates:
             self.dates_by_sentence.setdefault(self.sentence_of[d.start], []).append(d)
@@ -315,6 +319,17 @@ class _DocView:
     def forget_parse_state(self) -> None:
         """After more sentences were parsed."""
         self._parsed.clear()
+        self._entity_of_token = None
+
+    def entity_at(self, i: int):
+        """The NER's entity span covering token i (an index, so that a rule asking for every
+        doer does not scan the Doc's entities each time)."""
+        if self._entity_of_token is None:
+            self._entity_of_token = [None] * len(self.doc)
+            for ent in self.doc.ents:
+                for k in range(ent.start, ent.end):
+                    self._entity_of_token[k] = ent
+        return self._entity_of_token[i]
 
     def parsed(self, i: int) -> bool:
         """Whether the sentence of token i has a real parse (not the flat tree of skipped sentences)."""
@@ -328,6 +343,15 @@ class _DocView:
         lo = bisect.bisect_left(self._quantity_starts, start)
         hi = bisect.bisect_left(self._quantity_starts, end)
         return self._quantities[lo:hi]
+
+    def quantity_at(self, start: int) -> Quantity | None:
+        """The number that starts at token ``start``."""
+        found = self.quantities_from(start, start + 1)
+        return found[0] if found else None
+
+    def event_date_at(self, start: int) -> DateMention | None:
+        """The event date that starts at token ``start``."""
+        return self._event_date_at.get(start)
 
     def actor_at(self, token) -> ActorMention | None:
         """The actor mention covering this token."""
@@ -447,7 +471,7 @@ class Attacher:
     def marked_holder(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
         """The holder the number's own phrase names: "Nawrocki's 29.54%", "49.11% for Trzaskowski"."""
         doc = view.doc
-        quantity = next((q for q in doc._.quantities or () if q.start == start), None)
+        quantity = view.quantity_at(start)
         if quantity is None:
             return None
         label = view.section_label(start)
@@ -537,8 +561,8 @@ class Attacher:
         decision, announced Wednesday by Commissioner Doris Meissner" (the agent of a passive
         dates its own act; the reporter is no answer for a date)."""
         doc = view.doc
-        date = next((d for d in view.event_dates if d.start == start), None)
-        if date is None or any(q.start == start for q in doc._.quantities or ()) \
+        date = view.event_date_at(start)
+        if date is None or view.quantity_at(start) is not None \
                 or not doc.has_annotation("DEP") or not view.parsed(start):
             return None
         own = range(date.start, date.end)
@@ -629,10 +653,8 @@ class Attacher:
     @staticmethod
     def _own_span(view: _DocView, start: int) -> range:
         """The tokens of the mention being attached (a number is not its own actor)."""
-        for item in list(view.doc._.quantities or ()) + view.event_dates:
-            if item.start == start:
-                return range(item.start, item.end)
-        return range(start, start + 1)
+        item = view.quantity_at(start) or view.event_date_at(start)
+        return range(item.start, item.end) if item is not None else range(start, start + 1)
 
     def _mention_for(self, view: _DocView, token, own: range) -> ActorMention | None:
         """The actor a subject or agent token names: its own mention, else one in
@@ -725,10 +747,10 @@ class Attacher:
 
     #: modifiers kept in a description's span ("Catholic protesters", "Kopp's stepmother")
     _DESCRIPTION_MODIFIERS = frozenset({"amod", "compound", "nmod:poss", "poss", "case", "nn", "nmod"})
-    #: people who act for someone: their "for" phrase belongs to the description ("Lawyers for the relatives")
     #: persons named by their place in a body: its "of" phrase belongs to the description
     #: ("the top commander of a Cambodian resistance force")
     _ROLE_NOUNS = frozenset({"commander", "leader", "chief", "head", "member", "members", "deputy"})
+    #: people who act for someone: their "for" phrase belongs to the description ("Lawyers for the relatives")
     _AGENT_NOUNS = frozenset({"lawyer", "lawyers", "attorney", "attorneys", "spokesman", "spokeswoman",
                               "spokesperson", "representatives", "advocates"})
 
@@ -810,7 +832,7 @@ class Attacher:
         if kind is None or token.i in own or token.i < view.dateline_end or view.quote_of[token.i] is not None:
             return None
         sent = view.sentences[view.sentence_of[token.i]]
-        ent = next((e for e in view.doc.ents if e.start <= token.i < e.end), None)
+        ent = view.entity_at(token.i)
         if ent is None or not (sent.start <= ent.start and ent.end <= sent.end):
             return None
         return ActorMention(ent.start, ent.end, ent.start_char, ent.end_char, ent.text,
@@ -862,7 +884,7 @@ class Attacher:
         """ "In a New York Times/CBS News poll completed on Saturday, 69 percent of those polled
         said ...": the figures of a poll or survey named before them are its maker's."""
         doc = view.doc
-        if not any(q.start == start for q in doc._.quantities or ()):
+        if view.quantity_at(start) is None:
             return None
         actors = self._actor_recognizer()
         source_nouns = actors.source_nouns if actors is not None else frozenset()
@@ -1097,8 +1119,7 @@ class Attacher:
         if quantity.unit not in _DISTANCE_UNITS:
             return False
         k = quantity.end
-        while k < len(doc) and (doc[k].lower_ in _DISTANCE_UNITS or doc[k].lower_ in ("miles", "kilometers",
-                                                                                    "kilometres", "kms", "km")):
+        while k < len(doc) and doc[k].lower_ in _DISTANCE_WORDS:
             k += 1
         if k < len(doc) and doc[k].text == "(":  # "50 miles (80 kms) south"
             while k < len(doc) and doc[k].text != ")":
