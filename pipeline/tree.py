@@ -141,7 +141,6 @@ def counted_noun(number: Token) -> Token | None:
     return noun
 
 
-
 #: how a word modifies the noun after it ("the November 1995 assassination", "Friday's purchases")
 PREMODIFIERS = frozenset({"compound", "amod", "nmod", "nmod:poss", "poss", "nummod", "npadvmod", "obl:npmod"})
 
