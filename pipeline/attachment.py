@@ -1065,6 +1065,8 @@ class Attacher:
         # "Kopp, 44, became the subject of a manhunt in November": an age is not of the event;
         # the sentence's statement date still dates it ("Police confirmed Friday that ... Hernandez, 49")
         age = self._is_age_apposition(view, quantity)
+        if self._is_age_compound(view.doc, quantity):
+            return None  # "the relatives of 6-year-old Elian": an age, and the sentence's date stays its event's own
         if self._is_location_distance(view.doc, quantity):
             return None  # "in Dundalk, 50 miles (80 kms) south of Belfast": where, not an event of its own
         sentence = view.sentence_of[quantity.start]
@@ -1128,6 +1130,13 @@ class Attacher:
         elif k < len(doc) and doc[k].text == ")":  # the "80 kms" inside it
             k += 1
         return k < len(doc) and doc[k].lower_ in _PLACING_WORDS
+
+    @staticmethod
+    def _is_age_compound(doc: Doc, quantity: Quantity) -> bool:
+        """ "6-year-old", "a 39-year-old businessman": the number is an age, a description of
+        someone ("Howes, 37 years old when he was kidnapped" is dated by its clause and stays)."""
+        return [t.lower_ for t in doc[quantity.end:quantity.end + 4]] in (["-", "year", "-", "old"],
+                                                                          ["-", "month", "-", "old"])
 
     @staticmethod
     def _is_age_apposition(view: _DocView, quantity: Quantity) -> bool:

@@ -555,3 +555,12 @@ def test_that_according_to_names_the_source_of_the_sentence_before(parse) -> Non
                 date(1998, 2, 23))
     [event] = rows(doc, "nearly two cents")
     assert event.actor is not None and event.actor.name == "Lundberg survey" and event.role == "source"
+
+
+def test_an_age_does_not_take_the_date_of_the_statement(parse) -> None:
+    doc = parse("Immigration officials said Monday they will order the relatives of 6-year-old Elian Gonzalez "
+                "to give the boy back.", date(2000, 4, 3))
+    [age] = rows(doc, "6")
+    assert age.date is None
+    [said] = [e for e in doc._.events if e.quantity is None]
+    assert said.date.text == "Monday" and said.actor.name == "officials"
