@@ -539,10 +539,15 @@ class Attacher:
                          and c.i >= quantity.end]
             if modifiers or phrase.dep_ == "nsubj":  # "About 100 supporters cheered wildly"
                 first = min([c.i for c in modifiers] + [noun.i])
-                text = doc[first:noun.i + 1].text
-                return ActorMention(first, noun.i + 1, doc[first].idx, noun.idx + len(noun.text), text,
-                                    (Actor(text, "GROUP"),), "description"), "holder"
+                return self._group_phrase(doc, first, noun), "holder"
         return None
+
+    @staticmethod
+    def _group_phrase(doc: Doc, first: int, noun) -> ActorMention:
+        """The group a phrase names as its own actor: "Cuban scientists", "supporters"."""
+        text = doc[first:noun.i + 1].text
+        return ActorMention(first, noun.i + 1, doc[first].idx, noun.idx + len(noun.text), text,
+                            (Actor(text, "GROUP"),), "description")
 
     @staticmethod
     def _group_acts(phrase, undergone: frozenset[str]) -> bool:
@@ -608,10 +613,13 @@ class Attacher:
         if reporter is not None:
             return reporter, "source"
         if verb is not None and tree.is_passive(verb) and tree.agent(verb) is None:
-            # "nearly 200 Israeli soldiers have been killed": no doer named, the state they belong to
+            # "nearly 200 Israeli soldiers have been killed": no doer named, the state they belong to;
+            # civilians are their own group ("three Canadian doctors ... were shot at")
             noun = tree.counted_noun(doc[quantity_head(doc, own)]) if own else None
             demonym = self._demonym_of(view, noun) if noun is not None else None
             if demonym is not None:
+                if noun.lower_ in self.lex.civilian_groups and demonym.start < noun.i:
+                    return self._group_phrase(doc, demonym.start, noun), "holder"
                 return demonym, "holder"
         role = "agent"
         for _ in range(4):

@@ -564,3 +564,10 @@ def test_an_age_does_not_take_the_date_of_the_statement(parse) -> None:
     assert age.date is None
     [said] = [e for e in doc._.events if e.quantity is None]
     assert said.date.text == "Monday" and said.actor.name == "officials"
+
+
+def test_civilians_nobody_acts_on_are_their_own_group_not_their_state(parse) -> None:
+    doc = parse("Three Canadian doctors who perform abortions were shot at.", date(1999, 4, 19))
+    assert actor_names(rows(doc, "Three")) == {"Canadian doctors"}
+    doc = parse("Nearly 200 Israeli soldiers have been killed.", date(1999, 4, 19))
+    assert actor_names(rows(doc, "Nearly 200")) == {"Israel"}
