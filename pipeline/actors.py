@@ -221,6 +221,7 @@ class ActorRecognizer:
         self.apposition_titles = frozenset(lex["apposition_titles"])
         self.company_suffixes = frozenset(lex["company_suffixes"])
         self.company_heads = frozenset(lex["company_heads"])
+        self.fronted_openers = frozenset(lex["fronted_openers"])
         self.source_nouns = frozenset(lex["source_nouns"])
         self.us_states_after_towns = frozenset(lex["us_states_after_towns"])
         self.group_modifiers = frozenset(lex["group_modifiers"])
@@ -939,17 +940,22 @@ class ActorRecognizer:
 
     def _company_subjects(self, doc: Doc, mentions: list[ActorMention], taken: list[bool]) -> list[ActorMention]:
         """A sentence that opens with "the company" or "the publishing concern" (a lower-case
-        company word after "The", then a verb), and "the company's" anywhere: the company the
-        story last put first."""
+        company word after "The", then a verb; also after a fronted phrase, "In the 1988
+        period, the company earned", and after the place it is based in, "The Wilmington,
+        Del., company reported"), and "the company's" anywhere: the company the story last
+        put first."""
         found: list[ActorMention] = []
         earlier = sorted(mentions, key=lambda m: m.start)
         sentence_starts = {sent.start for sent in doc.sents}
         for tok in doc:
             if tok.lower_ != "the" or taken[tok.i]:
                 continue
-            opens = tok.i in sentence_starts
+            opens = tok.i in sentence_starts or self._after_fronted_phrase(doc, tok.i, sentence_starts)
             k = tok.i + 1
-            while k < len(doc) - 1 and k - tok.i <= 5 and not taken[k] \
+            place = opens and self._based_in(doc, k)  # "The Wilmington, Del., company"
+            if place:
+                k = place
+            while k < len(doc) - 1 and k - tok.i <= 5 + (place and place - tok.i - 1) and not taken[k] \
                     and (doc[k].is_lower and doc[k].is_alpha or doc[k].text == "-"):
                 if doc[k].lower_ in self.company_heads:
                     # at a sentence's start before a verb, or anywhere before "'s" ("the company's stock")
@@ -962,6 +968,28 @@ class ActorRecognizer:
                     break
                 k += 1
         return found
+
+    def _after_fronted_phrase(self, doc: Doc, i: int, sentence_starts: set[int]) -> bool:
+        """ "In the year-earlier period, the company ...": ``i`` follows the comma that closes a
+        short opening phrase."""
+        if i < 2 or doc[i - 1].text != ",":
+            return False
+        for back in range(i - 2, max(i - 12, -1), -1):
+            if back in sentence_starts:
+                return doc[back].lower_ in self.fronted_openers
+        return False
+
+    @staticmethod
+    def _based_in(doc: Doc, k: int) -> int:
+        """After "The", a "Place, ST.," lead ("Wilmington, Del.,", "Fairfield, N.J.,"): the
+        index after its closing comma, else 0."""
+        j = k
+        while j < len(doc) and j - k < 4 and doc[j].is_title and doc[j].is_alpha:
+            j += 1
+        if j == k or j + 2 >= len(doc) or doc[j].text != "," or not doc[j + 1].text[:1].isupper() \
+                or doc[j + 2].text != ",":
+            return 0
+        return j + 3
 
     def company_before(self, doc: Doc, i: int, earlier: list[ActorMention]) -> Actor | None:
         """ "the company said": the last company that opened a sentence (its subject), else the

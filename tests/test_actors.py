@@ -298,6 +298,15 @@ def test_a_sentence_opening_with_the_company_names_the_company(parse) -> None:
     assert {m.actors[0].name for m in companies} == {"Orbis Holdings Inc."}
 
 
+def test_the_company_after_its_home_town_or_an_opening_phrase_names_the_company(parse) -> None:
+    doc = parse("Du Pont Co. reported higher profit. The Wilmington, Del., company reported net of $547 million, "
+                "in line with Wall Street estimates. In the year-earlier period, the company earned $461 million.",
+                date(1989, 10, 25))
+    companies = [m for m in doc._.actors if m.kind == "description"]
+    assert [m.text for m in companies] == ["The Wilmington, Del., company", "the company"]
+    assert {m.actors[0].name for m in companies} == {"Du Pont Co."}
+
+
 def test_the_three_names_the_last_group_of_three(parse) -> None:
     doc = parse("NATO invited Poland, Hungary and the Czech Republic to join. The three are expected to join in April.")
     [ref] = [m for m in doc._.actors if m.text == "The three"]
