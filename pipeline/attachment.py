@@ -490,7 +490,8 @@ class Attacher:
             if quantity.refers_to is not None and doc[quantity.end:m.start].text.lower() in ("as", "as the") \
                     and quantity.end < m.start:
                 return m, "holder"
-        return self._possessor(view, quantity) or self._counted_group(view, quantity)
+        return self._possessor(view, quantity) or self._counted_nationals(view, quantity) \
+            or self._counted_group(view, quantity)
 
     @staticmethod
     def _possessor(view: _DocView, quantity: Quantity) -> tuple[ActorMention, str] | None:
@@ -540,6 +541,50 @@ class Attacher:
             if modifiers or phrase.dep_ == "nsubj":  # "About 100 supporters cheered wildly"
                 first = min([c.i for c in modifiers] + [noun.i])
                 return self._group_phrase(doc, first, noun), "holder"
+        return None
+
+    def _counted_nationals(self, view: _DocView, quantity: Quantity) -> tuple[ActorMention, str] | None:
+        """With a parse, a state's people or organs the number counts, as the subject of a
+        clause that does nothing to anyone ("Twelve Americans were killed", "about 3,000
+        Americans, 3,000 Britons and more than 450 Japanese are in Iraq", "20,000 American GIs
+        have massed"): the state, each number its own; civilians with the state's adjective
+        are their own group ("two American fishermen")."""
+        doc = view.doc
+        if not doc.has_annotation("DEP") or not view.parsed(quantity.start):
+            return None
+        noun = tree.counted_noun(doc[quantity_head(doc, range(quantity.start, quantity.end))])
+        if noun is None or view.quote_of[noun.i] is not None:
+            return None
+        phrase = noun
+        for _ in range(4):  # up through an enumeration and "a total of"
+            if phrase.dep_ == "conj" or (phrase.dep_ == "pobj" and phrase.head.lower_ == "of"):
+                phrase = phrase.head if phrase.dep_ == "conj" else phrase.head.head
+            else:
+                break
+        if phrase.dep_ not in tree.SUBJECTS \
+                or self._reporter(view, tree.governing_verb(noun), range(quantity.start, quantity.end)):
+            return None  # "UNHCR says 300,000 Syrian refugees have returned": the reporter is always right
+        verb = tree.clause_head(phrase.head)
+        acts = not tree.is_passive(verb) and verb.lemma_.lower() != "be" and verb.pos_ != "AUX"
+        state = self._national_noun(view, noun)
+        if state is not None:
+            return (None if acts else (state, "holder"))  # "ethnic Albanians marched": a people acting, not a state
+        demonym = self._demonym_of(view, noun)
+        if demonym is None or not demonym.start < noun.i:
+            return None
+        if noun.lower_ in self.lex.civilian_groups:
+            return self._group_phrase(doc, demonym.start, noun), "holder"
+        return demonym, "holder"
+
+    def _national_noun(self, view: _DocView, noun) -> ActorMention | None:
+        """ "Americans", "Israelis", "Japanese": a plural people's name of a state, as that state."""
+        actors = self._actor_recognizer()
+        surfaces = (actors.registry if actors is not None else load_registry()).surfaces
+        for text in (noun.text, noun.text[:-1] if noun.text.endswith("s") else None):
+            target = surfaces.get(text) if text else None
+            if target is not None and target[0] == "demonym" and noun.tag_ in ("NNS", "NNPS"):
+                return ActorMention(noun.i, noun.i + 1, noun.idx, noun.idx + len(noun.text), noun.text,
+                                    (target[1],), "demonym")
         return None
 
     @staticmethod

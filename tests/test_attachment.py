@@ -571,3 +571,14 @@ def test_civilians_nobody_acts_on_are_their_own_group_not_their_state(parse) -> 
     assert actor_names(rows(doc, "Three")) == {"Canadian doctors"}
     doc = parse("Nearly 200 Israeli soldiers have been killed.", date(1999, 4, 19))
     assert actor_names(rows(doc, "Nearly 200")) == {"Israel"}
+
+
+def test_each_number_of_an_enumeration_of_nationals_is_its_own_states(parse) -> None:
+    doc = parse("A total of about 3,000 Americans and more than 450 Japanese are in Iraq and Kuwait.", date(1990, 8, 16))
+    assert actor_names(rows(doc, "about 3,000")) == {"United States"}
+    assert actor_names(rows(doc, "more than 450")) == {"Japan"}
+
+
+def test_nationals_killed_with_no_doer_named_are_their_states(parse) -> None:
+    doc = parse("Twelve Americans were killed in the embassy bombing.", date(1998, 8, 14))
+    assert actor_names(rows(doc, "Twelve")) == {"United States"}
