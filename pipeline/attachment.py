@@ -646,6 +646,12 @@ class Attacher:
         # the subject of an active verb did it ("X said Russia launched 50 drones": Russia);
         # a number the clause undergoes ("8,000 are held by Russia", "12 were killed") is the
         # reporter's, where the sentence names one
+        host = tree.gerund_host(verb) if verb is not None else None
+        if host is not None:  # "who is charged with gunning down Dr. Slepian last fall": who is charged
+            for doer in tree.subjects(host):
+                mention = self._mention_for(view, doer, own)
+                if mention is not None:
+                    return mention, "agent"
         if verb is not None:
             verb = tree.controller(verb)
         if verb is not None and not tree.is_passive(verb):

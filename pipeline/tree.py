@@ -70,6 +70,18 @@ def controller(verb: Token, max_steps: int = 4) -> Token:
     return verb
 
 
+def gerund_host(verb: Token) -> Token | None:
+    """The verb whose subject does a subjectless gerund hung from it by a preposition:
+    "Kopp, who is charged with gunning down Slepian" ("gunning" is done by who is charged),
+    "after meeting the minister, Albright said"."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or subjects(verb):
+        return None
+    preposition = verb.head
+    if preposition.dep_ != "prep" or preposition.head.i == preposition.i or preposition.head.pos_ not in _VERBS:
+        return None
+    return preposition.head
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ in ("aux:pass", "auxpass") for c in verb.children)
 

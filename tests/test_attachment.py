@@ -582,3 +582,10 @@ def test_each_number_of_an_enumeration_of_nationals_is_its_own_states(parse) -> 
 def test_nationals_killed_with_no_doer_named_are_their_states(parse) -> None:
     doc = parse("Twelve Americans were killed in the embassy bombing.", date(1998, 8, 14))
     assert actor_names(rows(doc, "Twelve")) == {"United States"}
+
+
+def test_a_gerund_after_a_preposition_is_done_by_the_subject_of_its_verb(parse) -> None:
+    doc = parse("James Kopp is wanted by the FBI. Police want Kopp, who is charged with gunning down "
+                "Dr. Barnett Slepian last fall.", date(1999, 6, 7))
+    [event] = [e for e in doc._.events if e.date is not None and e.date.text == "last fall"]
+    assert event.actor.name == "James Kopp"

@@ -170,3 +170,15 @@ def test_relative_pronoun_stands_for_the_noun_its_clause_describes() -> None:
                 ["PROPN", "PUNCT", "PRON", "VERB", "NUM", "NOUN"])
     assert tree.relative_antecedent(doc[2]).text == "Acme"
     assert tree.relative_antecedent(doc[0]) is None  # not a relative pronoun
+
+
+
+def test_gerund_host_is_the_verb_the_preposition_hangs_from() -> None:
+    # "The rebels were charged with killing 12 villagers": the rebels did the killing
+    doc = Doc(Vocab(), words=["The", "rebels", "were", "charged", "with", "killing", "12", "villagers"],
+              heads=[1, 3, 3, 3, 3, 4, 7, 5],
+              deps=["det", "nsubjpass", "auxpass", "ROOT", "prep", "pcomp", "nummod", "dobj"],
+              pos=["DET", "NOUN", "AUX", "VERB", "ADP", "VERB", "NUM", "NOUN"],
+              tags=["DT", "NNS", "VBD", "VBN", "IN", "VBG", "CD", "NNS"])
+    assert tree.gerund_host(doc[5]).text == "charged"
+    assert tree.gerund_host(doc[3]) is None  # not a gerund
