@@ -52,6 +52,8 @@ _NOT_NOUNS = frozenset({"also", "has", "had", "have", "is", "was", "were", "are"
 
 #: how many earlier mentions a pronoun or reference looks back over for its antecedent
 _LOOKBACK = 200
+#: function words that end a "the ... company" description before its head ("the carrying value of the company's")
+_PHRASE_BREAKS = frozenset({"of", "the", "a", "an", "in", "for", "to", "with", "on", "at", "by", "from", "and", "or"})
 #: "the two", "the three": a reference to a group of that size
 _GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5}
 #: words right after "the two" that leave the reference bare ("The three are expected to join")
@@ -956,7 +958,8 @@ class ActorRecognizer:
             if place:
                 k = place
             while k < len(doc) - 1 and k - tok.i <= 5 + (place and place - tok.i - 1) and not taken[k] \
-                    and (doc[k].is_lower and doc[k].is_alpha or doc[k].text == "-"):
+                    and (doc[k].is_lower and doc[k].is_alpha or doc[k].text == "-") \
+                    and doc[k].lower_ not in _PHRASE_BREAKS:  # not "the carrying value of the company's"
                 if doc[k].lower_ in self.company_heads:
                     # at a sentence's start before a verb, or anywhere before "'s" ("the company's stock")
                     if doc[k + 1].text in ("'s", "’s") or (opens and (doc[k + 1].is_lower or doc[k + 1].text == ",")):

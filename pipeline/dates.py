@@ -516,6 +516,7 @@ class DateRecognizer:
         self.year_plurals = frozenset(data["year_plurals"])
         self.named_days: dict[str, int] = data["named_days"]
         self.named_day_words = frozenset(data["named_day_words"])
+        self.results_nouns = frozenset(data["results_nouns"])
         self.holidays: dict[str, str] = data["holidays"]
         self.day_ordinals: dict[str, int] = data["day_ordinals"]
         self.date_cues: list[str] = data["date_cues"]
@@ -1530,11 +1531,11 @@ class DateRecognizer:
             return "DURATION", value, to_date[0], to_date[1], "interval"
         return "DURATION", value, None, None, None
 
-    @staticmethod
-    def _months_to_date(c: _Match, n: float | None) -> tuple[date, date] | None:
-        """Business reporting's year to date: "the first nine months" (of the year), and "For
-        the nine months, ..." at a clause start: January to the end of the n-th month of the
-        last year that has had them by the reference date."""
+    def _months_to_date(self, c: _Match, n: float | None) -> tuple[date, date] | None:
+        """Business reporting's year to date: "the first nine months" (of the year), "the
+        latest nine months", "For the nine months, ..." at a clause start and "Net for the nine
+        months": January to the end of the n-th month of the last year that has had them by
+        the reference date."""
         if n is None or not 2 <= n <= 11 or n != int(n) or c.reference is None \
                 or not c.g["unit"].lower().startswith("month"):
             return None
@@ -1543,8 +1544,10 @@ class DateRecognizer:
         after = c.match.string[c.match.end("m"):c.match.end("m") + 24].split()
         # "For the nine months, ..." opening a sentence or clause
         opening = len(before) >= 2 and before[-1].lower() == "the" and before[-2].lower() in ("for", "in") \
-            and (len(before) == 2 or before[-3].endswith((".", ",", ";")) or before[-2][0].isupper())
-        if not (text.startswith("the first ") or (len(text.split()) == 2 and opening)):
+            and (len(before) == 2 or before[-3].endswith((".", ",", ";")) or before[-2][0].isupper()
+                 or before[-3].lower() in self.results_nouns)
+        latest = len(before) >= 2 and [w.lower() for w in before[-2:]] == ["the", "latest"]
+        if not (text.startswith("the first ") or (len(text.split()) == 2 and (opening or latest))):
             return None
         n = int(n)
         year = c.reference.year if c.reference.month > n else c.reference.year - 1
