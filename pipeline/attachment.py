@@ -535,6 +535,14 @@ class Attacher:
             if mention is not None and not mention.is_group and mention.actors[0].type == "GROUP":
                 return mention, "holder"
             if noun.lower_ not in self.lex.civilian_groups:
+                if noun.lower_ in self.lex.doer_nouns and noun.tag_ in ("NNS", "NNPS") and phrase.dep_ == "nsubj" \
+                        and self._acts_on_something(phrase.head) \
+                        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):  # "... of X, Y and Z" names them
+                    # "Five major political parties issued statements", "the three foreign ministers
+                    # flanked her": a body counted as the doer of a deed done to something
+                    first = min([c.i for c in noun.lefts if c.dep_ in ("amod", "compound") and c.i >= quantity.end]
+                                + [noun.i])
+                    return self._group_phrase(doc, first, noun), "holder"
                 continue
             modifiers = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper()
                          and c.i >= quantity.end]
@@ -593,6 +601,11 @@ class Attacher:
         text = doc[first:noun.i + 1].text
         return ActorMention(first, noun.i + 1, doc[first].idx, noun.idx + len(noun.text), text,
                             (Actor(text, "GROUP"),), "description")
+
+    @staticmethod
+    def _acts_on_something(verb) -> bool:
+        """An active verb with a direct object: "issued statements", "flanked her"."""
+        return verb.pos_ == "VERB" and not tree.is_passive(verb) and any(c.dep_ in ("dobj", "obj") for c in verb.children)
 
     @staticmethod
     def _group_acts(phrase, undergone: frozenset[str]) -> bool:

@@ -589,3 +589,10 @@ def test_a_gerund_after_a_preposition_is_done_by_the_subject_of_its_verb(parse) 
                 "Dr. Barnett Slepian last fall.", date(1999, 6, 7))
     [event] = [e for e in doc._.events if e.date is not None and e.date.text == "last fall"]
     assert event.actor.name == "James Kopp"
+
+
+def test_a_counted_body_that_does_something_to_something_is_the_doer(parse) -> None:
+    doc = parse("Five major political parties issued statements supporting the membership.", date(1999, 3, 13))
+    assert actor_names(rows(doc, "Five")) == {"major political parties"}
+    doc = parse("Some 307 soldiers returned home on Friday.", date(1999, 3, 13))  # nothing done to anything
+    assert "soldiers" not in actor_names(rows(doc, "Some 307"))
