@@ -643,6 +643,22 @@ class Attacher:
             mention = self._mention_for(view, tree.agent(verb), own)
             if mention is not None:
                 return mention, "agent"
+        return self._when_clause_doer(view, date, own)
+
+    def _when_clause_doer(self, view: _DocView, date: DateMention, own: range) -> tuple[ActorMention, str] | None:
+        """ "from 1968, when the Soviets invaded Czechoslovakia": the clause says what happened
+        then, and its doer is the date's."""
+        doc = view.doc
+        after = date.end + (date.end < len(doc) and doc[date.end].text == ",")
+        if after >= len(doc) or doc[after].lower_ != "when":
+            return None
+        clause = doc[after].head
+        if clause.i <= after or clause.pos_ not in ("VERB", "AUX") or tree.is_passive(clause):
+            return None  # "since November, when he was found": what was done to him dates nothing of his
+        for doer in tree.subjects(clause):
+            mention = self._mention_for(view, doer, own)
+            if mention is not None:
+                return mention, "agent"
         return None
 
     def parse_subject(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:

@@ -596,3 +596,9 @@ def test_a_counted_body_that_does_something_to_something_is_the_doer(parse) -> N
     assert actor_names(rows(doc, "Five")) == {"major political parties"}
     doc = parse("Some 307 soldiers returned home on Friday.", date(1999, 3, 13))  # nothing done to anything
     assert "soldiers" not in actor_names(rows(doc, "Some 307"))
+
+
+def test_a_when_clause_after_a_date_names_who_acted_then(parse) -> None:
+    doc = parse("Kavan lived in London from 1968, when the Soviets invaded Czechoslovakia.", date(1999, 3, 12))
+    [then] = [e for e in doc._.events if e.date is not None and e.date.text == "1968"]
+    assert then.actor.name == "Soviets"
