@@ -852,8 +852,9 @@ class Attacher:
         if any(c.i in own for c in token.children if c.dep_ in ("nummod", "quantmod")) \
                 or any(c.i in own for c in token.children if c.dep_ == "amod" and c.like_num):
             return None  # "307 troops had returned": what is counted is not its own doer
-        if not (token.lower_ in self.lex.doer_nouns or token.lemma_.lower() in self.lex.doer_nouns
-                or token.lemma_.lower() + "s" in self.lex.doer_nouns):  # "an anti-Castro lawmaker"
+        nouns = self.lex.doer_nouns | self.lex.civilian_groups  # "Cuban exiles failed to overthrow Castro"
+        if not (token.lower_ in nouns or token.lemma_.lower() in nouns
+                or token.lemma_.lower() + "s" in nouns):  # "an anti-Castro lawmaker"
             # "German law requires ...": not a body that acts, so the state its adjective names
             return self._demonym_of(view, token)
         for child in token.lefts:  # "FBI agents", "State Department officials": the body they serve
