@@ -560,10 +560,16 @@ class Attacher:
         doc = view.doc
         if not doc.has_annotation("DEP") or not view.parsed(quantity.start):
             return None
-        noun = tree.counted_noun(doc[quantity_head(doc, range(quantity.start, quantity.end))])
-        if noun is None or view.quote_of[noun.i] is not None:
+        head = doc[quantity_head(doc, range(quantity.start, quantity.end))]
+        noun = tree.counted_noun(head)
+        if noun is None:  # "Thirty-two of the 159 U.N. members": the whole they are part of
+            noun = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+            if noun is None or head.dep_ not in tree.SUBJECTS:
+                return None
+        if view.quote_of[noun.i] is not None:
             return None
-        phrase = noun
+        phrase = noun if noun.head is not head else head
         for _ in range(4):  # up through an enumeration and "a total of"
             if phrase.dep_ == "conj" or (phrase.dep_ == "pobj" and phrase.head.lower_ == "of"):
                 phrase = phrase.head if phrase.dep_ == "conj" else phrase.head.head
@@ -577,12 +583,29 @@ class Attacher:
         state = self._national_noun(view, noun)
         if state is not None:
             return (None if acts else (state, "holder"))  # "ethnic Albanians marched": a people acting, not a state
+        if tree.is_passive(verb) and tree.agent(verb) is not None:
+            return None  # "were brought back by Albright": the agent's deed
+        body = self._body_of_members(view, noun)
+        if body is not None:
+            return body, "holder"
         demonym = self._demonym_of(view, noun)
         if demonym is None or not demonym.start < noun.i:
             return None
         if noun.lower_ in self.lex.civilian_groups:
             return self._group_phrase(doc, demonym.start, noun), "holder"
         return demonym, "holder"
+
+    def _body_of_members(self, view: _DocView, noun) -> ActorMention | None:
+        """ "the 159 U.N. members", "4,000 NATO troops": the body named before the people it
+        counts, whose they are."""
+        if noun.lower_ not in self.lex.doer_nouns:
+            return None
+        for child in noun.lefts:
+            mention = view.actor_at(child) if child.dep_ in ("compound", "nmod") else None
+            if mention is not None and not mention.is_group and mention.kind != "demonym" \
+                    and mention.actors[0].type not in ("PERSON", "GROUP"):
+                return mention
+        return None
 
     def _national_noun(self, view: _DocView, noun) -> ActorMention | None:
         """ "Americans", "Israelis", "Japanese": a plural people's name of a state, as that state."""

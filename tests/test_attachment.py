@@ -609,3 +609,10 @@ def test_civilians_named_by_their_people_are_the_doers_not_the_state(parse) -> N
     doc = parse("Cuban exiles staged a protest in Miami on Friday.", date(2000, 1, 8))
     [event] = [e for e in doc._.events if e.date is not None]
     assert event.actor.name == "Cuban exiles"
+
+
+def test_members_counted_with_their_body_named_are_the_bodys(parse) -> None:
+    doc = parse("Libya's Moammar Gadhafi called for a meeting. Thirty-two of the 159 U.N. members had filed "
+                "compliance reports by Wednesday.", date(1990, 8, 16))
+    assert actor_names(rows(doc, "Thirty-two")) == {"United Nations"}
+    assert actor_names(rows(doc, "159")) == {"United Nations"}
