@@ -808,7 +808,8 @@ class ActorRecognizer:
                 # loyalist of ..., said ... He said"), else the last named as a subject: not
                 # "Tusk's coalition", not "for Trzaskowski"
                 target = before(i, lambda m: not m.is_group and m.actors[0].type == "PERSON"
-                                and m.kind != "pronoun" and self._opens_sentence(doc, m)
+                                and m.kind != "pronoun"
+                                and (self._opens_sentence(doc, m) or self._after_fronted_phrase(doc, m.start))
                                 and not (m.end < n and lows[m.end] in ("'s", "’s")))
                 if target is None or sentence_no[i] - sentence_no[ordered[target].start] > 2:
                     target = before(i, lambda m: not m.is_group and m.actors[0].type == "PERSON"
@@ -972,13 +973,13 @@ class ActorRecognizer:
                 k += 1
         return found
 
-    def _after_fronted_phrase(self, doc: Doc, i: int, sentence_starts: set[int]) -> bool:
-        """ "In the year-earlier period, the company ...": ``i`` follows the comma that closes a
-        short opening phrase."""
+    def _after_fronted_phrase(self, doc: Doc, i: int, sentence_starts: set[int] | None = None) -> bool:
+        """ "In the year-earlier period, the company ...", "Prior to the shooting, Kopp had
+        traveled": ``i`` follows the comma that closes a short opening phrase."""
         if i < 2 or doc[i - 1].text != ",":
             return False
         for back in range(i - 2, max(i - 12, -1), -1):
-            if back in sentence_starts:
+            if (back in sentence_starts) if sentence_starts is not None else (back == 0 or doc[back].is_sent_start):
                 return doc[back].lower_ in self.fronted_openers
         return False
 

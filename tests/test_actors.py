@@ -350,3 +350,11 @@ def test_a_town_before_a_state_is_not_a_company_of_its_name(parse) -> None:
 def test_a_state_abbreviation_is_no_part_of_a_name_after_it(parse) -> None:
     doc = parse("He was shot at his home in Buffalo, N.Y. Slepian provided legal abortions in the area.")
     assert "N.Y. Slepian" not in [m.text for m in doc._.actors]
+
+
+def test_he_after_a_subject_behind_a_fronted_phrase_is_that_subject(parse) -> None:
+    doc = parse("James Kopp is charged with killing Barnett Slepian. Slepian provided abortions in Buffalo. "
+                "Prior to the shooting, Kopp had traveled the country. He has been arrested a dozen times.",
+                date(1999, 6, 7))
+    [he] = [m for m in doc._.actors if m.text == "He"]
+    assert he.actors[0].name == "James Kopp"
