@@ -1068,6 +1068,11 @@ class Attacher:
                 companies = self._organizations(view.sentence_actors(back))
                 if companies:
                     return companies[0], "holder"
+            # none just before ('A spokesman said ... In the fibers segment, profit rose to $180
+            # million'): the company the story is about, not the spokesman
+            story = self.document_topic(view, start)
+            if story is not None and self._organizations([story[0]]):
+                return story[0], "holder"
         for back in range(index - 1, max(index - 3, -1), -1):
             # the speaker of a quote reports; the topic is what the story is about
             # ('"...," said Thomas Roeck, chief financial officer. Passenger traffic jumped 14%')

@@ -616,3 +616,11 @@ def test_members_counted_with_their_body_named_are_the_bodys(parse) -> None:
                 "compliance reports by Wednesday.", date(1990, 8, 16))
     assert actor_names(rows(doc, "Thirty-two")) == {"United Nations"}
     assert actor_names(rows(doc, "159")) == {"United Nations"}
+
+
+def test_a_results_figure_with_no_company_just_before_is_the_storys_company(parse) -> None:
+    doc = parse("Du Pont Co. reported higher third-quarter profit. Its chairman took office in April. "
+                "A spokesman said herbicide use was delayed by heavy rains. "
+                "In the fibers segment, profit rose to $180 million from $155 million.",
+                date(1989, 10, 25))
+    assert actor_names(rows(doc, "$180 million")) == {"Du Pont Co."}
