@@ -491,7 +491,28 @@ class Attacher:
                     and quantity.end < m.start:
                 return m, "holder"
         return self._possessor(view, quantity) or self._counted_nationals(view, quantity) \
-            or self._counted_group(view, quantity)
+            or self._counted_group(view, quantity) or self._apposition_holder(view, quantity)
+
+    @staticmethod
+    def _apposition_holder(view: _DocView, quantity: Quantity) -> tuple[ActorMention, str] | None:
+        """With a parse, a number inside the description set beside a name holds for that name:
+        "U.S. Trust Corp., a private-banking firm with assets under management of about $17
+        billion" (no verb between the number and the description)."""
+        doc = view.doc
+        if not doc.has_annotation("DEP") or not view.parsed(quantity.start):
+            return None
+        token = doc[quantity_head(doc, range(quantity.start, quantity.end))]
+        for _ in range(8):
+            if token.dep_ == "appos":
+                mention = view.actor_at(token.head)
+                if mention is not None and view.quote_of[mention.start] is None:
+                    return mention, "holder"
+                return None
+            if token.pos_ in ("VERB", "AUX") or token.head.i == token.i \
+                    or token.dep_ not in ("pobj", "prep", "compound", "nmod", "amod", "nummod", "quantmod"):
+                return None
+            token = token.head
+        return None
 
     @staticmethod
     def _possessor(view: _DocView, quantity: Quantity) -> tuple[ActorMention, str] | None:

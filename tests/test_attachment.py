@@ -624,3 +624,9 @@ def test_a_results_figure_with_no_company_just_before_is_the_storys_company(pars
                 "In the fibers segment, profit rose to $180 million from $155 million.",
                 date(1989, 10, 25))
     assert actor_names(rows(doc, "$180 million")) == {"Du Pont Co."}
+
+
+def test_a_number_in_the_description_beside_a_name_is_that_names(parse) -> None:
+    doc = parse("H. Marshall Schwarz was named chairman of U.S. Trust Corp., a private-banking firm with assets "
+                "under management of about $17 billion.", date(1989, 10, 26))
+    assert actor_names(rows(doc, "about $17 billion")) == {"U.S. Trust Corp."}
