@@ -377,6 +377,11 @@ class ActorRecognizer:
             if taken[i] or not tok.is_alpha or not tok.text[0].isupper() or tok.text in self.not_names:
                 i += 1
                 continue
+            legal_end = self._legal_name_end(doc, i, taken)
+            if legal_end:  # "Polly Peck International Inc.": a legal form closes a company's name
+                found.append(self._mention(doc, i, legal_end, (Actor(doc[i:legal_end].text, "COMPANY"),), "name"))
+                i = legal_end
+                continue
             org_end = self._organization_end(doc, i, taken)
             if org_end - i >= 2:
                 found.append(self._organization(doc, i, org_end, None))
@@ -605,7 +610,9 @@ class ActorRecognizer:
         states_at = {k: m for m in mentions if m.actors[0].type == "STATE" and not m.is_group
                      for k in range(m.start, m.end)}
         # the NER may tag the short name on its own ("Nestle"): the short form still names the company
-        entity_spans = {(m.start, m.end) for m in mentions if m.kind == "entity" and not m.is_group}
+        # (or a name pattern took it as a name of its own: "In September, Polly Peck announced")
+        entity_spans = {(m.start, m.end) for m in mentions if not m.is_group and (
+            m.kind == "entity" or (m.kind == "name" and m.actors[0].type != "PERSON"))}
         found = []
         i = 0
         while i < len(doc):
@@ -639,6 +646,19 @@ class ActorRecognizer:
         word = doc[k]
         return word.text in self.speech_verbs or word.lower_ in _ACTING_WORDS or (
             word.lemma_.lower() in self.event_lemmas and word.lemma_.lower() != word.lower_)
+
+    def _legal_name_end(self, doc: Doc, i: int, taken: list[bool]) -> int:
+        """End of a run of capitalised words (and "&") closed by a legal form ("Polly Peck
+        International Inc.", "Jim Pattison Industries Ltd."), else 0."""
+        j = i
+        while j < len(doc) and j - i < 6 and not taken[j] \
+                and ((doc[j].is_alpha and doc[j].text[0].isupper() and doc[j].text not in self.company_suffixes)
+                     or (j > i and doc[j].text in ("&", "amp"))):
+            j += 1
+        if j == i or j >= len(doc) or taken[j] or doc[j].text not in self.company_suffixes \
+                or not doc[j].text.endswith(".") and not doc[j].text.isupper():
+            return 0
+        return j + 1
 
     def _organization_end(self, doc: Doc, i: int, taken: list[bool]) -> int:
         """End of a capitalised run (of/for/the/and inside) that holds an organization word, else i."""
@@ -1097,7 +1117,7 @@ class ActorRecognizer:
         self._take(taken, names)
         short = self._short_names_pass(doc, mentions + names, taken)
         mentions = self._outside(mentions, short)
-        names += short
+        names = self._outside(names, short) + short
         self._take(taken, short)
         persons = self._full_names(mentions + names)
         surnames = self._surnames_pass(doc, persons, taken)

@@ -358,3 +358,11 @@ def test_he_after_a_subject_behind_a_fronted_phrase_is_that_subject(parse) -> No
                 date(1999, 6, 7))
     [he] = [m for m in doc._.actors if m.text == "He"]
     assert he.actors[0].name == "James Kopp"
+
+
+def test_a_legal_form_makes_a_company_of_the_names_before_it(parse) -> None:
+    doc = parse("Polly Peck International Inc.'s agreement to acquire 51% of Sansui proves it. "
+                "In September, Polly Peck announced another purchase.", date(1989, 10, 30))
+    names = [(m.text, m.actors[0].name) for m in doc._.actors if m.text.startswith("Polly")]
+    assert names == [("Polly Peck International Inc.", "Polly Peck International Inc."),
+                     ("Polly Peck", "Polly Peck International Inc.")]
