@@ -532,6 +532,9 @@ class ActorRecognizer:
                 end = legal + 1  # "Carnival Cruise Lines Inc. Carnival, which ...": the legal form ends the name
             if start == end or not any(t.text[:1].isupper() for t in doc[start:end]):
                 continue  # names are capitalised: "the county medical examiner" is a description
+            if kind == "PERSON" and end - start >= 2 and (doc[end - 1].text in self.company_suffixes
+                                                         or doc[end - 1].text + "." in self.company_suffixes):
+                kind = "ORGANIZATION"  # "Deseret Bancorp" tagged as a person: a legal form names a company
             if end < len(doc) and doc[end].lower_ in self.source_nouns and doc[end].is_lower:
                 end, kind = end + 1, "ORGANIZATION"  # "the Lundberg survey", "a Gallup poll": the survey
             if kind == "GROUP" and start > 0 and doc[start - 1].lower_ in self.group_modifiers:
@@ -650,6 +653,8 @@ class ActorRecognizer:
     def _legal_name_end(self, doc: Doc, i: int, taken: list[bool]) -> int:
         """End of a run of capitalised words (and "&") closed by a legal form ("Polly Peck
         International Inc.", "Jim Pattison Industries Ltd."), else 0."""
+        if i > 0 and doc[i - 1].text in ("&", "amp"):
+            return 0  # the tail of "La Jolla Bank & Trust Co." is not a name of its own
         j = i
         while j < len(doc) and j - i < 6 and not taken[j] \
                 and ((doc[j].is_alpha and doc[j].text[0].isupper() and doc[j].text not in self.company_suffixes)

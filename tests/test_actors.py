@@ -366,3 +366,9 @@ def test_a_legal_form_makes_a_company_of_the_names_before_it(parse) -> None:
     names = [(m.text, m.actors[0].name) for m in doc._.actors if m.text.startswith("Polly")]
     assert names == [("Polly Peck International Inc.", "Polly Peck International Inc."),
                      ("Polly Peck", "Polly Peck International Inc.")]
+
+
+def test_a_name_the_ner_calls_a_person_but_closed_by_a_legal_form_is_a_company(parse) -> None:
+    doc = parse("First Security Corp. said it agreed to acquire Deseret Bancorp. for stock.", date(1989, 10, 30))
+    [deseret] = [m for m in doc._.actors if m.text.startswith("Deseret")]
+    assert deseret.actors[0].type != "PERSON"
