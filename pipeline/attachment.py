@@ -125,6 +125,7 @@ class _Lexicon:
     doer_nouns: frozenset[str]
     person_nouns: frozenset[str]
     relative_nouns: frozenset[str]
+    meeting_lemmas: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -142,6 +143,7 @@ def _lexicon() -> _Lexicon:
         event_lemmas=frozenset(data["event_lemmas"]), speech_lemmas=frozenset(data["speech_lemmas"]),
         joint_cues=frozenset(data["joint_cues"]), doer_nouns=frozenset(data["doer_nouns"]),
         person_nouns=frozenset(data["person_nouns"]), relative_nouns=frozenset(data["relative_nouns"]),
+        meeting_lemmas=frozenset(data["meeting_lemmas"]),
     )
 
 
@@ -1440,6 +1442,32 @@ class Attacher:
         return ActorMention(lo, hi, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text), doc[lo:hi].text,
                             (mention.actors[n],), mention.kind)
 
+    def _partner_rows(self, view: _DocView, date: DateMention, rows: list[Event]) -> list[Event]:
+        """A meeting is a joint action: the date of "the king met Bush on Thursday", "the
+        president's son met with Sununu last week" is the other side's too, one row more."""
+        doc = view.doc
+        if len(rows) != 1 or rows[0].mention is None or not doc.has_annotation("DEP") or not view.parsed(date.start):
+            return []
+        verb = tree.governing_verb(doc[date.start:date.end].root)
+        if verb is None or verb.lemma_.lower() not in self.lex.meeting_lemmas or tree.is_passive(verb):
+            return []
+        if not any(rows[0].mention.start <= s.i < rows[0].mention.end or view.actor_at(s) is rows[0].mention
+                   for s in tree.subjects(verb)):
+            return []  # the row's actor is not the one who met
+        partners = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        partners += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                     for g in c.children if g.dep_ == "pobj"]
+        own = range(date.start, date.end)
+        for token in partners:
+            mention = self._mention_for(view, token, own)
+            if mention is not None and verb.lemma_.lower() == "join" \
+                    and mention.actors[0].type not in ("PERSON", "STATE", "GOVERNMENT", "GROUP"):
+                continue  # "Mr. Lortie joined Provigo in 1985": he joined its staff, not an act of Provigo's
+            if mention is not None and mention.actors[0] != rows[0].actor:
+                return [Event(rows[0].sentence_index, None, date, mention, mention.actors[0], "agent",
+                              rows[0].predicate, None)]
+        return []
+
     def _rows(self, view: _DocView, quantity: Quantity | None, date: DateMention | None,
               start: int, end: int) -> list[Event]:
         found = None
@@ -1499,7 +1527,8 @@ class Attacher:
             events += self._rows(view, quantity, date, quantity.start, quantity.end)
         for date in view.event_dates:
             if date.start not in used_dates:
-                events += self._rows(view, None, date, date.start, date.end)
+                rows = self._rows(view, None, date, date.start, date.end)
+                events += rows + self._partner_rows(view, date, rows)
         events.sort(key=lambda e: ((e.quantity or e.date).start_char, e.actor.name if e.actor else ""))
         return events
 

@@ -630,3 +630,11 @@ def test_a_number_in_the_description_beside_a_name_is_that_names(parse) -> None:
     doc = parse("H. Marshall Schwarz was named chairman of U.S. Trust Corp., a private-banking firm with assets "
                 "under management of about $17 billion.", date(1989, 10, 26))
     assert actor_names(rows(doc, "about $17 billion")) == {"U.S. Trust Corp."}
+
+
+def test_a_meeting_dates_both_sides(parse) -> None:
+    doc = parse("Officials said President George Bush met with John Sununu on Sunday.", date(1991, 12, 2))
+    met = {e.actor.name for e in doc._.events if e.date is not None and e.date.text == "Sunday" and e.actor}
+    assert met == {"George Bush", "John Sununu"}
+    doc = parse("Mr. Pierre Lortie joined Provigo Inc. in 1985.", date(1989, 11, 1))  # staff, not a joint act
+    assert {e.actor.name for e in doc._.events if e.actor} == {"Pierre Lortie"}
