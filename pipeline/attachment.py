@@ -1245,6 +1245,9 @@ class Attacher:
                                 for q in view.quantities_from(quantity.end, d.start)):
                 # "240 seats, down from 303 five years ago": a later date belongs to the nearer number
                 # (but "120 missiles and 90 drones on Sunday" dates both)
+                if self._period_of_figure(doc, quantity, d):
+                    scored.append((-1, 0, d))  # "announcement Friday of a $648.2 million loss for the third quarter"
+                    continue
                 scored.append((d.start - quantity.end + statement_penalty(d, ()), 1, d))
         if age:
             scored = [x for x in scored if statement_penalty(x[2], ()) > 0]
@@ -1253,6 +1256,14 @@ class Attacher:
         if quote is not None:
             return quote.date
         return None
+
+    @staticmethod
+    def _period_of_figure(doc: Doc, quantity: Quantity, date: DateMention) -> bool:
+        """ "a $648.2 million loss for the third quarter": the period a figure is for, named in
+        its own noun phrase, is its date over a statement's day."""
+        between = doc[quantity.end:date.start]
+        return 1 <= len(between) <= 4 and between[-1].lower_ == "for" \
+            and all(t.pos_ in ("NOUN", "ADJ", "PROPN") or t.lower_ == "for" for t in between)
 
     @staticmethod
     def _is_location_distance(doc: Doc, quantity: Quantity) -> bool:

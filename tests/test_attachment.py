@@ -638,3 +638,12 @@ def test_a_meeting_dates_both_sides(parse) -> None:
     assert met == {"George Bush", "John Sununu"}
     doc = parse("Mr. Pierre Lortie joined Provigo Inc. in 1985.", date(1989, 11, 1))  # staff, not a joint act
     assert {e.actor.name for e in doc._.events if e.actor} == {"Pierre Lortie"}
+
+
+def test_the_period_a_figure_is_for_dates_it_over_the_announcements_day(parse) -> None:
+    doc = parse("Unisys Corp.'s announcement Friday of a $648.2 million loss for the third quarter surprised "
+                "analysts.", date(1989, 10, 16))
+    [loss] = rows(doc, "$648.2 million")
+    assert loss.date.text == "the third quarter"
+    [announced] = [e for e in doc._.events if e.quantity is None and e.date is not None]
+    assert announced.date.text == "Friday"
