@@ -126,6 +126,7 @@ class _Lexicon:
     person_nouns: frozenset[str]
     relative_nouns: frozenset[str]
     meeting_lemmas: frozenset[str]
+    collective_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -143,7 +144,7 @@ def _lexicon() -> _Lexicon:
         event_lemmas=frozenset(data["event_lemmas"]), speech_lemmas=frozenset(data["speech_lemmas"]),
         joint_cues=frozenset(data["joint_cues"]), doer_nouns=frozenset(data["doer_nouns"]),
         person_nouns=frozenset(data["person_nouns"]), relative_nouns=frozenset(data["relative_nouns"]),
-        meeting_lemmas=frozenset(data["meeting_lemmas"]),
+        meeting_lemmas=frozenset(data["meeting_lemmas"]), collective_nouns=frozenset(data["collective_nouns"]),
     )
 
 
@@ -896,8 +897,11 @@ class Attacher:
                 or token.pos_ not in ("NOUN", "PROPN"):
             return None
         if any(c.i in own for c in token.children if c.dep_ in ("nummod", "quantmod")) \
-                or any(c.i in own for c in token.children if c.dep_ == "amod" and c.like_num):
-            return None  # "307 troops had returned": what is counted is not its own doer
+                or any(c.i in own for c in token.children if c.dep_ == "amod" and c.like_num) \
+                or (token.lower_ in self.lex.collective_nouns
+                    and any(n.i in own for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for g in c.children if g.dep_ == "pobj" for n in g.children if n.dep_ == "nummod")):
+            return None  # "307 troops had returned", "the first group of 230 evacuees": what is counted is not its own doer
         nouns = self.lex.doer_nouns | self.lex.civilian_groups  # "Cuban exiles failed to overthrow Castro"
         if not (token.lower_ in nouns or token.lemma_.lower() in nouns
                 or token.lemma_.lower() + "s" in nouns):  # "an anti-Castro lawmaker"

@@ -647,3 +647,9 @@ def test_the_period_a_figure_is_for_dates_it_over_the_announcements_day(parse) -
     assert loss.date.text == "the third quarter"
     [announced] = [e for e in doc._.events if e.quantity is None and e.date is not None]
     assert announced.date.text == "Friday"
+
+
+def test_a_group_of_what_the_number_counts_is_not_its_doer(parse) -> None:
+    doc = parse("Spokesman Yuri Gremitskikh said the first group of 230 evacuees was assembling in Baghdad today.",
+                date(1990, 8, 15))
+    assert actor_names(rows(doc, "230")) == {"Yuri Gremitskikh"}
