@@ -666,10 +666,11 @@ class Attacher:
             and preposition.head.lemma_.lower() not in undergone  # not "the deaths of 1.7 million Cambodians"
 
     def date_doer(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
-        """With a parse, who did what a date places in time when the text says so by "by" or a
-        possessive: "Wednesday's ruling by the Immigration and Naturalization Service", "the
-        decision, announced Wednesday by Commissioner Doris Meissner" (the agent of a passive
-        dates its own act; the reporter is no answer for a date)."""
+        """With a parse, who did what a date places in time when the text says so by "by",
+        "between" or a possessive: "Wednesday's ruling by the Immigration and Naturalization
+        Service", "Saturday night's debate between the two men", "the decision, announced
+        Wednesday by Commissioner Doris Meissner" (the agent of a passive dates its own act;
+        the reporter is no answer for a date)."""
         doc = view.doc
         date = view.event_date_at(start)
         if date is None or view.quantity_at(start) is not None \
@@ -679,8 +680,8 @@ class Attacher:
         span = doc[date.start:date.end]
         noun = tree.dated_noun(span)
         if noun is not None:
-            for child in noun.children:
-                if child.dep_ == "prep" and child.lower_ == "by":
+            for child in noun.children:  # "Saturday night's debate between the two men": both sides
+                if child.dep_ == "prep" and child.lower_ in ("by", "between"):
                     for agent in child.children:
                         mention = self._mention_for(view, agent, own) if agent.dep_ == "pobj" else None
                         if mention is not None:

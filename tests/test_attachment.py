@@ -653,3 +653,10 @@ def test_a_group_of_what_the_number_counts_is_not_its_doer(parse) -> None:
     doc = parse("Spokesman Yuri Gremitskikh said the first group of 230 evacuees was assembling in Baghdad today.",
                 date(1990, 8, 15))
     assert actor_names(rows(doc, "230")) == {"Yuri Gremitskikh"}
+
+
+def test_a_dated_event_between_two_sides_is_each_sides(parse) -> None:
+    doc = parse("Senator Alfonse D'Amato faces Charles Schumer. Abortion was raised in Saturday night's debate "
+                "between D'Amato and Schumer.", date(1998, 10, 26))
+    sides = {e.actor.name for e in doc._.events if e.date is not None and e.date.text == "Saturday night"}
+    assert sides == {"Alfonse D'Amato", "Charles Schumer"}
