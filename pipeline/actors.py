@@ -52,8 +52,6 @@ _NOT_NOUNS = frozenset({"also", "has", "had", "have", "is", "was", "were", "are"
 
 #: how many earlier mentions a pronoun or reference looks back over for its antecedent
 _LOOKBACK = 200
-#: function words that end a "the ... company" description before its head ("the carrying value of the company's")
-_PHRASE_BREAKS = frozenset({"of", "the", "a", "an", "in", "for", "to", "with", "on", "at", "by", "from", "and", "or"})
 #: "the two", "the three": a reference to a group of that size
 _GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5}
 #: words right after "the two" that leave the reference bare ("The three are expected to join")
@@ -224,6 +222,8 @@ class ActorRecognizer:
         self.company_suffixes = frozenset(lex["company_suffixes"])
         self.company_heads = frozenset(lex["company_heads"])
         self.fronted_openers = frozenset(lex["fronted_openers"])
+        self.sentence_openers = frozenset(lex["sentence_openers"])
+        self.description_breaks = frozenset(lex["description_breaks"])
         self.source_nouns = frozenset(lex["source_nouns"])
         self.us_states_after_towns = frozenset(lex["us_states_after_towns"])
         self.group_modifiers = frozenset(lex["group_modifiers"])
@@ -379,7 +379,7 @@ class ActorRecognizer:
                 continue
             legal_end = self._legal_name_end(doc, i, taken)
             if legal_end:  # "Polly Peck International Inc.": a legal form closes a company's name
-                found.append(self._mention(doc, i, legal_end, (Actor(doc[i:legal_end].text, "COMPANY"),), "name"))
+                found.append(self._mention(doc, i, legal_end, (Actor(doc[i:legal_end].text, "ORGANIZATION"),), "name"))
                 i = legal_end
                 continue
             org_end = self._organization_end(doc, i, taken)
@@ -655,8 +655,10 @@ class ActorRecognizer:
         International Inc.", "Jim Pattison Industries Ltd."), else 0."""
         if i > 0 and doc[i - 1].text in ("&", "amp"):
             return 0  # the tail of "La Jolla Bank & Trust Co." is not a name of its own
+        if doc[i].is_sent_start and doc[i].lower_ in self.sentence_openers:
+            return 0  # "Yesterday Polly Peck Inc. said": the name starts after the opener
         j = i
-        while j < len(doc) and j - i < 6 and not taken[j] \
+        while j < len(doc) and j - i < 6 and not taken[j] and doc[j].text not in self.not_names \
                 and ((doc[j].is_alpha and doc[j].text[0].isupper() and doc[j].text not in self.company_suffixes)
                      or (j > i and doc[j].text in ("&", "amp"))):
             j += 1
@@ -985,7 +987,7 @@ class ActorRecognizer:
                 k = place
             while k < len(doc) - 1 and k - tok.i <= 5 + (place and place - tok.i - 1) and not taken[k] \
                     and (doc[k].is_lower and doc[k].is_alpha or doc[k].text == "-") \
-                    and doc[k].lower_ not in _PHRASE_BREAKS:  # not "the carrying value of the company's"
+                    and doc[k].lower_ not in self.description_breaks:  # not "the carrying value of the company's"
                 if doc[k].lower_ in self.company_heads:
                     # at a sentence's start before a verb, or anywhere before "'s" ("the company's stock")
                     if doc[k + 1].text in ("'s", "’s") or (opens and (doc[k + 1].is_lower or doc[k + 1].text == ",")):

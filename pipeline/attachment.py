@@ -126,7 +126,9 @@ class _Lexicon:
     person_nouns: frozenset[str]
     relative_nouns: frozenset[str]
     meeting_lemmas: frozenset[str]
+    joining_lemmas: frozenset[str]
     collective_nouns: frozenset[str]
+    age_units: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -144,7 +146,8 @@ def _lexicon() -> _Lexicon:
         event_lemmas=frozenset(data["event_lemmas"]), speech_lemmas=frozenset(data["speech_lemmas"]),
         joint_cues=frozenset(data["joint_cues"]), doer_nouns=frozenset(data["doer_nouns"]),
         person_nouns=frozenset(data["person_nouns"]), relative_nouns=frozenset(data["relative_nouns"]),
-        meeting_lemmas=frozenset(data["meeting_lemmas"]), collective_nouns=frozenset(data["collective_nouns"]),
+        meeting_lemmas=frozenset(data["meeting_lemmas"]), joining_lemmas=frozenset(data["joining_lemmas"]),
+        collective_nouns=frozenset(data["collective_nouns"]), age_units=frozenset(data["age_units"]),
     )
 
 
@@ -508,9 +511,10 @@ class Attacher:
         for _ in range(8):
             if token.dep_ == "appos":
                 mention = view.actor_at(token.head)
-                if mention is not None and view.quote_of[mention.start] is None:
+                if mention is not None and view.quote_of[mention.start] is None \
+                        and (mention.is_group or mention.actors[0].type != "PERSON"):
                     return mention, "holder"
-                return None
+                return None  # "James Smith, chairman of a bank with assets of $17 billion": the bank's
             if token.pos_ in ("VERB", "AUX") or token.head.i == token.i \
                     or token.dep_ not in ("pobj", "prep", "compound", "nmod", "amod", "nummod", "quantmod"):
                 return None
@@ -576,11 +580,13 @@ class Attacher:
         return None
 
     def _counted_nationals(self, view: _DocView, quantity: Quantity) -> tuple[ActorMention, str] | None:
-        """With a parse, a state's people or organs the number counts, as the subject of a
-        clause that does nothing to anyone ("Twelve Americans were killed", "about 3,000
-        Americans, 3,000 Britons and more than 450 Japanese are in Iraq", "20,000 American GIs
-        have massed"): the state, each number its own; civilians with the state's adjective
-        are their own group ("two American fishermen")."""
+        """With a parse, a state's people counted as the subject of a clause that does nothing
+        to anyone ("Twelve Americans were killed", "about 3,000 Americans, 3,000 Britons and
+        more than 450 Japanese are in Iraq"): the state, each number its own. A state's or a
+        body's organs counted as the subject are the state's or the body's whatever they do
+        ("20,000 American GIs have massed", "Thirty-two of the 159 U.N. members had filed
+        reports"); civilians with the state's adjective are their own group ("two American
+        fishermen")."""
         doc = view.doc
         if not doc.has_annotation("DEP") or not view.parsed(quantity.start):
             return None
@@ -593,7 +599,7 @@ class Attacher:
                 return None
         if view.quote_of[noun.i] is not None:
             return None
-        phrase = noun if noun.head is not head else head
+        phrase = noun if noun.head.i != head.i else head
         for _ in range(4):  # up through an enumeration and "a total of"
             if phrase.dep_ == "conj" or (phrase.dep_ == "pobj" and phrase.head.lower_ == "of"):
                 phrase = phrase.head if phrase.dep_ == "conj" else phrase.head.head
@@ -701,8 +707,9 @@ class Attacher:
         if after >= len(doc) or doc[after].lower_ != "when":
             return None
         clause = doc[after].head
-        if clause.i <= after or clause.pos_ not in ("VERB", "AUX") or tree.is_passive(clause):
-            return None  # "since November, when he was found": what was done to him dates nothing of his
+        if clause.i <= after or clause.pos_ != "VERB" or tree.is_passive(clause) or clause.lemma_.lower() == "be" \
+                or any(c.dep_ == "cop" for c in clause.children):
+            return None  # "when he was found", "when Havel was president": no deed of theirs
         for doer in tree.subjects(clause):
             mention = self._mention_for(view, doer, own)
             if mention is not None:
@@ -725,7 +732,7 @@ class Attacher:
         # reporter's, where the sentence names one
         host = tree.gerund_host(verb) if verb is not None else None
         if host is not None:  # "who is charged with gunning down Dr. Slepian last fall": who is charged
-            for doer in tree.subjects(host):
+            for doer in tree.gerund_doers(verb, host):
                 mention = self._mention_for(view, doer, own)
                 if mention is not None:
                     return mention, "agent"
@@ -903,9 +910,10 @@ class Attacher:
                     and any(n.i in own for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                             for g in c.children if g.dep_ == "pobj" for n in g.children if n.dep_ == "nummod")):
             return None  # "307 troops had returned", "the first group of 230 evacuees": what is counted is not its own doer
-        nouns = self.lex.doer_nouns | self.lex.civilian_groups  # "Cuban exiles failed to overthrow Castro"
+        nouns = self.lex.doer_nouns
         if not (token.lower_ in nouns or token.lemma_.lower() in nouns
-                or token.lemma_.lower() + "s" in nouns):  # "an anti-Castro lawmaker"
+                or token.lemma_.lower() + "s" in nouns  # "an anti-Castro lawmaker"
+                or token.lower_ in self.lex.civilian_groups):  # "Cuban exiles failed", not "a Cuban exile said"
             # "German law requires ...": not a body that acts, so the state its adjective names
             return self._demonym_of(view, token)
         for child in token.lefts:  # "FBI agents", "State Department officials": the body they serve
@@ -1287,12 +1295,12 @@ class Attacher:
             k += 1
         return k < len(doc) and doc[k].lower_ in _PLACING_WORDS
 
-    @staticmethod
-    def _is_age_compound(doc: Doc, quantity: Quantity) -> bool:
+    def _is_age_compound(self, doc: Doc, quantity: Quantity) -> bool:
         """ "6-year-old", "a 39-year-old businessman": the number is an age, a description of
         someone ("Howes, 37 years old when he was kidnapped" is dated by its clause and stays)."""
-        return [t.lower_ for t in doc[quantity.end:quantity.end + 4]] in (["-", "year", "-", "old"],
-                                                                          ["-", "month", "-", "old"])
+        words = [t.lower_ for t in doc[quantity.end:quantity.end + 4]]
+        return len(words) == 4 and words[0] == words[2] == "-" and words[1] in self.lex.age_units \
+            and words[3] in ("old", "olds")
 
     @staticmethod
     def _is_age_apposition(view: _DocView, quantity: Quantity) -> bool:
@@ -1465,7 +1473,8 @@ class Attacher:
         if len(rows) != 1 or rows[0].mention is None or not doc.has_annotation("DEP") or not view.parsed(date.start):
             return []
         verb = tree.governing_verb(doc[date.start:date.end].root)
-        if verb is None or verb.lemma_.lower() not in self.lex.meeting_lemmas or tree.is_passive(verb):
+        if verb is None or tree.is_passive(verb) \
+                or verb.lemma_.lower() not in self.lex.meeting_lemmas | self.lex.joining_lemmas:
             return []
         if not any(rows[0].mention.start <= s.i < rows[0].mention.end or view.actor_at(s) is rows[0].mention
                    for s in tree.subjects(verb)):
@@ -1474,15 +1483,18 @@ class Attacher:
         partners += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
                      for g in c.children if g.dep_ == "pobj"]
         own = range(date.start, date.end)
+        found: list[Event] = []
         for token in partners:
             mention = self._mention_for(view, token, own)
-            if mention is not None and verb.lemma_.lower() == "join" \
-                    and mention.actors[0].type not in ("PERSON", "STATE", "GOVERNMENT", "GROUP"):
-                continue  # "Mr. Lortie joined Provigo in 1985": he joined its staff, not an act of Provigo's
-            if mention is not None and mention.actors[0] != rows[0].actor:
-                return [Event(rows[0].sentence_index, None, date, mention, mention.actors[0], "agent",
-                              rows[0].predicate, None)]
-        return []
+            if mention is None:
+                continue
+            for actor in mention.actors:  # "met with Gorbachev and Kohl": each of them
+                if actor == rows[0].actor or any(e.actor == actor for e in found):
+                    continue
+                if verb.lemma_.lower() in self.lex.joining_lemmas and actor.type not in ("PERSON", "STATE"):
+                    continue  # "joined Provigo in 1985", "joined the State Department": its staff, no meeting
+                found.append(Event(rows[0].sentence_index, None, date, mention, actor, "agent", rows[0].predicate, None))
+        return found
 
     def _rows(self, view: _DocView, quantity: Quantity | None, date: DateMention | None,
               start: int, end: int) -> list[Event]:

@@ -1540,7 +1540,7 @@ class DateRecognizer:
                 or not c.g["unit"].lower().startswith("month"):
             return None
         text = " ".join(c.match.group("m").lower().split())
-        before = c.match.string[max(0, c.match.start("m") - 16):c.match.start("m")].split()
+        before = c.match.string[max(0, c.match.start("m") - 32):c.match.start("m")].split()
         after = c.match.string[c.match.end("m"):c.match.end("m") + 24].split()
         # "For the nine months, ..." opening a sentence or clause
         opening = len(before) >= 2 and before[-1].lower() == "the" and before[-2].lower() in ("for", "in") \

@@ -71,15 +71,40 @@ def controller(verb: Token, max_steps: int = 4) -> Token:
 
 
 def gerund_host(verb: Token) -> Token | None:
-    """The verb whose subject does a subjectless gerund hung from it by a preposition:
-    "Kopp, who is charged with gunning down Slepian" ("gunning" is done by who is charged),
-    "after meeting the minister, Albright said"."""
-    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or subjects(verb):
+    """The verb a subjectless gerund hangs from by a preposition, whose subject (or object)
+    does it: "Kopp, who is charged with gunning down Slepian", "after meeting the minister,
+    Albright said" (ClearNLP: pcomp under prep; UD: advcl with the preposition as mark)."""
+    if verb.tag_ != "VBG" or subjects(verb) or verb.head.i == verb.i:
         return None
-    preposition = verb.head
-    if preposition.dep_ != "prep" or preposition.head.i == preposition.i or preposition.head.pos_ not in _VERBS:
+    if verb.dep_ == "pcomp":
+        preposition = verb.head
+        if preposition.dep_ != "prep" or preposition.head.i == preposition.i:
+            return None
+        host = preposition.head
+    elif verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.pos_ == "ADP" for c in verb.children):
+        host = verb.head
+    else:
         return None
-    return preposition.head
+    return host if host.pos_ in _VERBS else None
+
+
+#: prepositions after which a verb's object does its gerund ("charged Kopp with killing",
+#: "accused the army of killing", "blamed the rebels for shelling"); after the others
+#: ("by bidding", "before offering") the subject does it
+OBJECT_CONTROL = frozenset({"with", "of", "for"})
+
+
+def gerund_doers(gerund: Token, host: Token) -> list[Token]:
+    """Who does a gerund hung from ``host`` (see gerund_host): the host's object after "with",
+    "of", "for" ("Prosecutors charged Kopp with killing Slepian": Kopp), else its subject
+    ("Kopp is charged with killing Slepian", "McCaw forced LIN's hand by bidding $1.9
+    billion": McCaw)."""
+    preposition = gerund.head if gerund.dep_ == "pcomp" else \
+        next((c for c in gerund.children if c.dep_ == "mark"), gerund)
+    objects = [c for c in host.children if c.dep_ in ("dobj", "obj")]
+    if objects and not is_passive(host) and preposition.text.lower() in OBJECT_CONTROL:
+        return objects
+    return subjects(host)
 
 
 def is_passive(verb: Token) -> bool:

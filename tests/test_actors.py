@@ -363,12 +363,16 @@ def test_he_after_a_subject_behind_a_fronted_phrase_is_that_subject(parse) -> No
 def test_a_legal_form_makes_a_company_of_the_names_before_it(parse) -> None:
     doc = parse("Polly Peck International Inc.'s agreement to acquire 51% of Sansui proves it. "
                 "In September, Polly Peck announced another purchase.", date(1989, 10, 30))
-    names = [(m.text, m.actors[0].name) for m in doc._.actors if m.text.startswith("Polly")]
-    assert names == [("Polly Peck International Inc.", "Polly Peck International Inc."),
-                     ("Polly Peck", "Polly Peck International Inc.")]
+    names = [(m.text, m.actors[0].name, m.actors[0].type) for m in doc._.actors if m.text.startswith("Polly")]
+    assert names == [("Polly Peck International Inc.", "Polly Peck International Inc.", "ORGANIZATION"),
+                     ("Polly Peck", "Polly Peck International Inc.", "ORGANIZATION")]
+    doc = parse("Yesterday Polly Peck International Inc. said it would buy Sansui. The company said its profit "
+                "rose 5%.", date(1989, 10, 30))
+    assert [m.text for m in doc._.actors if m.text.startswith(("Yesterday", "Polly"))] == ["Polly Peck International Inc."]
+    assert [m.actors[0].name for m in doc._.actors if m.text == "The company"] == ["Polly Peck International Inc."]
 
 
 def test_a_name_the_ner_calls_a_person_but_closed_by_a_legal_form_is_a_company(parse) -> None:
     doc = parse("First Security Corp. said it agreed to acquire Deseret Bancorp. for stock.", date(1989, 10, 30))
     [deseret] = [m for m in doc._.actors if m.text.startswith("Deseret")]
-    assert deseret.actors[0].type != "PERSON"
+    assert deseret.actors[0].type == "ORGANIZATION"

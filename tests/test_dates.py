@@ -1208,6 +1208,8 @@ def test_a_quarter_ended_on_a_day_is_the_three_months_up_to_it(parse) -> None:
     ("Sales were 45% of the total in the latest nine months.", date(1989, 10, 25),
      (date(1989, 1, 1), date(1989, 9, 30))),
     ("He spent nine months in prison.", date(1989, 10, 25), (None, None)),
+    ("Earnings for the nine months were $254 million.", date(1989, 10, 25), (date(1989, 1, 1), date(1989, 9, 30))),
+    ("Revenues for the nine months rose 5%.", date(1989, 10, 25), (date(1989, 1, 1), date(1989, 9, 30))),
 ])
 def test_months_to_date_only_where_they_are(parse, text, reference, expected) -> None:
     first = parse(text, reference)._.dates[0]
@@ -1236,4 +1238,3 @@ def test_a_possessive_weekday_is_the_one_before(parse) -> None:
 def test_a_year_s_quarter_is_one_date_in_that_year(parse) -> None:
     d = the(parse, "Sales in last year's fourth quarter fell.", "last year's fourth quarter", date(1989, 11, 1))
     assert (d.start_date, d.end_date, d.timex_value) == (date(1988, 10, 1), date(1988, 12, 31), "1988-Q4")
-

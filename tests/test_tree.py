@@ -172,7 +172,6 @@ def test_relative_pronoun_stands_for_the_noun_its_clause_describes() -> None:
     assert tree.relative_antecedent(doc[0]) is None  # not a relative pronoun
 
 
-
 def test_gerund_host_is_the_verb_the_preposition_hangs_from() -> None:
     # "The rebels were charged with killing 12 villagers": the rebels did the killing
     doc = Doc(Vocab(), words=["The", "rebels", "were", "charged", "with", "killing", "12", "villagers"],
@@ -182,3 +181,18 @@ def test_gerund_host_is_the_verb_the_preposition_hangs_from() -> None:
               tags=["DT", "NNS", "VBD", "VBN", "IN", "VBG", "CD", "NNS"])
     assert tree.gerund_host(doc[5]).text == "charged"
     assert tree.gerund_host(doc[3]) is None  # not a gerund
+    assert [t.text for t in tree.gerund_doers(doc[5], doc[3])] == ["rebels"]
+
+
+def test_gerund_doers_are_the_object_after_with_and_the_subject_after_by() -> None:
+    # "Police charged Kopp with killing Slepian": Kopp killed
+    doc = Doc(Vocab(), words=["Police", "charged", "Kopp", "with", "killing", "Slepian"],
+              heads=[1, 1, 1, 1, 3, 4], deps=["nsubj", "ROOT", "dobj", "prep", "pcomp", "dobj"],
+              pos=["NOUN", "VERB", "PROPN", "ADP", "VERB", "PROPN"], tags=["NNS", "VBD", "NNP", "IN", "VBG", "NNP"])
+    assert [t.text for t in tree.gerund_doers(doc[4], tree.gerund_host(doc[4]))] == ["Kopp"]
+    # "McCaw forced LIN's hand by bidding": McCaw bid
+    doc = Doc(Vocab(), words=["McCaw", "forced", "LIN", "'s", "hand", "by", "bidding"],
+              heads=[1, 1, 4, 2, 1, 1, 5], deps=["nsubj", "ROOT", "poss", "case", "dobj", "prep", "pcomp"],
+              pos=["PROPN", "VERB", "PROPN", "PART", "NOUN", "ADP", "VERB"],
+              tags=["NNP", "VBD", "NNP", "POS", "NN", "IN", "VBG"])
+    assert [t.text for t in tree.gerund_doers(doc[6], tree.gerund_host(doc[6]))] == ["McCaw"]
