@@ -12,8 +12,9 @@ Three sources, in this order of trust:
    resolved to a registry entry when one has that form, else named
    ``<Institution> of <State>``;
 3. names the registry does not know: a title before capitalised words
-   (``spokesman John Doe``), capitalised words before a verb of saying, and
-   capitalised organization names (``State Emergency Service``).
+   (``spokesman John Doe``), capitalised words before a verb of saying,
+   capitalised words closed by a legal form (``Polly Peck International Inc.``)
+   and capitalised organization names (``State Emergency Service``).
 
 The open-data registry (``models/actors_open.json``) and the NER's persons,
 organizations, nationalities and states come after them; a line that is only
@@ -22,8 +23,9 @@ a known name and a colon (``KENYA:``) is a table heading.
 Pronouns (``he``, ``it``), group references (``both sides``, ``the three``,
 ``the two presidents``: the last group of that size and kind), surnames of
 persons named in full (the nearest before) and definite descriptions (``the
-ministry``, ``the company`` opening a sentence, ``the company's``) resolve to
-the nearest compatible actor before them.
+ministry``, ``the company`` opening a sentence or its clause after a fronted
+phrase, ``The Wilmington, Del., company``, ``the company's``) resolve to the
+nearest compatible actor before them.
 """
 from __future__ import annotations
 

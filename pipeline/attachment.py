@@ -8,14 +8,25 @@ order is the one that won on the real-text development set, corpus/realnews):
 - the holder its own phrase names: ``Nawrocki's 29.54%``, ``49.11% for
   Trzaskowski``, with a parse the possessor of the noun it sizes
   (``Ukraine's dlrs 1.2 billion debt``), a table heading over its figures
-  (``KENYA:``), the person an age follows (``Wonham, 58,``), and a counted
-  people that acts (``Some 1,500 ethnic Albanians marched``);
-- a date's ``by`` agent (``the decision, announced Wednesday by ...``) and a
-  poll's maker for the poll's figures;
+  (``KENYA:``), the person an age follows (``Wonham, 58,``), a state's people
+  or organs counted as the subject (``Twelve Americans were killed``, each
+  number of ``3,000 Americans, 3,000 Britons and 450 Japanese`` its own), the
+  body of the members counted (``the 159 U.N. members``), a counted people that
+  acts (``Some 1,500 ethnic Albanians marched``), a counted body that does
+  something to something (``Five major political parties issued statements``)
+  and the name a description with the number is set beside (``U.S. Trust
+  Corp., a firm with assets of about $17 billion``);
+- a date's ``by`` agent (``the decision, announced Wednesday by ...``), the
+  sides of its ``between`` (``Saturday night's debate between ...``), the
+  subject of a when-clause after it (``in 1979 when the Soviet Union
+  invaded``), and a poll's maker for the poll's figures;
 - the parse: the subject of the active verb governing the number
   (``X said Hamas fired 40 rockets`` gives Hamas); else the reporter the
   sentence names (``X said that 8,000 are held by Russia`` gives X); else the
-  passive agent or a subject up the reported clauses. A doer no name gives is
+  passive agent or a subject up the reported clauses. A gerund after a
+  preposition is done by its verb's subject, or object after with/of/for
+  (``charged Kopp with killing``). Civilians with no doer named are their own
+  group (``three Canadian doctors ... were shot at``). A doer no name gives is
   the actor as written (``Police found 1,300 pounds``), agents of a named body
   act for it (``FBI agents``), a unit for its parent, a relative pronoun for
   its noun, a pronoun after ``said`` for the speaker, ``its`` for the
@@ -26,16 +37,20 @@ order is the one that won on the real-text development set, corpus/realnews):
   clause, ``according to X``, ``..., the ministry said`` after the number, any
   actor before it, ``That according to X`` opening the next sentence, the
   subject of the previous sentences (not a quote's speaker; for a company's
-  accounts the organization), and last the story's opening subject;
+  accounts the organization, else the story's company), and last the story's
+  opening subject;
 - joint actors (``both sides``, ``Ukraine and Russia each``) give one event row
-  per side, so do the coordinated doers of a date; ``respectively`` pairs
+  per side, so do the coordinated doers of a date, and a meeting gives the
+  partner a row (``met with Sununu on Sunday``); ``respectively`` pairs
   numbers and names in order;
 - the date is the nearest event date before the number in its sentence, or
   after it in the same clause (a figure restated per share shares it); dates
   inside a ``when`` clause date that clause only; with a parse, a date inside
   another noun phrase dates that noun, no date crosses an ``after``/``because``
-  clause, and a future date does not date a past-tense figure; ages, distances
-  that place something and comparison figures take no date of another event.
+  clause, and a future date does not date a past-tense figure; the period a
+  figure is for (``a $648.2 million loss for the third quarter``) beats the
+  announcement's day; ages (``6-year-old``), distances that place something
+  and comparison figures take no date of another event.
 
 Every event date that no quantity took becomes a row of its own, found by the
 same rules. Datelines, table-row labels (``Americans: 12``) and names inside
