@@ -937,10 +937,10 @@ class ActorRecognizer:
                     start -= 1
                 words = ["the"]
             if words[0] not in determiners:
-                # no article: only short plurals ("officials said", "police said")
-                start = max(start, end - 2)
-                while start < end - 1 and not doc[start].is_lower:
-                    start += 1
+                # no article: only short plurals ("officials said", "federal immigration officials said")
+                start = max(start, end - 3)
+                while start < end - 1 and (not doc[start].is_lower or doc[start].lower_ in ("and", "or", "but")):
+                    start += 1  # not "and Republican sources"
                 words = [t.lower_ for t in doc[start:end]]
                 if not (head.lower_.endswith("s") or head.lower_ == "police") or not all(t.is_alpha for t in doc[start:end]):
                     continue

@@ -376,3 +376,10 @@ def test_a_name_the_ner_calls_a_person_but_closed_by_a_legal_form_is_a_company(p
     doc = parse("First Security Corp. said it agreed to acquire Deseret Bancorp. for stock.", date(1989, 10, 30))
     [deseret] = [m for m in doc._.actors if m.text.startswith("Deseret")]
     assert deseret.actors[0].type == "ORGANIZATION"
+
+
+def test_a_bare_plural_description_before_said_keeps_its_adjectives(parse) -> None:
+    doc = parse("With Miami waiting, federal immigration officials said Monday they would act. White House and "
+                "Republican sources said Tuesday the talks went on.", date(2000, 4, 3))
+    said = [m.text for m in doc._.actors if m.kind == "description"]
+    assert "federal immigration officials" in said and "and Republican sources" not in said
