@@ -602,6 +602,30 @@ class Attacher:
         ("20,000 American GIs have massed", "Thirty-two of the 159 U.N. members had filed
         reports"); civilians with the state's adjective are their own group ("two American
         fishermen")."""
+        found = self._counted_subject(view, quantity)
+        if found is None:
+            return None
+        noun, verb = found
+        acts = not tree.is_passive(verb) and verb.lemma_.lower() != "be" and verb.pos_ != "AUX"
+        state = self._national_noun(view, noun)
+        if state is not None:
+            return (None if acts else (state, "holder"))  # "ethnic Albanians marched": a people acting, not a state
+        if tree.is_passive(verb) and tree.agent(verb) is not None:
+            return None  # "were brought back by Albright": the agent's deed
+        body = self._body_of_members(view, noun)
+        if body is not None:
+            return body, "holder"
+        demonym = self._demonym_of(view, noun)
+        if demonym is None or not demonym.start < noun.i:
+            return None
+        if noun.lower_ in self.lex.civilian_groups:
+            return self._group_phrase(view.doc, demonym.start, noun), "holder"
+        return demonym, "holder"
+
+    def _counted_subject(self, view: _DocView, quantity: Quantity):
+        """(the noun the number counts, the verb it is the subject of), when what it counts is
+        a clause's subject, also through an enumeration, "a total of" or a partitive
+        ("Thirty-two of the 159 U.N. members"), outside quotes and with no reporter."""
         doc = view.doc
         if not doc.has_annotation("DEP") or not view.parsed(quantity.start):
             return None
@@ -623,22 +647,7 @@ class Attacher:
         if phrase.dep_ not in tree.SUBJECTS \
                 or self._reporter(view, tree.governing_verb(noun), range(quantity.start, quantity.end)):
             return None  # "UNHCR says 300,000 Syrian refugees have returned": the reporter is always right
-        verb = tree.clause_head(phrase.head)
-        acts = not tree.is_passive(verb) and verb.lemma_.lower() != "be" and verb.pos_ != "AUX"
-        state = self._national_noun(view, noun)
-        if state is not None:
-            return (None if acts else (state, "holder"))  # "ethnic Albanians marched": a people acting, not a state
-        if tree.is_passive(verb) and tree.agent(verb) is not None:
-            return None  # "were brought back by Albright": the agent's deed
-        body = self._body_of_members(view, noun)
-        if body is not None:
-            return body, "holder"
-        demonym = self._demonym_of(view, noun)
-        if demonym is None or not demonym.start < noun.i:
-            return None
-        if noun.lower_ in self.lex.civilian_groups:
-            return self._group_phrase(doc, demonym.start, noun), "holder"
-        return demonym, "holder"
+        return noun, tree.clause_head(phrase.head)
 
     def _body_of_members(self, view: _DocView, noun) -> ActorMention | None:
         """ "the 159 U.N. members", "4,000 NATO troops": the body named before the people it
@@ -1121,7 +1130,7 @@ class Attacher:
                     return companies[0], "holder"
             # none just before ('A spokesman said ... In the fibers segment, profit rose to $180
             # million'): the company the story is about, not the spokesman
-            story = self.document_topic(view, start)
+            story = self._story_subject(view, start, financial=True)
             if story is not None and self._organizations([story[0]]):
                 return story[0], "holder"
         for back in range(index - 1, max(index - 3, -1), -1):
@@ -1136,7 +1145,9 @@ class Attacher:
         """Last resort: the actor the story opens with ("Kimberly-Clark Corp. posted a 20%
         gain ..." ... "Sales rose 6.7%"): the first subject-like actor of the first of the
         opening three sentences (up to the number's own) that has one."""
-        financial = self._is_financial(view, start)
+        return self._story_subject(view, start, self._is_financial(view, start))
+
+    def _story_subject(self, view: _DocView, start: int, financial: bool) -> tuple[ActorMention, str] | None:
         for index in range(min(len(view.sentences), view.sentence_of[start] + 1)):
             subjects = [m for m in view.sentence_actors(index) if view.is_subject_like(m)]
             if financial:  # "H. Marshall Schwarz was named chairman of U.S. Trust Corp.": the company
