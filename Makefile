@@ -8,7 +8,7 @@ OUT ?= out
 SHARED ?= ../shared
 CORPORA ?= $(SHARED)/corpora
 
-.PHONY: extract test eval agreement eval-numbers eval-dates bench train registry install clean
+.PHONY: extract test eval agreement error-sources eval-numbers eval-dates bench train registry install clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ eval: $(STAMP)
 # The quantity reader on the Recognizers-Text number specs in ../shared/peers (pipeline/eval_numbers.py).
 agreement: $(STAMP)
 	$(BIN)/python -m pipeline.agreement --corpus corpus --peers $(SHARED)/peers
+
+error-sources: $(STAMP)
+	$(BIN)/python -m pipeline.error_sources --corpus corpus --peers $(SHARED)/peers
 
 eval-numbers: $(STAMP)
 	$(BIN)/python -m pipeline.eval_numbers --peers $(SHARED)/peers
