@@ -577,7 +577,11 @@ class Attacher:
             mention = view.actor_at(noun)
             if mention is not None and not mention.is_group and mention.actors[0].type == "GROUP":
                 return mention, "holder"
-            if noun.lower_ not in self.lex.civilian_groups:
+            # "Hundreds of Cuban-Americans blocked intersections": a people doing something to
+            # something, as written (not "allowed 880 Soviets to leave")
+            people = noun.lower_ in self.lex.civilian_groups or (
+                self._national_noun(view, noun) is not None and self._acts_on_something(phrase.head))
+            if not people:
                 if noun.lower_ in self.lex.doer_nouns and noun.tag_ in ("NNS", "NNPS") and phrase.dep_ == "nsubj" \
                         and self._acts_on_something(phrase.head) \
                         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):  # "... of X, Y and Z" names them

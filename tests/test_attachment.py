@@ -682,3 +682,8 @@ def test_a_dated_event_between_two_sides_is_each_sides(parse) -> None:
                 "between D'Amato and Schumer.", date(1998, 10, 26))
     sides = {e.actor.name for e in dated(doc, "Saturday night")}
     assert sides == {"Alfonse D'Amato", "Charles Schumer"}
+
+
+def test_a_counted_people_doing_something_to_something_is_itself_not_its_state(parse) -> None:
+    doc = parse("Hundreds of Cuban-Americans chanting slogans blocked intersections in Miami.", date(2000, 1, 15))
+    assert actor_names(rows(doc, "Hundreds")) == {"Cuban-Americans"}
