@@ -691,11 +691,14 @@ class Attacher:
     @staticmethod
     def _group_acts(phrase, undergone: frozenset[str]) -> bool:
         """Whether a counted group does what its clause says: the subject of an active verb,
-        or a group named after another noun ("a rally of several thousand Cuban scientists")."""
+        the agent of a passive ("rescued by two American fishermen"), or a group named after
+        another noun ("a rally of several thousand Cuban scientists")."""
         if phrase.dep_ in ("nsubj",):
             verb = tree.governing_verb(phrase.head)
             return verb is None or not tree.is_passive(verb)
         preposition = phrase.head
+        if phrase.dep_ in ("pobj", "obl:agent") and (preposition.dep_ == "agent" or phrase.dep_ == "obl:agent"):
+            return True  # "Elian was rescued by two American fishermen": the passive's doers
         return phrase.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.pos_ in ("NOUN", "PROPN") \
             and preposition.head.lemma_.lower() not in undergone  # not "the deaths of 1.7 million Cambodians"
 

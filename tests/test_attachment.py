@@ -687,3 +687,9 @@ def test_a_dated_event_between_two_sides_is_each_sides(parse) -> None:
 def test_a_counted_people_doing_something_to_something_is_itself_not_its_state(parse) -> None:
     doc = parse("Hundreds of Cuban-Americans chanting slogans blocked intersections in Miami.", date(2000, 1, 15))
     assert actor_names(rows(doc, "Hundreds")) == {"Cuban-Americans"}
+
+
+def test_a_counted_group_that_is_the_passives_agent_is_the_doer(parse) -> None:
+    doc = parse("Elian was rescued off the coast of Florida by two American fishermen last November.",
+                date(2000, 6, 1))
+    assert actor_names(rows(doc, "two")) == {"American fishermen"}
