@@ -1071,11 +1071,21 @@ class Attacher:
             if m.start >= start:
                 break
             after = m.end
+            partners: list[Actor] = []
             while after + 1 < len(doc) and doc[after].text == "/":  # "New York Times/CBS News poll"
                 after += 1
+                first = after
                 while after < len(doc) and doc[after].text[:1].isupper():
                     after += 1
+                if after > first:
+                    other = view.actor_at(doc[first])
+                    partners.append(other.actors[0] if other is not None and not other.is_group
+                                    else Actor(doc[first:after].text, "ORGANIZATION"))
             if after < len(doc) and doc[after].lower_ in source_nouns:
+                if partners and not m.is_group:  # a joint poll: each maker's figures, one row per side
+                    span = doc[m.start:after]
+                    return ActorMention(m.start, after, span.start_char, span.end_char, span.text,
+                                        (m.actors[0], *partners), "pollsters"), "source"
                 return m, "source"
         return None
 
@@ -1466,6 +1476,8 @@ class Attacher:
         """Each side did it ("both sides swapped 390 each", an exchange between two)."""
         if mention.kind == "reference" and not mention.start <= start < mention.end:
             return True  # but "The three are expected": the count inside the reference is one figure
+        if mention.kind == "pollsters":
+            return True  # "a New York Times/CBS News poll": both made it
         if mention.end < len(view.doc) and view.doc[mention.end].lower_ in ("all", "both", "each"):
             return True  # "Costello, Hill and Williams all voted": each of them did
         sent = view.sentences[view.sentence_of[start]]
