@@ -950,6 +950,29 @@ class ActorRecognizer:
             found.append(self._mention(doc, start, end, (actor,), "description"))
             for k in range(start, end):
                 taken[k] = True
+        return found + self._descriptions_after_saying(doc, earlier, taken)
+
+    def _descriptions_after_saying(self, doc: Doc, earlier: list[ActorMention], taken: list[bool]) -> list[ActorMention]:
+        """A lower-case plural description after an inverted verb of saying: "..., say political
+        consultants.", "..., said police." (up to three words, ending the clause)."""
+        found: list[ActorMention] = []
+        for verb in doc:
+            if verb.text not in self.speech_verbs or verb.i == 0 or doc[verb.i - 1].text != ",":
+                continue
+            start = verb.i + 1 + (verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "the")
+            end = start
+            while end < len(doc) and end - start < 3 and doc[end].is_lower and doc[end].is_alpha and not taken[end] \
+                    and doc[end].lower_ not in self.description_breaks:
+                end += 1
+            head = doc[end - 1] if end > start else None
+            if head is None or not (head.lower_ in self.description_heads and (head.lower_.endswith("s")
+                                                                               or head.lower_ == "police")) \
+                    or (end < len(doc) and not (doc[end].is_punct or doc[end].lower_ in ("and", "who"))):
+                continue
+            actor = self._description_actor(doc[start:end], earlier)
+            found.append(self._mention(doc, start, end, (actor,), "description"))
+            for k in range(start, end):
+                taken[k] = True
         return found
 
     def _section_labels_pass(self, doc: Doc, taken: list[bool]) -> list[ActorMention]:

@@ -383,3 +383,9 @@ def test_a_bare_plural_description_before_said_keeps_its_adjectives(parse) -> No
                 "Republican sources said Tuesday the talks went on.", date(2000, 4, 3))
     said = [m.text for m in doc._.actors if m.kind == "description"]
     assert "federal immigration officials" in said and "and Republican sources" not in said
+
+
+def test_a_description_after_an_inverted_verb_of_saying_is_the_speaker(parse) -> None:
+    doc = parse("The killing has become a factor in at least two campaigns, say political consultants and "
+                "campaign advisers. Two men were arrested, said police.", date(1998, 10, 26))
+    assert [m.text for m in doc._.actors if m.kind == "description"] == ["political consultants", "police"]
