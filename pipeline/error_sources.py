@@ -80,9 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     records = [r for name in chosen for r in read_realnews_set(args.corpus / "realnews" / REALNEWS_SETS[name], texts)]
     counts = error_sources(load_nlp(), records)
     total = sum(counts.values())
-    print(f"{total} quantity facts with an actor, over {', '.join(chosen)}")
-    for place in PLACES:
-        print(f"  {place:30s} {counts[place]:5d}")
+    lines = [f"{total} quantity facts with an actor, over {', '.join(chosen)}"]
+    lines += [f"  {place:30s} {counts[place]:5d}" for place in PLACES]
+    print("\n".join(lines))
     return 0
 
 
