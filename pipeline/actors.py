@@ -946,10 +946,9 @@ class ActorRecognizer:
                     continue
             if any(w in ("said", "and", "or", "that", "who", "which", "of", "in", "on", "to") for w in words[1:]):
                 continue
-            actor = self._description_actor(doc[start:end], earlier)
-            found.append(self._mention(doc, start, end, (actor,), "description"))
-            for k in range(start, end):
-                taken[k] = True
+            found.append(self._mention(doc, start, end, (self._description_actor(doc[start:end], earlier),),
+                                       "description"))
+            self._take(taken, found[-1:])
         return found + self._descriptions_after_saying(doc, earlier, taken)
 
     def _descriptions_after_saying(self, doc: Doc, earlier: list[ActorMention], taken: list[bool]) -> list[ActorMention]:
@@ -969,10 +968,9 @@ class ActorRecognizer:
                                                                                or head.lower_ == "police")) \
                     or (end < len(doc) and not (doc[end].is_punct or doc[end].lower_ in ("and", "who"))):
                 continue
-            actor = self._description_actor(doc[start:end], earlier)
-            found.append(self._mention(doc, start, end, (actor,), "description"))
-            for k in range(start, end):
-                taken[k] = True
+            found.append(self._mention(doc, start, end, (self._description_actor(doc[start:end], earlier),),
+                                       "description"))
+            self._take(taken, found[-1:])
         return found
 
     def _section_labels_pass(self, doc: Doc, taken: list[bool]) -> list[ActorMention]:
@@ -1005,7 +1003,7 @@ class ActorRecognizer:
         for tok in doc:
             if tok.lower_ != "the" or taken[tok.i]:
                 continue
-            opens = tok.i in sentence_starts or self._after_fronted_phrase(doc, tok.i, sentence_starts)
+            opens = tok.i in sentence_starts or self._after_fronted_phrase(doc, tok.i)
             k = tok.i + 1
             place = opens and self._based_in(doc, k)  # "The Wilmington, Del., company"
             if place:
@@ -1025,13 +1023,13 @@ class ActorRecognizer:
                 k += 1
         return found
 
-    def _after_fronted_phrase(self, doc: Doc, i: int, sentence_starts: set[int] | None = None) -> bool:
+    def _after_fronted_phrase(self, doc: Doc, i: int) -> bool:
         """ "In the year-earlier period, the company ...", "Prior to the shooting, Kopp had
         traveled": ``i`` follows the comma that closes a short opening phrase."""
         if i < 2 or doc[i - 1].text != ",":
             return False
         for back in range(i - 2, max(i - 12, -1), -1):
-            if (back in sentence_starts) if sentence_starts is not None else (back == 0 or doc[back].is_sent_start):
+            if back == 0 or doc[back].is_sent_start:
                 return doc[back].lower_ in self.fronted_openers
         return False
 

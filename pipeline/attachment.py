@@ -565,8 +565,7 @@ class Attacher:
         head = doc[quantity_head(doc, range(quantity.start, quantity.end))]
         counted = tree.counted_noun(head)
         nouns = [(counted, counted)] if counted is not None else []
-        nouns += [(g, head) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for g in c.children if g.dep_ == "pobj"]  # "Hundreds of Cuban-Americans"
+        nouns += [(g, head) for g in tree.of_objects(head)]  # "Hundreds of Cuban-Americans"
         if nouns and self._reporter(view, tree.governing_verb(head), range(quantity.start, quantity.end)):
             return None  # "UNHCR says 300,000 Syrian refugees have returned": the reporter is always right
         for noun, phrase in nouns:
@@ -636,8 +635,7 @@ class Attacher:
         head = doc[quantity_head(doc, range(quantity.start, quantity.end))]
         noun = tree.counted_noun(head)
         if noun is None:  # "Thirty-two of the 159 U.N. members": the whole they are part of
-            noun = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                         for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+            noun = next((g for g in tree.of_objects(head) if g.pos_ == "NOUN"), None)
             if noun is None or head.dep_ not in tree.SUBJECTS:
                 return None
         if view.quote_of[noun.i] is not None:
@@ -665,10 +663,15 @@ class Attacher:
                 return mention
         return None
 
+    def _surfaces(self) -> dict:
+        """Surface form -> (kind, actor) of the registry news_actors reads (a pipeline may name
+        its own), else of the bundled one."""
+        actors = self._actor_recognizer()
+        return (actors.registry if actors is not None else load_registry()).surfaces
+
     def _national_noun(self, view: _DocView, noun) -> ActorMention | None:
         """ "Americans", "Israelis", "Japanese": a plural people's name of a state, as that state."""
-        actors = self._actor_recognizer()
-        surfaces = (actors.registry if actors is not None else load_registry()).surfaces
+        surfaces = self._surfaces()
         for text in (noun.text, noun.text[:-1] if noun.text.endswith("s") else None):
             target = surfaces.get(text) if text else None
             if target is not None and target[0] == "demonym" and noun.tag_ in ("NNS", "NNPS"):
@@ -938,8 +941,7 @@ class Attacher:
         if any(c.i in own for c in token.children if c.dep_ in ("nummod", "quantmod")) \
                 or any(c.i in own for c in token.children if c.dep_ == "amod" and c.like_num) \
                 or (token.lower_ in self.lex.collective_nouns
-                    and any(n.i in own for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                            for g in c.children if g.dep_ == "pobj" for n in g.children if n.dep_ == "nummod")):
+                    and any(n.i in own for g in tree.of_objects(token) for n in g.children if n.dep_ == "nummod")):
             return None  # "307 troops had returned", "the first group of 230 evacuees": what is counted is not its own doer
         nouns = self.lex.doer_nouns
         if not (token.lower_ in nouns or token.lemma_.lower() in nouns
@@ -1020,12 +1022,9 @@ class Attacher:
     def _demonym_of(self, view: _DocView, token) -> ActorMention | None:
         """A state's adjective on the doer ("German law", "Israeli troops", "the value of the
         Indonesian stock market") names that state."""
-        # the registry news_actors reads (a pipeline may name its own), else the bundled one
-        actors = self._actor_recognizer()
-        surfaces = (actors.registry if actors is not None else load_registry()).surfaces
+        surfaces = self._surfaces()
         # "the value of the Indonesian stock market": the noun the doer is "of"
-        nouns = [token] + [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                           for g in c.children if g.dep_ == "pobj"]
+        nouns = [token] + tree.of_objects(token)
         for child in (c for noun in nouns for c in noun.lefts):
             target = surfaces.get(child.text)
             if child.dep_ in ("amod", "compound", "nmod") and target is not None and target[0] == "demonym" \

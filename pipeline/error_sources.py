@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .evaluation import _overlap, normalize_name
+from .evaluation import _actor_names, _overlap, normalize_name
 from .language import load_nlp, make_doc
 from .scoring import REALNEWS_SETS, TEMPEVAL_TRAIN, read_realnews_set, read_texts
 
@@ -29,8 +29,7 @@ def error_sources(nlp, records: list[dict[str, Any]]) -> Counter:
     counts: Counter = Counter()
     for rec in records:
         doc = nlp(make_doc(nlp, rec["text"], date.fromisoformat(rec["published"][:10])))
-        names = {a["id"]: {normalize_name(n) for n in [a["name"], *(a.get("aliases") or [])]}
-                 for a in rec["actors"]}
+        names = _actor_names(rec)
         quantities = {q["id"]: q for q in rec["quantities"]}
         sentence_of = {t.i: k for k, sent in enumerate(doc.sents) for t in sent}
         for fact in rec["facts"]:

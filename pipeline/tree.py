@@ -165,6 +165,13 @@ def reporting_verbs(verb: Token, speech_lemmas: frozenset[str]) -> list[Token]:
             and c.lemma_.lower() in speech_lemmas and c.i > verb.i]
 
 
+def of_objects(token: Token) -> list[Token]:
+    """The nouns of the token's "of" phrases: "Hundreds of Cuban-Americans" gives
+    "Cuban-Americans", "the value of the stock market" gives "market"."""
+    return [g for c in token.children if c.dep_ == "prep" and c.text.lower() == "of"
+            for g in c.children if g.dep_ == "pobj"]
+
+
 def counted_noun(number: Token) -> Token | None:
     """The noun a numeric modifier counts: "307 Ukrainian prisoners of war" gives "prisoners";
     through a compound it hangs from ("two Iskander-M missiles" gives "missiles")."""

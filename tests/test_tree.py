@@ -196,3 +196,11 @@ def test_gerund_doers_are_the_object_after_with_and_the_subject_after_by() -> No
               pos=["PROPN", "VERB", "PROPN", "PART", "NOUN", "ADP", "VERB"],
               tags=["NNP", "VBD", "NNP", "POS", "NN", "IN", "VBG"])
     assert [t.text for t in tree.gerund_doers(doc[6], tree.gerund_host(doc[6]))] == ["McCaw"]
+
+
+def test_of_objects_are_the_nouns_of_its_of_phrases() -> None:
+    # "Hundreds of Cuban-Americans marched"
+    doc = build(["Hundreds", "of", "Cubans", "marched"], [3, 0, 1, 3], ["nsubj", "prep", "pobj", "ROOT"],
+                ["NUM", "ADP", "PROPN", "VERB"])
+    assert [t.text for t in tree.of_objects(doc[0])] == ["Cubans"]
+    assert tree.of_objects(doc[3]) == []
