@@ -726,12 +726,33 @@ class Attacher:
                         mention = self._mention_for(view, agent, own) if agent.dep_ == "pobj" else None
                         if mention is not None:
                             return mention, "agent"
+            # "in the October slaying of Dr. Barnett Slepian": a happening named in passing; not
+            # "attributed the company's third-quarter performance to ...", whose doer is the clause's
+            found = self._dated_noun_holder(view, noun, own) if noun.dep_ == "pobj" else None
+            if found is not None:
+                return found
         verb = tree.governing_verb(span.root)
         if verb is not None and verb.tag_ == "VBN" and tree.agent(verb) is not None:  # "announced ... by"
             mention = self._mention_for(view, tree.agent(verb), own)
             if mention is not None:
                 return mention, "agent"
         return self._when_clause_doer(view, date, own)
+
+    def _dated_noun_holder(self, view: _DocView, noun, own: range) -> tuple[ActorMention, str] | None:
+        """The one a dated noun is about when no agent is named: "the Oct. 23 killing of the
+        doctor, Barnett Slepian", "Friday's edition of the Communist Party daily Granma"."""
+        for child in noun.children:
+            if child.dep_ in ("nmod:poss", "poss") and child.i not in own:
+                mention = view.actor_at(child)
+                if mention is not None and view.quote_of[mention.start] is None:
+                    return mention, "holder"
+        for held in tree.of_objects(noun):
+            for candidate in (held, *tree.appositions(held)):  # named, not described ("of a Georgian dissident")
+                mention = view.actor_at(candidate)
+                if mention is not None and mention.start > noun.i and mention.kind != "demonym" \
+                        and view.quote_of[mention.start] is None:
+                    return mention, "holder"
+        return None
 
     def _when_clause_doer(self, view: _DocView, date: DateMention, own: range) -> tuple[ActorMention, str] | None:
         """ "from 1968, when the Soviets invaded Czechoslovakia": the clause says what happened

@@ -610,6 +610,14 @@ def test_a_counted_body_that_does_something_to_something_is_the_doer(parse) -> N
      "Soviets"),
     ("Jan Kavan returned to Prague in 1990, when Vaclav Havel was president.", date(1999, 3, 12), "1990",
      "Jan Kavan"),
+    # a dated happening named in passing is the one it happened to, or whose it is
+    ("Police say they have evidence in the October slaying of Dr. Barnett Slepian.", date(1999, 4, 19),
+     "October", "Barnett Slepian"),
+    ("Amir is serving a life sentence for the November 1995 assassination of Yitzhak Rabin.",
+     date(1998, 2, 27), "November 1995", "Yitzhak Rabin"),
+    # ... but a dated noun the clause acts on keeps the clause's doer
+    ("Michael Swavely attributed the company's third-quarter performance to exports.", date(1989, 11, 1),
+     "third-quarter", "Michael Swavely"),
 ])
 def test_the_doer_of_a_dated_deed_in_a_subordinate_phrase(parse, text, published, date_text, doer) -> None:
     [event] = dated(parse(text, published), date_text)
