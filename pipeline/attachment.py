@@ -140,6 +140,7 @@ class _Lexicon:
     doer_nouns: frozenset[str]
     person_nouns: frozenset[str]
     relative_nouns: frozenset[str]
+    representative_nouns: frozenset[str]
     meeting_lemmas: frozenset[str]
     joining_lemmas: frozenset[str]
     collective_nouns: frozenset[str]
@@ -161,6 +162,7 @@ def _lexicon() -> _Lexicon:
         event_lemmas=frozenset(data["event_lemmas"]), speech_lemmas=frozenset(data["speech_lemmas"]),
         joint_cues=frozenset(data["joint_cues"]), doer_nouns=frozenset(data["doer_nouns"]),
         person_nouns=frozenset(data["person_nouns"]), relative_nouns=frozenset(data["relative_nouns"]),
+        representative_nouns=frozenset(data["representative_nouns"]),
         meeting_lemmas=frozenset(data["meeting_lemmas"]), joining_lemmas=frozenset(data["joining_lemmas"]),
         collective_nouns=frozenset(data["collective_nouns"]), age_units=frozenset(data["age_units"]),
     )
@@ -869,6 +871,9 @@ class Attacher:
             if previous is not None:
                 return previous  # "Police found 1,300 pounds ... They arrested two men"
         for candidate in [token, *tree.appositions(token)]:
+            body = self._represented_body(view, candidate, own)
+            if body is not None:
+                return body
             mention = view.actor_at(candidate)
             if mention is not None and view.quote_of[mention.start] is None:
                 return self._joined(view, mention, candidate)
@@ -883,6 +888,25 @@ class Attacher:
                     return mention
         return self._entity_mention(view, token, own) or self._parent_of(view, token, own) \
             or self._description_mention(view, token, own)
+
+    def _represented_body(self, view: _DocView, token, own: range) -> ActorMention | None:
+        """The body whose officials or spokesman the token names: "Pentagon officials",
+        "Merieux officials", "a Jaguar spokesman", "U.S. officials", "officials of the
+        Immigration and Naturalization Service". Not a person's aides or a company's
+        analysts: only these speaking-for nouns, and only a body, state or people named."""
+        if token.lower_ not in self.lex.representative_nouns or not view.parsed(token.i):
+            return None
+        named = [c for c in token.lefts if c.dep_ in ("compound", "nmod", "amod") and c.i not in own]
+        for candidate in named + tree.of_objects(token):
+            mention = view.actor_at(candidate) or self._entity_mention(view, candidate, own)
+            if mention is not None and not mention.is_group and mention.actors[0].type not in ("PERSON", "GROUP") \
+                    and view.quote_of[mention.start] is None:
+                # the whole phrase as the evidence, the body as the actor
+                start, end = min(mention.start, token.i), max(mention.end, token.i + 1)
+                span = view.doc[start:end]
+                return ActorMention(start, end, span.start_char, span.end_char, span.text, mention.actors,
+                                    mention.kind)
+        return None
 
     #: nouns for a part of an organization, which acts for it ("the portfolio unit of ... Credit Lyonnais")
     _PART_NOUNS = frozenset({"unit", "subsidiary", "division", "arm", "affiliate", "branch", "units", "subsidiaries"})

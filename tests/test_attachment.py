@@ -702,3 +702,16 @@ def test_a_counted_group_that_is_the_passives_agent_is_the_doer(parse) -> None:
                 date(2000, 6, 1))
     assert actor_names(rows(doc, "two")) == {"American fishermen"}
 
+
+
+@pytest.mark.parametrize("text, number, body, evidence", [
+    ("Pentagon officials say the goal is to put 40,000 troops in the region.", "40,000",
+     "United States Department of Defense", "Pentagon officials"),
+    ("Officials of the Immigration and Naturalization Service said 12 agents were ready.", "12",
+     "Immigration and Naturalization Service", "Officials of the Immigration and Naturalization Service"),
+])
+def test_officials_of_a_body_speak_for_it(parse, text, number, body, evidence) -> None:
+    [event] = rows(parse(text, date(1990, 8, 13)), number)
+    assert event.actor.name == body
+    assert event.mention.text == evidence
+
