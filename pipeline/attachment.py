@@ -877,6 +877,9 @@ class Attacher:
             mention = view.actor_at(candidate)
             if mention is not None and view.quote_of[mention.start] is None:
                 return self._joined(view, mention, candidate)
+        company = self._company_described(view, token, own)
+        if company is not None:
+            return company
         for child in token.children:
             if token.lower_ in self.lex.relative_nouns:
                 break  # "Kopp's stepmother said": a relative speaks for herself, not for the possessor
@@ -888,6 +891,26 @@ class Attacher:
                     return mention
         return self._entity_mention(view, token, own) or self._parent_of(view, token, own) \
             or self._description_mention(view, token, own)
+
+    def _company_described(self, view: _DocView, token, own: range) -> ActorMention | None:
+        """A company the story names by its country and trade: "Canada's largest department
+        store operator said", "the U.S. auto giant paid": the company the story is about (the
+        last one that opened a sentence), not the country."""
+        actors = self._actor_recognizer()
+        if actors is None or token.lower_ not in actors.company_heads or view.actor_at(token) is not None:
+            return None
+        countries = [c for c in token.lefts if c.dep_ in ("poss", "nmod:poss", "compound", "nmod", "amod")
+                     and view.actor_at(c) is not None and c.i not in own
+                     and (view.actor_at(c).kind == "demonym" or view.actor_at(c).actors[0].type == "STATE")]
+        if not countries:
+            return None
+        company = actors.company_before(view.doc, token.i, view.actors)
+        if company is None:
+            return None
+        span = view.doc[token.left_edge.i:token.i + 1]
+        if any(t.i in own for t in span):
+            return None
+        return ActorMention(span.start, span.end, span.start_char, span.end_char, span.text, (company,), "description")
 
     def _represented_body(self, view: _DocView, token, own: range) -> ActorMention | None:
         """The body whose officials or spokesman the token names: "Pentagon officials",

@@ -715,3 +715,11 @@ def test_officials_of_a_body_speak_for_it(parse, text, number, body, evidence) -
     assert event.actor.name == body
     assert event.mention.text == evidence
 
+
+
+def test_a_company_named_by_its_country_and_trade_is_the_company_not_the_country(parse) -> None:
+    doc = parse("Hudson's Bay Co. announced terms of a rights issue. Canada's largest department store operator "
+                "said it will sell two million shares.", date(1989, 10, 27))
+    [event] = rows(doc, "two million")
+    assert event.actor.name == "Hudson's Bay Co."
+    assert event.mention.text == "Canada's largest department store operator"
