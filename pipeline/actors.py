@@ -222,6 +222,7 @@ class ActorRecognizer:
         self.place_prepositions = frozenset(lex["place_prepositions"])
         self.apposition_titles = frozenset(lex["apposition_titles"])
         self.company_suffixes = frozenset(lex["company_suffixes"])
+        self.company_prefixes = frozenset(lex["company_prefixes"])
         self.company_heads = frozenset(lex["company_heads"])
         self.fronted_openers = frozenset(lex["fronted_openers"])
         self.sentence_openers = frozenset(lex["sentence_openers"])
@@ -521,8 +522,8 @@ class ActorRecognizer:
         countries = {m.actors[0].country for m in mentions if m.actors and m.actors[0].country}
         for ent in doc.ents:
             kind = self.ENTITY_LABELS.get(ent.label_)
-            if kind is None:
-                continue
+            if kind is None or (len(ent) == 1 and ent.text in self.company_prefixes):
+                continue  # "Cie." alone: it opens the next name
             start, end = ent.start, ent.end
             while start < end and doc[start].lower_ in ("the", "a", "an"):
                 start += 1
@@ -547,6 +548,11 @@ class ActorRecognizer:
                         and doc[start - 1].text not in self.not_names and doc[start - 1].ent_type_ in ("", "ORG") \
                         and not doc[start - 1].is_sent_end and "\n" not in doc[start - 1].whitespace_:
                     start -= 1
+            if kind == "ORGANIZATION" and start > 0 and doc[start - 1].text in self.company_prefixes:
+                start -= 1  # "Cie. Financiere de Paribas": the legal form opens the name
+            elif kind == "ORGANIZATION" and start > 1 and doc[start - 1].lower_ in ("de", "du", "des") \
+                    and doc[start - 2].text in self.company_prefixes:
+                start -= 2  # "Cie. de Navigation Mixte"
             while kind == "PERSON" and start < end - 1 and doc[start].text in self.us_states_after_towns:
                 start += 1  # "in Buffalo, N.Y. Slepian provided ...": the state ends a place, the name starts after
             if kind == "PERSON" and start > 0 and doc[start - 1].text in _HONORIFICS:
@@ -579,6 +585,8 @@ class ActorRecognizer:
         a distinctive name ("Magna", "Nestle"; not "New", "First" or a state's name)."""
         while words and words[-1] in self.company_suffixes | {",", "&", "amp"}:
             words = words[:-1]
+        if len(words) >= 3 and words[0] in self.company_prefixes:  # "Cie. de Navigation Mixte" ... "Navigation Mixte"
+            words = words[2:] if words[1].islower() else words[1:]
         forms = []
         if 0 < len(words) and (len(words) < len(actor.name.split()) or len(words) >= 2):
             forms.append(tuple(words))

@@ -127,12 +127,12 @@ def agent(verb: Token) -> Token | None:
 
 
 def doers(verb: Token) -> list[Token]:
-    """Who did what the verb says: the agent first in a passive, then the subjects."""
+    """Who did what the verb says: the agent first in a passive or a participle ("a bid
+    launched last week by Paribas at 1,850 francs"), then the subjects."""
     found = []
-    if is_passive(verb):
-        by = agent(verb)
-        if by is not None:
-            found.append(by)
+    by = agent(verb)
+    if by is not None:
+        found.append(by)
     return found + [s for s in subjects(verb) if not (s.dep_ in PASSIVE_SUBJECTS and found)]
 
 

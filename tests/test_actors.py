@@ -256,6 +256,15 @@ def test_a_legal_form_ends_a_company_name(parse) -> None:
     assert not any(m.text.endswith("Inc. Carnival") for m in doc._.actors)
 
 
+def test_a_legal_form_opening_a_name_belongs_to_it(parse) -> None:
+    doc = parse("Cie. de Navigation Mixte rejected the bid by Cie. Financiere de Paribas. Later, Navigation "
+                "Mixte said it would fight.", date(1989, 10, 27))
+    texts = [m.text for m in doc._.actors]
+    assert "Cie. Financiere de Paribas" in texts and "Cie. de Navigation Mixte" in texts
+    [short] = [m for m in doc._.actors if m.text == "Navigation Mixte"]
+    assert short.actors[0].name == "Cie. de Navigation Mixte"
+
+
 def test_an_acronym_the_text_defines_names_the_body(parse) -> None:
     doc = parse("The National Disaster Management Authority (NDMA) warned of floods. On Monday the NDMA "
                 "said 40 people had died.", date(2022, 8, 30))

@@ -16,6 +16,8 @@ def sentences(parse, text: str) -> list[str]:
      ["The ceasefire held, Gen. Oleh Koval told reporters.", "Talks resume soon."]),
     ("The U.S. envoy arrived in Kyiv on Monday. Talks began.",
      ["The U.S. envoy arrived in Kyiv on Monday.", "Talks began."]),
+    ("The bid by Cie. Financiere de Paribas is too low. Talks resume.",
+     ["The bid by Cie. Financiere de Paribas is too low.", "Talks resume."]),
     ("Maj. Gen. Ivan Ivanov and Capt. Olena Koval signed. Dr. Brown watched.",
      ["Maj. Gen. Ivan Ivanov and Capt. Olena Koval signed.", "Dr. Brown watched."]),
 ])

@@ -50,6 +50,13 @@ def test_passive_agent_in_clearnlp_labels() -> None:
     assert [t.text for t in tree.doers(doc[3])] == ["Russia"]
 
 
+def test_a_participle_with_an_agent_is_done_by_the_agent() -> None:
+    # "a bid launched by Paribas": no auxiliary, no passive subject, but the agent did it
+    doc = build(["a", "bid", "launched", "by", "Paribas"], [1, 1, 1, 2, 3],
+                ["det", "ROOT", "acl", "agent", "pobj"], ["DET", "NOUN", "VERB", "ADP", "PROPN"])
+    assert [t.text for t in tree.doers(doc[2])] == ["Paribas"]
+
+
 def test_passive_without_agent_keeps_its_subject() -> None:
     doc = build(["307", "prisoners", "were", "returned"], [1, 3, 3, 3],
                 ["nummod", "nsubj:pass", "aux:pass", "ROOT"], ["NUM", "NOUN", "AUX", "VERB"])
