@@ -548,6 +548,16 @@ class ActorRecognizer:
                         and doc[start - 1].text not in self.not_names and doc[start - 1].ent_type_ in ("", "ORG") \
                         and not doc[start - 1].is_sent_end and "\n" not in doc[start - 1].whitespace_:
                     start -= 1
+            if kind == "ORGANIZATION" and end + 1 < len(doc) and doc[end].text in ("&", "amp") \
+                    and doc[end + 1].ent_iob_ == "B" and doc[end + 1].ent_type_ == "ORG":
+                continue  # "Columbia Savings & Loan Association": the name after the "&" takes it in
+            if kind == "ORGANIZATION" and start > 1 and doc[start - 1].text in ("&", "amp") and doc[start - 2].is_title:
+                # "Standard & Poor's Corp.", and "amp" where the source lost "&amp;" to its letters
+                start -= 1
+                while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha \
+                        and doc[start - 1].ent_type_ in ("", "ORG") and not doc[start - 1].is_sent_end \
+                        and "\n" not in doc[start - 1].whitespace_ and doc[start - 1].text not in self.not_names:
+                    start -= 1
             if kind == "ORGANIZATION" and start > 0 and doc[start - 1].text in self.company_prefixes:
                 start -= 1  # "Cie. Financiere de Paribas": the legal form opens the name
             elif kind == "ORGANIZATION" and start > 1 and doc[start - 1].lower_ in ("de", "du", "des") \
@@ -613,7 +623,10 @@ class ActorRecognizer:
                 forms[(doc[m.end + 1].text,)] = (m.end + 1, actor)
             if actor.type == "GROUP":
                 continue
-            for form in self._short_forms(actor, [t.text for t in doc[m.start:m.end]]):
+            words = [t.text for t in doc[m.start:m.end]]
+            if all(w.isupper() or not w.isalpha() for w in words):  # "BLOCKBUSTER ENTERTAINMENT CORP." ... "Blockbuster"
+                words = [w.title() if w.isalpha() else w for w in words]
+            for form in self._short_forms(actor, words):
                 forms.setdefault(form, (m.end, actor))
         if not forms:
             return []

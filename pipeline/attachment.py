@@ -897,17 +897,24 @@ class Attacher:
         store operator said", "the U.S. auto giant paid": the company the story is about (the
         last one that opened a sentence), not the country."""
         actors = self._actor_recognizer()
-        if actors is None or token.lower_ not in actors.company_heads or view.actor_at(token) is not None:
+        if actors is None or view.actor_at(token) is not None:
+            return None
+        # "The British paper, packaging and publishing concern": the trade noun may be the apposition
+        head = next((h for h in [token, *tree.appositions(token)] if h.lower_ in actors.company_heads
+                     and h.i >= token.i and h.i - token.i <= 8), None)
+        if head is None:
             return None
         countries = [c for c in token.lefts if c.dep_ in ("poss", "nmod:poss", "compound", "nmod", "amod")
                      and view.actor_at(c) is not None and c.i not in own
                      and (view.actor_at(c).kind == "demonym" or view.actor_at(c).actors[0].type == "STATE")]
-        if not countries:
+        if not countries and self._demonym_of(view, token) is None:  # "Canada's", "U.S."; "British"
             return None
+        if not any(c.lower_ == "the" or c.dep_ in ("poss", "nmod:poss") for c in token.lefts):
+            return None  # "a Dutch company has sought approval": another company, not the story's
         company = actors.company_before(view.doc, token.i, view.actors)
         if company is None:
             return None
-        span = view.doc[token.left_edge.i:token.i + 1]
+        span = view.doc[token.left_edge.i:head.i + 1]
         if any(t.i in own for t in span):
             return None
         return ActorMention(span.start, span.end, span.start_char, span.end_char, span.text, (company,), "description")
@@ -920,6 +927,15 @@ class Attacher:
         if token.lower_ not in self.lex.representative_nouns or not view.parsed(token.i):
             return None
         named = [c for c in token.lefts if c.dep_ in ("compound", "nmod", "amod") and c.i not in own]
+        actors = self._actor_recognizer()
+        trade = next((c for c in named if actors is not None and c.lower_ in actors.company_heads
+                      and view.actor_at(c) is None), None)
+        if trade is not None:  # "Thrift officials said", "Company officials": the story's company
+            company = actors.company_before(view.doc, token.i, view.actors)
+            if company is not None:
+                span = view.doc[trade.i:token.i + 1]
+                return ActorMention(span.start, span.end, span.start_char, span.end_char, span.text, (company,),
+                                    "description")
         for candidate in named + tree.of_objects(token):
             mention = view.actor_at(candidate) or self._entity_mention(view, candidate, own)
             if mention is not None and not mention.is_group and mention.actors[0].type not in ("PERSON", "GROUP") \

@@ -398,3 +398,21 @@ def test_a_description_after_an_inverted_verb_of_saying_is_the_speaker(parse) ->
     doc = parse("The killing has become a factor in at least two campaigns, say political consultants and "
                 "campaign advisers. Two men were arrested, said police.", date(1998, 10, 26))
     assert [m.text for m in doc._.actors if m.kind == "description"] == ["political consultants", "police"]
+
+
+def test_a_company_named_in_capitals_keeps_its_legal_form_and_its_short_name(parse) -> None:
+    doc = parse("BLOCKBUSTER ENTERTAINMENT CORP. said it raised $92 million. Merrill Lynch is the underwriter. "
+                "Blockbuster shares closed at $18.75.", date(1989, 10, 27))
+    texts = {m.text: m.actors[0].name for m in doc._.actors}
+    assert texts["BLOCKBUSTER ENTERTAINMENT CORP."] == "BLOCKBUSTER ENTERTAINMENT CORP."
+    assert texts["Blockbuster"] == "BLOCKBUSTER ENTERTAINMENT CORP."
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Columbia Savings amp Loan Association announced a loss.", "Columbia Savings amp Loan Association"),
+    ("Standard & Poor's Corp. downgraded the debt.", "Standard & Poor's Corp."),
+])
+def test_an_ampersand_joins_a_company_name(parse, text, name) -> None:
+    # "amp" is what some sources keep of an "&amp;" whose "&" and ";" were lost
+    doc = parse(text, date(1989, 10, 27))
+    assert name in [m.text for m in doc._.actors]

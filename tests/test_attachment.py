@@ -723,3 +723,24 @@ def test_a_company_named_by_its_country_and_trade_is_the_company_not_the_country
     [event] = rows(doc, "two million")
     assert event.actor.name == "Hudson's Bay Co."
     assert event.mention.text == "Canada's largest department store operator"
+
+
+def test_officials_named_by_their_trade_speak_for_the_storys_company(parse) -> None:
+    doc = parse("Columbia Savings said its loss reserves rose. Thrift officials said the $300 million reserve "
+                "will be adjusted quarterly.", date(1989, 10, 27))
+    [event] = rows(doc, "$300 million")
+    assert event.actor.name == "Columbia Savings"
+
+
+def test_a_trade_in_apposition_with_a_countrys_adjective_is_the_storys_company(parse) -> None:
+    doc = parse("Reed International PLC said net income fell. The British paper, packaging and publishing "
+                "concern, said profit fell 10%.", date(1989, 10, 27))
+    [event] = rows(doc, "10%")
+    assert event.actor.name == "Reed International PLC"
+
+
+def test_an_indefinite_company_of_a_country_is_another_company(parse) -> None:
+    doc = parse("Nashua Corp. makes copiers. A Dutch company has sought approval to buy up to 25% of Nashua's "
+                "shares.", date(1989, 10, 27))
+    [event] = rows(doc, "up to 25%")
+    assert event.actor.name == "Dutch company"
