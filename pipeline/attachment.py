@@ -94,6 +94,8 @@ _SEQUENCE_PREPOSITIONS = frozenset({"before", "after", "since", "until", "follow
 _PERIOD_NOUNS = frozenset({"quarter", "half", "year", "month", "week", "period", "season", "term", "session"})
 #: words before a date that make it a limit, not the time of the event ("extended until Nov. 9")
 _LIMIT_WORDS = frozenset({"until", "till", "through", "by", "to", "before"})
+#: words before a date that make it a security's term, not the time of a figure ("notes due Nov. 1, 2009")
+_TERM_WORDS = frozenset({"due", "maturing"})
 #: words that open a comparison figure: a date after them dates that figure, not the one before
 _COMPARISON_WORDS = frozenset({"compared", "versus", "vs."})
 _OPEN_QUOTES = {"“": "”", "«": "»", "``": "''"}  # ``...'' in wire copy
@@ -1350,10 +1352,12 @@ class Attacher:
             return None  # "in Dundalk, 50 miles (80 kms) south of Belfast": where, not an event of its own
         sentence = view.sentence_of[quantity.start]
         quote = view.quote_of[quantity.start]
+        doc = view.doc
         # dates within reach of the number (a run-on text of thousands of words is one sentence)
         candidates = [d for d in view.dates_by_sentence.get(sentence, [])
                       if -_DATE_REACH <= d.start - quantity.start <= _DATE_REACH
                       and view.quote_of[d.start] is quote and d.kind != "dateline"
+                      and not (d.start > 0 and doc[d.start - 1].lower_ in _TERM_WORDS)
                       and not self._in_other_time(view, d, quantity)
                       and not self._dates_another_noun(view, d, quantity)
                       and not self._across_adverbial_clause(view, d, quantity)
@@ -1455,7 +1459,9 @@ class Attacher:
     @staticmethod
     def _is_compared(doc: Doc, quantity: Quantity) -> bool:
         """A figure given for comparison: "up from $100 million", "compared with 1.8353 marks"."""
-        before = [t.lower_ for t in doc[max(0, quantity.start - 3):quantity.start]]
+        # a currency sign the number reader left outside ("from #94.8 million") is no word
+        before = [t.lower_ for t in doc[max(0, quantity.start - 4):quantity.start]
+                  if not (len(t) == 1 and not t.is_alpha and t.text not in ",;:")]
         return bool(before) and (before[-1] in ("from", "versus", "vs.") or before[-2:] in (["compared", "with"],
                                                                                            ["compared", "to"]))
 
@@ -1463,7 +1469,10 @@ class Attacher:
     def _restates(doc: Doc, quantity: Quantity, other: Quantity) -> bool:
         """ "$100 million, or $2.03 a share, a year earlier": the figure after ", or" restates
         the first one, so the date after both dates both."""
-        return [t.lower_ for t in doc[quantity.end:other.start]] == [",", "or"]
+        between = [t.lower_ for t in doc[quantity.end:other.start]]
+        if between[:1] == ["("] and ")" in between:  # "#94.8 million ($149.9 million), or 17.3 pence"
+            between = between[between.index(")") + 1:]
+        return between in ([",", "or"], ["("], [])
 
     @staticmethod
     def _dates_another_noun(view: _DocView, date: DateMention, quantity: Quantity) -> bool:

@@ -744,3 +744,22 @@ def test_an_indefinite_company_of_a_country_is_another_company(parse) -> None:
                 "shares.", date(1989, 10, 27))
     [event] = rows(doc, "up to 25%")
     assert event.actor.name == "Dutch company"
+
+
+def test_a_maturity_date_does_not_date_the_securitys_figures(parse) -> None:
+    doc = parse("Hertz Corp. sold $100 million of senior notes due Nov. 1, 2009, priced at par to yield 9%.",
+                date(1989, 10, 27))
+    [amount] = rows(doc, "$100 million")
+    [rate] = rows(doc, "9%")
+    assert amount.date is None and rate.date is None
+
+
+def test_an_earlier_figure_after_from_and_a_currency_sign_keeps_no_current_date(parse) -> None:
+    # the comparison figure and what restates it (a conversion in brackets, ", or" per share)
+    doc = parse("Reed International PLC said that net income for the six months ended Oct. 1 slipped 5% to "
+                "#89.7 million ($141.9 million), or 16 pence a share, from #94.8 million ($149.9 million), "
+                "or 17.3 pence a share.", date(1989, 11, 2))
+    assert rows(doc, "89.7 million")[0].date.text == "Oct. 1"
+    for earlier in ("94.8 million", "$149.9 million", "17.3 pence"):
+        [event] = rows(doc, earlier)
+        assert event.date is None, earlier
