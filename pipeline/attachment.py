@@ -938,7 +938,9 @@ class Attacher:
                 span = view.doc[trade.i:token.i + 1]
                 return ActorMention(span.start, span.end, span.start_char, span.end_char, span.text, (company,),
                                     "description")
-        for candidate in named + tree.of_objects(token):
+        behalf = [g for p in token.rights if p.dep_ == "prep" and p.lower_ in ("for", "at")
+                  for g in p.children if g.dep_ == "pobj"]  # "a spokesman for the State Department"
+        for candidate in named + tree.of_objects(token) + behalf:
             mention = view.actor_at(candidate) or self._entity_mention(view, candidate, own)
             if mention is not None and not mention.is_group and mention.actors[0].type not in ("PERSON", "GROUP") \
                     and view.quote_of[mention.start] is None:

@@ -709,6 +709,9 @@ def test_a_counted_group_that_is_the_passives_agent_is_the_doer(parse) -> None:
      "United States Department of Defense", "Pentagon officials"),
     ("Officials of the Immigration and Naturalization Service said 12 agents were ready.", "12",
      "Immigration and Naturalization Service", "Officials of the Immigration and Naturalization Service"),
+    ("A spokesman for the State Department said 40 people were killed.", "40",
+     "United States Department of State", "spokesman for the State Department"),
+    ("Pentagon sources said 40 planes were sent.", "40", "United States Department of Defense", "Pentagon sources"),
 ])
 def test_officials_of_a_body_speak_for_it(parse, text, number, body, evidence) -> None:
     [event] = rows(parse(text, date(1990, 8, 13)), number)
