@@ -1051,7 +1051,9 @@ class Attacher:
             start = child.left_edge.i
         doc = view.doc
         end = token.i + 1
-        if token.lower_ in self._AGENT_NOUNS or token.lower_ in self._ROLE_NOUNS:
+        # "a group of lenders", "A group of Florida lawmakers": the collective is what its "of" names
+        if token.lower_ in self._AGENT_NOUNS or token.lower_ in self._ROLE_NOUNS \
+                or token.lower_ in self.lex.collective_nouns:
             word = "for" if token.lower_ in self._AGENT_NOUNS else "of"
             behalf = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == word and c.i == token.i + 1), None)
             if behalf is not None and not any(t.i in own for t in behalf.subtree) and behalf.right_edge.i - token.i <= 8:

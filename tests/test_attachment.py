@@ -766,3 +766,10 @@ def test_an_earlier_figure_after_from_and_a_currency_sign_keeps_no_current_date(
     for earlier in ("94.8 million", "$149.9 million", "17.3 pence"):
         [event] = rows(doc, earlier)
         assert event.date is None, earlier
+
+
+def test_a_group_is_named_by_what_it_is_a_group_of(parse) -> None:
+    doc = parse("Control Data said a group of lenders led by Bank of America agreed to lend up to $90 million.",
+                date(1989, 10, 30))
+    [event] = rows(doc, "up to $90 million")
+    assert event.mention.text == "a group of lenders"
