@@ -493,8 +493,11 @@ class ActorRecognizer:
         """Whether a new name over tokens [start, end) may stand: it touches no earlier mention,
         or (``swallow``) only states strictly inside it ("the Kenya African National Union")."""
         inside = [m for m in mentions if m.start < end and start < m.end]
+        # a state or a name the organization patterns built from one ("America Bank" in "First of
+        # America Bank Corp.") gives way to the longer name around it
         return not inside or swallow and all(start <= m.start and m.end <= end and (m.start, m.end) != (start, end)
-                                             and m.actors[0].type == "STATE" for m in inside)
+                                             and (m.actors[0].type == "STATE" or m.kind == "organization")
+                                             for m in inside)
 
     @staticmethod
     def _outside(mentions: list[ActorMention], covering: list[ActorMention]) -> list[ActorMention]:
@@ -600,6 +603,8 @@ class ActorRecognizer:
         forms = []
         if 0 < len(words) and (len(words) < len(actor.name.split()) or len(words) >= 2):
             forms.append(tuple(words))
+        if len(words) >= 3 and words[-1] in self.organization_heads and words[-2][:1].isupper():
+            forms.append(tuple(words[:-1]))  # "First of America Bank Corp." ... "First of America"
         if len(words) >= 3 and words[1][:1].isupper() and words[1].isalpha():
             forms.append(tuple(words[:2]))  # "America West Airlines" ... "America West"
         first = words[0] if words else ""

@@ -416,3 +416,12 @@ def test_an_ampersand_joins_a_company_name(parse, text, name) -> None:
     # "amp" is what some sources keep of an "&amp;" whose "&" and ";" were lost
     doc = parse(text, date(1989, 10, 27))
     assert name in [m.text for m in doc._.actors]
+
+
+def test_a_company_name_holding_a_place_name_is_the_company_and_so_is_its_short_form(parse) -> None:
+    doc = parse("First of America Bank Corp. said it completed an acquisition. First of America now has 45 banks.",
+                date(1989, 10, 27))
+    names = [(m.text, m.actors[0].name) for m in doc._.actors]
+    assert ("First of America Bank Corp.", "First of America Bank Corp.") in names
+    assert ("First of America", "First of America Bank Corp.") in names
+    assert not any(name == "United States" for _, name in names)
