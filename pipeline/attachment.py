@@ -662,7 +662,7 @@ class Attacher:
             return None
         for child in noun.lefts:
             mention = view.actor_at(child) if child.dep_ in ("compound", "nmod") else None
-            if mention is not None and not mention.is_group and mention.kind != "demonym" \
+            if mention is not None and not mention.is_group and mention.kind not in ("demonym", "demonyms") \
                     and mention.actors[0].type not in ("PERSON", "GROUP"):
                 return mention
         return None
@@ -753,7 +753,7 @@ class Attacher:
         for held in tree.of_objects(noun):
             for candidate in (held, *tree.appositions(held)):  # named, not described ("of a Georgian dissident")
                 mention = view.actor_at(candidate)
-                if mention is not None and mention.start > noun.i and mention.kind != "demonym" \
+                if mention is not None and mention.start > noun.i and mention.kind not in ("demonym", "demonyms") \
                         and view.quote_of[mention.start] is None:
                     return mention, "holder"
         return None
@@ -1119,8 +1119,17 @@ class Attacher:
             target = surfaces.get(child.text)
             if child.dep_ in ("amod", "compound", "nmod") and target is not None and target[0] == "demonym" \
                     and view.quote_of[child.i] is None:
-                return ActorMention(child.i, child.i + 1, child.idx, child.idx + len(child.text), child.text,
-                                    (target[1],), "demonym")
+                # "American, British, Egyptian, Syrian and Moroccan forces": each state's own
+                # the parser hangs a list of adjectives on the noun and on each other
+                noun = child.head
+                more = [c for c in noun.lefts if c.i > child.i and c.dep_ in ("amod", "compound", "nmod")]
+                more += [c for m in [child] + more for c in m.conjuncts if c.i > child.i]
+                more = [c for c in more if surfaces.get(c.text, ("",))[0] == "demonym" and view.quote_of[c.i] is None]
+                states = list(dict.fromkeys([target[1]] + [surfaces[c.text][1] for c in sorted(more, key=lambda c: c.i)]))
+                last = max([child] + more, key=lambda c: c.i) if len(states) > 1 else child
+                return ActorMention(child.i, last.i + 1, child.idx, last.idx + len(last.text),
+                                    view.doc[child.i:last.i + 1].text, tuple(states),
+                                    "demonyms" if len(states) > 1 else "demonym")
         return None
 
     @staticmethod
@@ -1572,8 +1581,8 @@ class Attacher:
         """Each side did it ("both sides swapped 390 each", an exchange between two)."""
         if mention.kind == "reference" and not mention.start <= start < mention.end:
             return True  # but "The three are expected": the count inside the reference is one figure
-        if mention.kind == "pollsters":
-            return True  # "a New York Times/CBS News poll": both made it
+        if mention.kind in ("pollsters", "demonyms"):
+            return True  # "a New York Times/CBS News poll": both made it; "American and British forces": each its own
         if mention.end < len(view.doc) and view.doc[mention.end].lower_ in ("all", "both", "each"):
             return True  # "Costello, Hill and Williams all voted": each of them did
         sent = view.sentences[view.sentence_of[start]]

@@ -773,3 +773,13 @@ def test_a_group_is_named_by_what_it_is_a_group_of(parse) -> None:
                 date(1989, 10, 30))
     [event] = rows(doc, "up to $90 million")
     assert event.mention.text == "a group of lenders"
+
+
+@pytest.mark.parametrize("text, number, states", [
+    ("Some 300 American and British planes attacked the base.", "Some 300", {"United States", "United Kingdom"}),
+    ("Thousands of American, British, Egyptian, Syrian and Moroccan forces assemble in Saudi Arabia.", "Thousands",
+     {"United States", "United Kingdom", "Egypt", "Syria", "Morocco"}),
+])
+def test_forces_of_several_states_give_each_state_its_row(parse, text, number, states) -> None:
+    events = rows(parse(text, date(1990, 8, 13)), number)
+    assert {e.actor.name for e in events} == states
