@@ -1034,7 +1034,8 @@ class Attacher:
         nouns = self.lex.doer_nouns
         if not (token.lower_ in nouns or token.lemma_.lower() in nouns
                 or token.lemma_.lower() + "s" in nouns  # "an anti-Castro lawmaker"
-                or token.lower_ in self.lex.civilian_groups):  # "Cuban exiles failed", not "a Cuban exile said"
+                or token.lower_ in self.lex.civilian_groups
+                or self._company_in_view(view, token) is not None):  # "Cuban exiles failed", not "a Cuban exile said"; "the brewing giant"
             # "German law requires ...": not a body that acts, so the state its adjective names
             return self._demonym_of(view, token)
         for child in token.lefts:  # "FBI agents", "State Department officials": the body they serve

@@ -783,3 +783,18 @@ def test_a_group_is_named_by_what_it_is_a_group_of(parse) -> None:
 def test_forces_of_several_states_give_each_state_its_row(parse, text, number, states) -> None:
     events = rows(parse(text, date(1990, 8, 13)), number)
     assert {e.actor.name for e in events} == states
+
+
+def test_a_definite_trade_description_is_the_storys_company(parse) -> None:
+    doc = parse("Anheuser-Busch Cos. said it plans to discount its beers. Behind the move lies a threat from the "
+                "brewing giant, which last year accounted for about 41% of all U.S. beer sales and is expected to "
+                "see that grow to 42.5% in the current year.", date(1989, 10, 27))
+    [event] = rows(doc, "42.5%")
+    assert event.actor.name.startswith("Anheuser-Busch")
+
+
+def test_a_stock_exchange_is_not_the_company_a_description_refers_to(parse) -> None:
+    doc = parse("Esselte AB proposed to buy its U.S. unit. The New York Stock Exchange halted trading in the unit's "
+                "shares. The parent asked the unit to respond by Oct. 31.", date(1989, 10, 27))
+    [event] = [e for e in doc._.events if e.quantity is None and e.date.text == "Oct. 31"]
+    assert event.actor is not None and event.actor.name != "New York Stock Exchange"
