@@ -187,8 +187,10 @@ class _DocView:
         if undated:  # its place and agency are never an actor of the story
             dateline_end = max(dateline_end, next((t.i for t in doc if t.idx >= undated.end()), len(doc)))
         self.dateline_end = dateline_end
+        ends = {m.end for m in doc._.actors or []}
         self.actors: list[ActorMention] = [m for m in doc._.actors or [] if m.start >= dateline_end
-                                           and not self._is_row_label(doc, m) and not self._is_stance(doc, m)]
+                                           and not self._is_row_label(doc, m) and not self._is_stance(doc, m)
+                                           and not self._is_gloss(doc, m, ends)]
         self.sections = self._table_sections(doc)
         # indexes, so that the rules' look-ups do not scan every mention (long documents)
         self._actor_of_token: list[ActorMention | None] = [None] * len(doc)
@@ -234,6 +236,14 @@ class _DocView:
             return True  # the NER took the adjective for a name: "Anti-Castro"
         return k >= 2 and doc[k - 1].text == "-" and not doc[k - 2].whitespace_ \
             and doc[k - 2].lower_ in ("anti", "pro", "non")
+
+    @staticmethod
+    def _is_gloss(doc: Doc, mention: ActorMention, ends: set[int]) -> bool:
+        """ "Canadian Imperial Bank of Commerce (Canada) --": a state in brackets after a name
+        says where that one is from; it is not an actor of the sentence."""
+        k = mention.start
+        return mention.actors[0].type == "STATE" and k >= 2 and doc[k - 1].text == "(" and k - 1 in ends \
+            and mention.end < len(doc) and doc[mention.end].text == ")"
 
     @staticmethod
     def _is_row_label(doc: Doc, mention: ActorMention) -> bool:

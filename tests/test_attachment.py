@@ -798,3 +798,9 @@ def test_a_stock_exchange_is_not_the_company_a_description_refers_to(parse) -> N
                 "shares. The parent asked the unit to respond by Oct. 31.", date(1989, 10, 27))
     [event] = [e for e in doc._.events if e.quantity is None and e.date.text == "Oct. 31"]
     assert event.actor is not None and event.actor.name != "New York Stock Exchange"
+
+
+def test_a_state_in_brackets_after_a_name_is_a_gloss_not_the_actor(parse) -> None:
+    doc = parse("Canadian Imperial Bank of Commerce (Canada) -- 10 billion yen of 5.7% bonds due Nov. 17, 1992, "
+                "priced at 101 1/4.", date(1989, 10, 27))
+    assert {e.actor.name for e in rows(doc, "101 1/4")} == {"Canadian Imperial Bank of Commerce"}
