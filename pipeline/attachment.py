@@ -60,7 +60,7 @@ from __future__ import annotations
 
 import bisect
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
@@ -560,7 +560,9 @@ class Attacher:
         token = doc[quantity.end - 1]
         noun = token.head if token.head.pos_ in ("NOUN", "PROPN") and token.head.i >= quantity.end else None
         if noun is None:
-            return None
+            # "British Petroleum Co.'s #2.5 billion ( $4 billion ) takeover": the parser may hang the
+            # possessor on the number itself
+            noun = doc[quantity_head(doc, range(quantity.start, quantity.end))]
         for child in noun.children:
             if child.dep_ in ("nmod:poss", "poss") and child.i < quantity.start:
                 mention = view.actor_at(child)
@@ -1676,6 +1678,16 @@ class Attacher:
             rows.append(Event(view.sentence_of[start], quantity, date, mention, actor, role, predicate, counterpart))
         return rows
 
+    @staticmethod
+    def _converted_from(doc: Doc, previous: list[Event], quantity: Quantity) -> list[Event]:
+        """The rows of the figure a bracketed one converts: "4.7 billion francs ($754.4 million)"."""
+        before = previous[0].quantity if previous else None
+        if before is None or quantity.unit is None or quantity.unit == before.unit:
+            return []
+        between = doc[before.end:quantity.start]
+        closes = quantity.end < len(doc) and doc[quantity.end].text == ")"
+        return previous if closes and [t.text for t in between if not t.is_space] in (["("], ["(", "US"]) else []
+
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
 
@@ -1709,11 +1721,18 @@ class Attacher:
             if quantity.unit is None and quantity.end < len(doc) and doc[quantity.end].lower_ == "of":
                 whole = next((b for b in quantities if 0 < b.start - quantity.end <= 2 and b.unit), None)
                 quantity.unit = whole.unit if whole is not None else None
+        previous: list[Event] = []
         for quantity in quantities:
-            date = self.date_for(view, quantity)
-            if date is not None and not self._refers_back(doc, quantity):
-                used_dates.add(date.start)
-            events += self._rows(view, quantity, date, quantity.start, quantity.end)
+            converted = self._converted_from(doc, previous, quantity)
+            if converted:  # "#557 million ($878 million)": the same figure in another currency, the same holder
+                rows = [replace(e, quantity=quantity) for e in converted]
+            else:
+                date = self.date_for(view, quantity)
+                if date is not None and not self._refers_back(doc, quantity):
+                    used_dates.add(date.start)
+                rows = self._rows(view, quantity, date, quantity.start, quantity.end)
+            events += rows
+            previous = rows
         for date in view.event_dates:
             if date.start not in used_dates:
                 rows = self._rows(view, None, date, date.start, date.end)

@@ -804,3 +804,12 @@ def test_a_state_in_brackets_after_a_name_is_a_gloss_not_the_actor(parse) -> Non
     doc = parse("Canadian Imperial Bank of Commerce (Canada) -- 10 billion yen of 5.7% bonds due Nov. 17, 1992, "
                 "priced at 101 1/4.", date(1989, 10, 27))
     assert {e.actor.name for e in rows(doc, "101 1/4")} == {"Canadian Imperial Bank of Commerce"}
+
+
+def test_a_figure_in_another_currency_in_brackets_has_the_holder_of_the_figure_it_converts(parse) -> None:
+    doc = parse("Ford is bidding. It has relinquished a golden share only once before -- during British Petroleum "
+                "Co.'s #2.5 billion ( $4 billion ) takeover of Britoil PLC in 1988.", date(1989, 11, 1))
+    [pounds] = rows(doc, "2.5 billion")
+    [dollars] = rows(doc, "$4 billion")
+    assert pounds.actor.name == dollars.actor.name == "British Petroleum"
+    assert dollars.date.text == "1988"
