@@ -875,7 +875,25 @@ class ActorRecognizer:
             elif tok.text in self.pronouns["thing"] and (
                     nxt in self.speech_verbs or (nxt in ("has", "had") and i + 2 < n and doc[i + 2].is_lower
                                                  and doc[i + 2].lemma_.lower() != doc[i + 2].lower_)):
-                target = before(i, lambda m: not m.is_group and m.actors[0].type not in ("PERSON",))
+                # as for persons: the last body that opened a sentence, its subject ("Ratners, which
+                # controls 25% ..., would increase its U.S. stores ... It has said"), not one named in passing
+                # "It said" goes on with the body last heard speaking ("..., the air force said. It
+                # said ..."), else with the last body that opened a sentence, its subject ("Ratners,
+                # which controls 25% ..., would increase its U.S. stores ... It has said")
+                def body(m: ActorMention) -> bool:
+                    return not m.is_group and m.actors[0].type not in ("PERSON",)
+
+                def near(k: int | None) -> bool:
+                    return k is not None and sentence_no[i] - sentence_no[ordered[k].start] <= 2
+
+                target = before(i, lambda m: body(m) and (
+                    (m.end < n and doc[m.end].text in self.speech_verbs)
+                    or (m.start > 0 and doc[m.start - 1].text in self.speech_verbs))) if nxt in self.speech_verbs else None
+                if not near(target):
+                    target = before(i, lambda m: body(m) and (self._opens_sentence(doc, m)
+                                                              or self._after_fronted_phrase(doc, m.start)))
+                if not near(target):
+                    target = before(i, body)
             elif tok.text in self.pronouns["plural"] and (nxt in self.speech_verbs or nxt in ("have", "had", "will")):
                 target = before(i, lambda m: m.is_group)
             elif tok.lower_ == "the" and i + 1 < n:

@@ -425,3 +425,11 @@ def test_a_company_name_holding_a_place_name_is_the_company_and_so_is_its_short_
     assert ("First of America Bank Corp.", "First of America Bank Corp.") in names
     assert ("First of America", "First of America Bank Corp.") in names
     assert not any(name == "United States" for _, name in names)
+
+
+def test_it_goes_on_with_the_body_that_opened_the_sentence_before_not_one_named_in_passing(parse) -> None:
+    doc = parse("Ratners Group PLC, which controls 25% of the British jewelry market, would increase the number "
+                "of its U.S. stores to about 450. It has said it hopes to control 5% of the business by 1992.",
+                date(1989, 10, 27))
+    [it] = [m for m in doc._.actors if m.text == "It"]
+    assert it.actors[0].name == "Ratners Group PLC"
