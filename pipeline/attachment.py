@@ -798,6 +798,9 @@ class Attacher:
             return None
         own = self._own_span(view, start)
         verb = tree.governing_verb(doc[start])
+        date = view.event_date_at(start) if view.quantity_at(start) is None else None
+        if verb is not None and date is not None and self._future_on_past_verb(view, date, verb):
+            verb = tree.governing_verb(verb.head)  # "promised a referendum next year after delegates voted"
         # the subject of an active verb did it ("X said Russia launched 50 drones": Russia);
         # a number the clause undergoes ("8,000 are held by Russia", "12 were killed") is the
         # reporter's, where the sentence names one
@@ -845,6 +848,14 @@ class Attacher:
             if verb is not None and tree.clause_head(verb).lemma_.lower() in self.lex.speech_lemmas:
                 role = "source"
         return None
+
+    @staticmethod
+    def _future_on_past_verb(view: _DocView, date: DateMention, verb) -> bool:
+        """A date after the publication day hung by the parser on a past-tense verb of a
+        subordinate clause, which it cannot date ("next year after delegates voted")."""
+        published = view.doc._.published
+        return published is not None and date.start_date is not None and date.start_date > published \
+            and verb.tag_ == "VBD" and verb.dep_ in ("advcl", "relcl") and verb.head.i != verb.i
 
     def _reporter(self, view: _DocView, verb, own: range) -> ActorMention | None:
         """The actor a sentence names as reporting the number ("X said ... that 40 were

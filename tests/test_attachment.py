@@ -615,6 +615,10 @@ def test_a_counted_body_that_does_something_to_something_is_the_doer(parse) -> N
      "October", "Barnett Slepian"),
     ("Amir is serving a life sentence for the November 1995 assassination of Yitzhak Rabin.",
      date(1998, 2, 27), "November 1995", "Yitzhak Rabin"),
+    # a date to come cannot date a past deed of a subordinate clause the parser hung it on
+    ("Prime Minister John Howard, a monarchist himself, promised to put the question to a national referendum "
+     "next year after convention delegates voted 89-52 for a republic.", date(1998, 2, 13), "next year",
+     "John Howard"),
     # ... but a dated noun the clause acts on keeps the clause's doer
     ("Michael Swavely attributed the company's third-quarter performance to exports.", date(1989, 11, 1),
      "third-quarter", "Michael Swavely"),
