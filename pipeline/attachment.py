@@ -563,11 +563,17 @@ class Attacher:
             # "British Petroleum Co.'s #2.5 billion ( $4 billion ) takeover": the parser may hang the
             # possessor on the number itself
             noun = doc[quantity_head(doc, range(quantity.start, quantity.end))]
-        for child in noun.children:
-            if child.dep_ in ("nmod:poss", "poss") and child.i < quantity.start:
-                mention = view.actor_at(child)
-                if mention is not None and view.quote_of[mention.start] is None:
-                    return mention, "holder"
+        owners = [noun]
+        head = doc[quantity_head(doc, range(quantity.start, quantity.end))]
+        if head.dep_ == "pobj" and head.head.lower_ in ("to", "from") and head.head.head.pos_ == "VERB":
+            # "raises Ratners's U.S. presence to 450 stores": the new size of what the verb changes
+            owners += [c for c in head.head.head.children if c.dep_ in ("dobj", "obj")]
+        for owner in owners:
+            for child in owner.children:
+                if child.dep_ in ("nmod:poss", "poss") and (child.i < quantity.start or owner is not noun):
+                    mention = view.actor_at(child)
+                    if mention is not None and view.quote_of[mention.start] is None:
+                        return mention, "holder"
         return None
 
     def _counted_group(self, view: _DocView, quantity: Quantity) -> tuple[ActorMention, str] | None:

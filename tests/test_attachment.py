@@ -817,3 +817,10 @@ def test_a_figure_in_another_currency_in_brackets_has_the_holder_of_the_figure_i
     [dollars] = rows(doc, "$4 billion")
     assert pounds.actor.name == dollars.actor.name == "British Petroleum"
     assert dollars.date.text == "1988"
+
+
+def test_the_new_size_of_what_a_verb_changes_is_its_possessors(parse) -> None:
+    doc = parse("The accord helps RJR pay off debt and boosts Nestle S.A.'s 7% share of the candy market to about 12%.",
+                date(1989, 10, 27))
+    [event] = rows(doc, "about 12%")
+    assert event.actor.name == "Nestle S.A."
