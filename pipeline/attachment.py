@@ -143,6 +143,7 @@ class _Lexicon:
     person_nouns: frozenset[str]
     relative_nouns: frozenset[str]
     representative_nouns: frozenset[str]
+    financial_terms: frozenset[str]
     meeting_lemmas: frozenset[str]
     joining_lemmas: frozenset[str]
     collective_nouns: frozenset[str]
@@ -165,6 +166,7 @@ def _lexicon() -> _Lexicon:
         joint_cues=frozenset(data["joint_cues"]), doer_nouns=frozenset(data["doer_nouns"]),
         person_nouns=frozenset(data["person_nouns"]), relative_nouns=frozenset(data["relative_nouns"]),
         representative_nouns=frozenset(data["representative_nouns"]),
+        financial_terms=frozenset(data["financial_terms"]),
         meeting_lemmas=frozenset(data["meeting_lemmas"]), joining_lemmas=frozenset(data["joining_lemmas"]),
         collective_nouns=frozenset(data["collective_nouns"]), age_units=frozenset(data["age_units"]),
     )
@@ -1148,7 +1150,8 @@ class Attacher:
         for child in (c for noun in nouns for c in noun.lefts):
             target = surfaces.get(child.text)
             if child.dep_ in ("amod", "compound", "nmod") and target is not None and target[0] == "demonym" \
-                    and view.quote_of[child.i] is None:
+                    and view.quote_of[child.i] is None \
+                    and not (child.i + 1 < len(view.doc) and view.doc[child.i + 1].lower_ in self.lex.financial_terms):
                 # "American, British, Egyptian, Syrian and Moroccan forces": each state's own
                 # the parser hangs a list of adjectives on the noun and on each other
                 noun = child.head

@@ -824,3 +824,11 @@ def test_the_new_size_of_what_a_verb_changes_is_its_possessors(parse) -> None:
                 date(1989, 10, 27))
     [event] = rows(doc, "about 12%")
     assert event.actor.name == "Nestle S.A."
+
+
+def test_american_depositary_shares_are_not_the_united_states(parse) -> None:
+    doc = parse("Reuters shares rose five pence to 913 pence. In the U.S. over-the-counter market, American depositary "
+                "shares for Reuters, each representing three shares in the London market, closed unchanged.",
+                date(1989, 10, 27))
+    [event] = rows(doc, "three")
+    assert event.actor.name != "United States"
