@@ -551,14 +551,14 @@ class ActorRecognizer:
                         and doc[start - 1].text not in self.not_names and doc[start - 1].ent_type_ in ("", "ORG") \
                         and not doc[start - 1].is_sent_end and "\n" not in doc[start - 1].whitespace_:
                     start -= 1
-            if kind == "ORGANIZATION" and end + 1 < len(doc) and doc[end].text in ("&", "amp") \
+            if kind in ("ORGANIZATION", "PERSON") and end + 1 < len(doc) and doc[end].text in ("&", "amp") \
                     and doc[end + 1].ent_iob_ == "B" and doc[end + 1].ent_type_ == "ORG":
                 continue  # "Columbia Savings & Loan Association": the name after the "&" takes it in
             if kind == "ORGANIZATION" and start > 1 and doc[start - 1].text in ("&", "amp") and doc[start - 2].is_title:
                 # "Standard & Poor's Corp.", and "amp" where the source lost "&amp;" to its letters
                 start -= 1
                 while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha \
-                        and doc[start - 1].ent_type_ in ("", "ORG") and not doc[start - 1].is_sent_end \
+                        and doc[start - 1].ent_type_ in ("", "ORG", "PERSON") and not doc[start - 1].is_sent_end \
                         and "\n" not in doc[start - 1].whitespace_ and doc[start - 1].text not in self.not_names:
                     start -= 1
             if kind == "ORGANIZATION" and start > 0 and doc[start - 1].text in self.company_prefixes:
