@@ -33,7 +33,10 @@ Every ratio is 0.0 when its denominator is 0. What each figure means:
 5. fact_*: each events row is one predicted fact. A row satisfies a gold fact
    when (a) the gold quantity is null and the row has no quantity span, or the
    row's quantity span overlaps the gold quantity; (b) likewise for the date
-   (row date span vs gold date); (c) the gold actors list is empty, or the row
+   (row date span vs gold date), except that a gold date marked optional may
+   also be left out (a row with no date satisfies it: the guideline lets a
+   system give or omit an optional date freely, also as a fact's date);
+   (c) the gold actors list is empty, or the row
    names one of them. Rows and gold facts are paired one-to-one by a maximum
    bipartite matching that first serves the non-optional gold facts (in
    document order, trying rows in document order; augmenting paths never
@@ -51,7 +54,8 @@ Every ratio is 0.0 when its denominator is 0. What each figure means:
 7. date_attachment_accuracy: over non-optional gold facts with a quantity
    that some events row overlaps (date_attachment_n): correct when one of
    those rows has the right date side (no date span when the gold date is
-   null, else a date span overlapping the gold date).
+   null, else a date span overlapping the gold date, or none when that gold
+   date is optional).
 
 Nulls in the tables may be None, NaN, pd.NA or NaT; all count as null. A span
 whose start or end is null counts as no span.
@@ -265,12 +269,14 @@ def score(gold: list[dict], events: pd.DataFrame, mentions: pd.DataFrame) -> Met
         names = _actor_names(rec)
         qspan = {q["id"]: (q["start"], q["end"]) for q in quants}
         dspan = {d["id"]: (d["start"], d["end"]) for d in dates}
+        optional_dates = {d["id"] for d in dates if d.get("optional")}
         rows = [{"q": _span(r.get("quantity_char_start"), r.get("quantity_char_end")),
                  "d": _span(r.get("date_char_start"), r.get("date_char_end")),
                  "names": {normalize_name(r.get("actor")), normalize_name(r.get("actor_text"))} - {""}}
                 for r in doc_ev]
         facts = [{"q": qspan.get(f["quantity"]) if f.get("quantity") else None,
                   "d": dspan.get(f["date"]) if f.get("date") else None,
+                  "d_optional": f.get("date") in optional_dates,
                   "actors": [names.get(a, set()) for a in f.get("actors") or []],
                   "optional": bool(f.get("optional"))}
                  for f in rec.get("facts") or []]
@@ -281,8 +287,12 @@ def score(gold: list[dict], events: pd.DataFrame, mentions: pd.DataFrame) -> Met
         def names_one(row: dict, fact: dict) -> bool:
             return any(row["names"] & s for s in fact["actors"])
 
+        def date_ok(fact: dict, row: dict) -> bool:
+            # an optional date may be given or left out freely, also as a fact's date
+            return side_ok(fact["d"], row["d"]) or (fact.get("d_optional", False) and row["d"] is None)
+
         def satisfies(row: dict, fact: dict) -> bool:
-            return (side_ok(fact["q"], row["q"]) and side_ok(fact["d"], row["d"])
+            return (side_ok(fact["q"], row["q"]) and date_ok(fact, row)
                     and (not fact["actors"] or names_one(row, fact)))
 
         # rule 5: facts
@@ -314,7 +324,7 @@ def score(gold: list[dict], events: pd.DataFrame, mentions: pd.DataFrame) -> Met
             if not over:
                 continue
             c["date_attachment_n"] += 1
-            c["date_attachment_correct"] += any(side_ok(f["d"], r["d"]) for r in over)
+            c["date_attachment_correct"] += any(date_ok(f, r) for r in over)
             if f["actors"]:
                 c["actor_attachment_n"] += 1
                 c["actor_attachment_correct"] += any(names_one(r, f) for r in over)

@@ -358,3 +358,15 @@ def test_unpaired_reference_dates_are_optional_by_the_guideline() -> None:
     assert (r["date_tp"], r["date_fp"]) == (1, 0)  # "two days" overlaps the optional gold "in two days"
     mentions[-2]["timex_value"] = "2025-05-24"  # the same span with a calendar value is a false alarm
     assert run([], mentions, [gold])["date_fp"] == 1
+
+
+def test_a_facts_optional_date_may_be_given_or_left_out() -> None:
+    gold = base_gold()
+    gold["facts"][1]["date"] = "d2days"  # "12 drones fell in two days": the fact points at an optional date
+    for row_date in ("in two days", None):
+        r = run([event("307", "Saturday", "Ukraine"), event("12", row_date, "Russia")], perfect_mentions(),
+                gold=[gold])
+        assert_subset(r, {"fact_tp": 2, "fact_fp": 0, "fact_fn": 0, "date_attachment_accuracy": 1.0})
+    # a required date still has to be there
+    r = run([event("307", None, "Ukraine"), event("12", None, "Russia")], perfect_mentions(), gold=[gold])
+    assert_subset(r, {"fact_tp": 1, "fact_fn": 1, "date_attachment_accuracy": 0.5})
