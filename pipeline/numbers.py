@@ -121,6 +121,7 @@ class Lexicon:
     name_prefixes: frozenset[str]
     time_suffixes: frozenset[str]
     street_words: frozenset[str]
+    product_nouns: frozenset[str]
     same_number: tuple[tuple[str, ...], ...]
     of_determiners: frozenset[str]
     plural_nouns: frozenset[str]
@@ -173,6 +174,7 @@ def lexicon() -> Lexicon:
         name_prefixes=frozenset(data["name_prefixes"]),
         time_suffixes=frozenset(s.lower() for s in data["time_suffixes"]),
         street_words=frozenset(data["street_words"]),
+        product_nouns=frozenset(data["product_nouns"]),
         same_number=_phrases(data["same_number"]),
         of_determiners=frozenset(data["of_determiners"]),
         plural_nouns=frozenset(data["plural_nouns"]),
@@ -640,6 +642,7 @@ class QuantityRecognizer:
             | set(lex.range_openers) | {"a", "an", "several"})
         self._lows: list[str] = []  # lower-case token texts of the doc being read
         self._end_chars: dict[int, int] = {}  # token -> where a number ends inside it ("10M.")
+        self._product_numbers: frozenset[str] = frozenset()  # digits that name a product in this text
 
     # -- helpers over tokens ------------------------------------------------
 
@@ -857,6 +860,11 @@ class QuantityRecognizer:
             return False
         if self._is_street_number(doc, i):
             return False  # "at 469 Vermont St.": an address
+        if tok.text in self._product_numbers:
+            return False  # "the 486 chip" ... "the 486 is Intel's future flagship": a name
+        if nxt is not None and nxt.text == "-" and i + 3 < len(doc) and doc[i + 2].lower_ == "share" \
+                and doc[i + 3].lower_ == "index":
+            return False  # "the 100-share index": an index's name
         if nxt is not None and nxt.text == ":" and not tok.whitespace_:
             return False  # 10:30
         if _YEAR.match(tok.text):
@@ -1134,9 +1142,22 @@ class QuantityRecognizer:
         """``thirty years old``: an age measures someone, it places nothing in time."""
         return date.timex_type == "DURATION" and date.end < len(doc) and doc[date.end].lower_ in self.lex.age_words
 
+    def _product_number_texts(self, doc: Doc) -> frozenset[str]:
+        """Bare numbers that name a product somewhere in the text ("the 486 chip", "486-based")."""
+        names = set()
+        for tok in doc:
+            if tok.text.isdigit() and tok.i + 1 < len(doc):
+                nxt = doc[tok.i + 1]
+                glued = nxt.text == "-" and not tok.whitespace_ and tok.i + 2 < len(doc)
+                word = doc[tok.i + 2] if glued else nxt
+                if word.lower_ in self.lex.product_nouns:
+                    names.add(tok.text)
+        return frozenset(names)
+
     def __call__(self, doc: Doc) -> Doc:
         self._lows = [t.lower_ for t in doc]
         self._end_chars = {}
+        self._product_numbers = self._product_number_texts(doc)
         blocked: set[int] = set()
         for date in doc._.dates or ():
             if not self._is_age(doc, date):

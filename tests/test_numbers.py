@@ -665,3 +665,13 @@ def test_many_cents_stay_linear(parse) -> None:
     started = time.process_time()
     assert len(quantities(parse, "Sales rose 5 cents. " * 3000)) == 3000
     assert time.process_time() - started < 20
+
+
+def test_a_product_number_is_a_name_all_through_the_text(parse) -> None:
+    text = ("Intel's 80486 chip has flaws. The 486 is Intel's flagship, and makers are developing 486-based "
+            "machines. The Financial Times 100-share index shed 47.3 points.")
+    assert [q.text for q in quantities(parse, text)] == ["47.3"]
+
+
+def test_a_plural_product_noun_still_counts(parse) -> None:
+    assert the(parse, "Samsung sold 500 chips to 12 makers.", "500").value == 500
