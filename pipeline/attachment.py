@@ -192,7 +192,7 @@ class _DocView:
         ends = {m.end for m in doc._.actors or []}
         self.actors: list[ActorMention] = [m for m in doc._.actors or [] if m.start >= dateline_end
                                            and not self._is_row_label(doc, m) and not self._is_stance(doc, m)
-                                           and not self._is_gloss(doc, m, ends)]
+                                           and not self._is_gloss(doc, m, ends) and not self._is_venue(doc, m)]
         self.sections = self._table_sections(doc)
         # indexes, so that the rules' look-ups do not scan every mention (long documents)
         self._actor_of_token: list[ActorMention | None] = [None] * len(doc)
@@ -238,6 +238,13 @@ class _DocView:
             return True  # the NER took the adjective for a name: "Anti-Castro"
         return k >= 2 and doc[k - 1].text == "-" and not doc[k - 2].whitespace_ \
             and doc[k - 2].lower_ in ("anti", "pro", "non")
+
+    @staticmethod
+    def _is_venue(doc: Doc, mention: ActorMention) -> bool:
+        """ "in New York Stock Exchange composite trading", "in Tokyo trading": where shares
+        traded, not who did anything."""
+        after = [t.lower_ for t in doc[mention.end:mention.end + 2]]
+        return after[:1] == ["trading"] or after == ["composite", "trading"]
 
     @staticmethod
     def _is_gloss(doc: Doc, mention: ActorMention, ends: set[int]) -> bool:

@@ -832,3 +832,10 @@ def test_american_depositary_shares_are_not_the_united_states(parse) -> None:
                 date(1989, 10, 27))
     [event] = rows(doc, "three")
     assert event.actor.name != "United States"
+
+
+def test_an_exchange_where_shares_traded_is_no_actor(parse) -> None:
+    doc = parse("Concern about the chip caused a drop in Compaq Computer Corp.'s stock in New York Stock Exchange "
+                "composite trading on Wednesday.", date(1989, 10, 27))
+    actors = {e.actor.name for e in doc._.events if e.actor is not None}
+    assert "New York Stock Exchange" not in actors
