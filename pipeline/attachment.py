@@ -583,6 +583,17 @@ class Attacher:
                     mention = view.actor_at(child)
                     if mention is not None and view.quote_of[mention.start] is None:
                         return mention, "holder"
+        for made in noun.children:
+            # "a $500,000 reward announced earlier by Attorney General Janet Reno", "a $100,000 award
+            # offered previously by the FBI": the one who made what the number sizes
+            # (a sum of money, not things it counts: "21 drones fired by the Houthis" were shot down by
+            # someone else, "three aircraft made by McDonnell Douglas" are the airline's)
+            money = quantity.unit is not None and len(quantity.unit) == 3 and quantity.unit.isupper()
+            by = tree.agent(made) if money and made.dep_ == "acl" and made.tag_ == "VBN" \
+                and noun.i >= quantity.end else None
+            mention = view.actor_at(by) if by is not None else None
+            if mention is not None and view.quote_of[mention.start] is None:
+                return mention, "agent"
         return None
 
     def _counted_group(self, view: _DocView, quantity: Quantity) -> tuple[ActorMention, str] | None:

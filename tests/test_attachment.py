@@ -817,6 +817,9 @@ def test_an_exchange_where_shares_traded_is_no_actor(parse) -> None:
     ("Reuters shares rose five pence to 913 pence. In the U.S. over-the-counter market, American depositary "
      "shares for Reuters, each representing three shares in the London market, closed unchanged.", "three",
      "Reuters"),
+    # a sum of money made by someone is theirs
+    ("The $50,000 reward comes on top of a $500,000 reward announced earlier by Attorney General Janet Reno, "
+     "plus a $100,000 award offered previously by the FBI.", "$100,000", "Federal Bureau of Investigation"),
     # a state in brackets after a name glosses where it is from
     ("Canadian Imperial Bank of Commerce (Canada) -- 10 billion yen of 5.7% bonds due Nov. 17, 1992, priced at "
      "101 1/4.", "101 1/4", "Canadian Imperial Bank of Commerce"),
