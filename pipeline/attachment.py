@@ -807,6 +807,10 @@ class Attacher:
         if clause.i <= after or clause.pos_ != "VERB" or tree.is_passive(clause) or clause.lemma_.lower() == "be" \
                 or any(c.dep_ == "cop" for c in clause.children):
             return None  # "when he was found", "when Havel was president": no deed of theirs
+        main = tree.governing_verb(doc[date.start:date.end].root)
+        if main is not None and main.i != clause.i and any(
+                self._mention_for(view, s, own) is not None for s in tree.subjects(tree.controller(main))):
+            return None  # "Cuban exiles failed to overthrow Castro in 1961 when ...": the main clause's doer
         for doer in tree.subjects(clause):
             mention = self._mention_for(view, doer, own)
             if mention is not None:

@@ -605,9 +605,12 @@ def test_a_counted_body_that_does_something_to_something_is_the_doer(parse) -> N
      "last fall.", date(1999, 6, 7), "last fall", "James Kopp"),
     ("Prosecutors charged James Kopp with killing Dr. Barnett Slepian last fall.", date(1999, 6, 7),
      "last fall", "James Kopp"),
-    # a when-clause after a date names who acted then; one that says how things were names no deed
+    # a when-clause after a date names who acted then where the main clause names no doer; one that
+    # says how things were names no deed; a main clause with its own doer keeps the date
+    ("The city could have used some special protection in 1979, when the Soviet Union invaded Afghanistan.",
+     date(1998, 1, 21), "1979", "Soviet Union"),
     ("Kavan lived in London from 1968, when the Soviets invaded Czechoslovakia.", date(1999, 3, 12), "1968",
-     "Soviets"),
+     "Kavan"),
     ("Jan Kavan returned to Prague in 1990, when Vaclav Havel was president.", date(1999, 3, 12), "1990",
      "Jan Kavan"),
     # a dated happening named in passing is the one it happened to, or whose it is
