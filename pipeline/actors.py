@@ -886,9 +886,14 @@ class ActorRecognizer:
                 def near(k: int | None) -> bool:
                     return k is not None and sentence_no[i] - sentence_no[ordered[k].start] <= 2
 
-                target = before(i, lambda m: body(m) and (
-                    (m.end < n and doc[m.end].text in self.speech_verbs)
-                    or (m.start > 0 and doc[m.start - 1].text in self.speech_verbs))) if nxt in self.speech_verbs else None
+                def speaker(m: ActorMention) -> bool:
+                    return body(m) and ((m.end < n and doc[m.end].text in self.speech_verbs)
+                                        or (m.start > 0 and doc[m.start - 1].text in self.speech_verbs))
+
+                # "the air force said, adding that it had shot down": the speaker of its own sentence
+                target = before(i, lambda m: speaker(m) and sentence_no[m.start] == sentence_no[i])
+                if target is None and nxt in self.speech_verbs:
+                    target = before(i, speaker)
                 if not near(target):
                     target = before(i, lambda m: body(m) and (self._opens_sentence(doc, m)
                                                               or self._after_fronted_phrase(doc, m.start)))

@@ -427,6 +427,10 @@ def test_a_company_name_holding_a_place_name_is_the_company_and_so_is_its_short_
     ("James Kopp is charged with killing Barnett Slepian. Slepian provided abortions in Buffalo. Prior to the "
      "shooting, Kopp had traveled the country. He has been arrested a dozen times.", date(1999, 6, 7), "He",
      "James Kopp"),
+    # "it" in what a body says is that body
+    ("Ukraine has said its drones target military sites. Overnight Friday, Russia launched 67 missiles at "
+     "Ukraine's energy facilities, Ukraine's air force said, adding that it had shot down 34 of the missiles.",
+     date(2025, 3, 11), "it", "Ukrainian Air Force"),
     # "it": the body that opened a sentence, not one named in passing ("its U.S. stores")
     ("Ratners Group PLC, which controls 25% of the British jewelry market, would increase the number of its U.S. "
      "stores to about 450. It has said it hopes to control 5% of the business by 1992.", date(1989, 10, 27), "It",
