@@ -489,14 +489,19 @@ class ActorRecognizer:
         return found
 
     @staticmethod
-    def _may_cover(start: int, end: int, mentions: list[ActorMention], swallow: bool = True) -> bool:
+    def _may_cover(start: int, end: int, mentions: list[ActorMention], swallow: bool = True,
+                   legal: bool = False) -> bool:
         """Whether a new name over tokens [start, end) may stand: it touches no earlier mention,
-        or (``swallow``) only states strictly inside it ("the Kenya African National Union")."""
+        or (``swallow``) only states strictly inside it ("the Kenya African National Union");
+        a company's full legal name (``legal``) also takes in a name it opens with ("T. Rowe
+        Price" in "T. Rowe Price Associates Inc.")."""
         inside = [m for m in mentions if m.start < end and start < m.end]
         # a state or a name the organization patterns built from one ("America Bank" in "First of
         # America Bank Corp.") gives way to the longer name around it
         return not inside or swallow and all(start <= m.start and m.end <= end and (m.start, m.end) != (start, end)
-                                             and (m.actors[0].type == "STATE" or m.kind == "organization")
+                                             and (m.actors[0].type == "STATE" or m.kind == "organization"
+                                                  or (legal and m.start == start and not m.is_group
+                                                      and m.actors[0].type in ("ORGANIZATION", "PERSON")))
                                              for m in inside)
 
     @staticmethod
@@ -570,7 +575,8 @@ class ActorRecognizer:
                 start += 1  # "in Buffalo, N.Y. Slepian provided ...": the state ends a place, the name starts after
             if kind == "PERSON" and start > 0 and doc[start - 1].text in _HONORIFICS:
                 start -= 1  # "Mr. Gerstner": the name as the text gives it
-            if not self._may_cover(start, end, mentions, swallow=kind == "ORGANIZATION" and end - start >= 2):
+            if not self._may_cover(start, end, mentions, swallow=kind == "ORGANIZATION" and end - start >= 2,
+                                   legal=doc[end - 1].text in self.company_suffixes):
                 continue
             text = doc[start:end].text
             known = self.registry.by_normal.get(normalize(text)) or self._open_lookup(text, countries)

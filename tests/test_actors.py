@@ -439,3 +439,9 @@ def test_a_company_name_holding_a_place_name_is_the_company_and_so_is_its_short_
 def test_a_pronoun_goes_on_with_the_one_that_opened_a_sentence(parse, text, published, pronoun, name) -> None:
     [mention] = [m for m in parse(text, published)._.actors if m.text == pronoun]
     assert mention.actors[0].name == name
+
+
+def test_a_companys_full_legal_name_takes_in_the_name_it_opens_with(parse) -> None:
+    doc = parse("Fidelity Investments and T. Rowe Price Associates Inc. confirm the trend.", date(1989, 10, 27))
+    names = {a.name for m in doc._.actors for a in m.actors}
+    assert "T. Rowe Price Associates Inc." in names and "Associates Inc." not in names
