@@ -223,6 +223,7 @@ class ActorRecognizer:
         self.apposition_titles = frozenset(lex["apposition_titles"])
         self.company_suffixes = frozenset(lex["company_suffixes"])
         self.company_prefixes = frozenset(lex["company_prefixes"])
+        self.name_words_after_and = frozenset(lex["name_words_after_and"])
         self.company_heads = frozenset(lex["company_heads"])
         self.fronted_openers = frozenset(lex["fronted_openers"])
         self.sentence_openers = frozenset(lex["sentence_openers"])
@@ -488,6 +489,13 @@ class ActorRecognizer:
             found.append(self._mention(doc, match.start, end, (self._open_actor(match.entry),), "registry"))
         return found
 
+    def _joins_name(self, doc: Doc, k: int) -> bool:
+        """Whether token k joins two parts of one company's name: "&", "amp" (what some sources
+        keep of a lost "&amp;"), or "and" before a word that goes on with a name ("Savings and
+        Loan")."""
+        return doc[k].text in ("&", "amp") or (
+            doc[k].text == "and" and k + 1 < len(doc) and doc[k + 1].text in self.name_words_after_and)
+
     @staticmethod
     def _may_cover(start: int, end: int, mentions: list[ActorMention], swallow: bool = True,
                    legal: bool = False) -> bool:
@@ -556,10 +564,13 @@ class ActorRecognizer:
                         and doc[start - 1].text not in self.not_names and doc[start - 1].ent_type_ in ("", "ORG") \
                         and not doc[start - 1].is_sent_end and "\n" not in doc[start - 1].whitespace_:
                     start -= 1
-            if kind in ("ORGANIZATION", "PERSON") and end + 1 < len(doc) and doc[end].text in ("&", "amp") \
+            if kind in ("ORGANIZATION", "PERSON") and end + 1 < len(doc) and self._joins_name(doc, end) \
                     and doc[end + 1].ent_iob_ == "B" and doc[end + 1].ent_type_ == "ORG":
                 continue  # "Columbia Savings & Loan Association": the name after the "&" takes it in
-            if kind == "ORGANIZATION" and start > 1 and doc[start - 1].text in ("&", "amp") and doc[start - 2].is_title:
+            if end < len(doc) and end - start >= 2 and self._joins_name(doc, end - 1) \
+                    and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "ORG":
+                continue  # "Valley Federal Savings and" + "Loan Association": the same
+            if kind == "ORGANIZATION" and start > 1 and self._joins_name(doc, start - 1) and doc[start - 2].is_title:
                 # "Standard & Poor's Corp.", and "amp" where the source lost "&amp;" to its letters
                 start -= 1
                 while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha \

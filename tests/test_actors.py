@@ -403,6 +403,9 @@ def test_a_company_named_in_capitals_keeps_its_legal_form_and_its_short_name(par
 @pytest.mark.parametrize("text, name", [
     ("Columbia Savings amp Loan Association announced a loss.", "Columbia Savings amp Loan Association"),
     ("Standard & Poor's Corp. downgraded the debt.", "Standard & Poor's Corp."),
+    # "and" before a word that goes on with a name
+    ("Costs of the Valley Federal Savings and Loan Association acquisition rose.",
+     "Valley Federal Savings and Loan Association"),
     # the NER may take the words before the "&" for a person's name
     ("Benjamin Franklin Federal Savings amp Loan Association said it plans to restructure.",
      "Benjamin Franklin Federal Savings amp Loan Association"),
