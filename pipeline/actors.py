@@ -489,6 +489,13 @@ class ActorRecognizer:
             found.append(self._mention(doc, match.start, end, (self._open_actor(match.entry),), "registry"))
         return found
 
+    @staticmethod
+    def _name_word(tok) -> bool:
+        """A word of a name: capitalised or in capitals, or a hyphen glued inside one ("RENT-A-CAR")."""
+        if tok.text == "-":
+            return not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+        return tok.is_alpha and (tok.is_title or tok.is_upper)
+
     def _joins_name(self, doc: Doc, k: int) -> bool:
         """Whether token k joins two parts of one company's name: "&", "amp" (what some sources
         keep of a lost "&amp;"), or "and" before a word that goes on with a name ("Savings and
@@ -570,12 +577,15 @@ class ActorRecognizer:
             if end < len(doc) and end - start >= 2 and self._joins_name(doc, end - 1) \
                     and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "ORG":
                 continue  # "Valley Federal Savings and" + "Loan Association": the same
-            if kind == "ORGANIZATION" and start > 1 and self._joins_name(doc, start - 1) and doc[start - 2].is_title:
-                # "Standard & Poor's Corp.", and "amp" where the source lost "&amp;" to its letters
+            if kind == "ORGANIZATION" and start > 1 and self._joins_name(doc, start - 1) \
+                    and self._name_word(doc[start - 2]):
+                # "Standard & Poor's Corp.", "AVON RENT-A-CAR amp TRUCK Corp.", and "amp" where the
+                # source lost "&amp;" to its letters
                 start -= 1
-                while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha \
+                while start > 0 and self._name_word(doc[start - 1]) \
                         and doc[start - 1].ent_type_ in ("", "ORG", "PERSON") and not doc[start - 1].is_sent_end \
-                        and "\n" not in doc[start - 1].whitespace_ and doc[start - 1].text not in self.not_names:
+                        and "\n" not in doc[start - 1].whitespace_ \
+                        and (doc[start - 1].text not in self.not_names or doc[start].text == "-"):  # "RENT-A-CAR"
                     start -= 1
             if kind == "ORGANIZATION" and start > 0 and doc[start - 1].text in self.company_prefixes:
                 start -= 1  # "Cie. Financiere de Paribas": the legal form opens the name
@@ -646,8 +656,9 @@ class ActorRecognizer:
             if actor.type == "GROUP":
                 continue
             words = [t.text for t in doc[m.start:m.end]]
-            if all(w.isupper() or not w.isalpha() for w in words):  # "BLOCKBUSTER ENTERTAINMENT CORP." ... "Blockbuster"
-                words = [w.title() if w.isalpha() else w for w in words]
+            if all(w.isupper() or not w.isalpha() or w in ("amp", "and", "of") for w in words):
+                # "BLOCKBUSTER ENTERTAINMENT CORP." ... "Blockbuster", "AVON RENT-A-CAR amp TRUCK Corp." ... "Avon"
+                words = [w.title() if w.isalpha() and w.isupper() else w for w in words]
             for form in self._short_forms(actor, words):
                 forms.setdefault(form, (m.end, actor))
         if not forms:
