@@ -577,6 +577,11 @@ class ActorRecognizer:
             if end < len(doc) and end - start >= 2 and self._joins_name(doc, end - 1) \
                     and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "ORG":
                 continue  # "Valley Federal Savings and" + "Loan Association": the same
+            if kind == "ORGANIZATION" and end - start >= 2 and doc[end - 1].text in ("&", "amp"):
+                # "Donaldson, Lufkin amp" + "Jenrette": the name goes on after the "&"
+                while end < len(doc) and self._name_word(doc[end]) and doc[end].text != "-" \
+                        and doc[end].ent_type_ in ("", "ORG", "PERSON"):
+                    end += 1
             if kind == "ORGANIZATION" and start > 1 and self._joins_name(doc, start - 1) \
                     and self._name_word(doc[start - 2]):
                 # "Standard & Poor's Corp.", "AVON RENT-A-CAR amp TRUCK Corp.", and "amp" where the

@@ -403,6 +403,9 @@ def test_a_company_named_in_capitals_keeps_its_legal_form_and_its_short_name(par
 @pytest.mark.parametrize("text, name", [
     ("Columbia Savings amp Loan Association announced a loss.", "Columbia Savings amp Loan Association"),
     ("Standard & Poor's Corp. downgraded the debt.", "Standard & Poor's Corp."),
+    # the name goes on after an "&" the NER ended it on
+    ("Brokers urged investors to switch into Shell Trading amp Transport. Shell eased 1 to 416.",
+     "Shell Trading amp Transport"),
     # capitals and a hyphenated word before the "amp"
     ("AVON RENT-A-CAR amp TRUCK Corp. said it declared a dividend.", "AVON RENT-A-CAR amp TRUCK Corp."),
     # "and" before a word that goes on with a name
