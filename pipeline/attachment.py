@@ -935,6 +935,12 @@ class Attacher:
         company = self._company_described(view, token, own)
         if company is not None:
             return company
+        actors = self._actor_recognizer()
+        if actors is not None and token.lower_ in actors.security_nouns:
+            for child in token.lefts:  # "Kellogg stock, which closed Friday at $71.75": the company's
+                mention = view.actor_at(child) if child.dep_ in ("compound", "nmod") else None
+                if mention is not None and not mention.is_group and mention.actors[0].type == "ORGANIZATION":
+                    return mention
         for child in token.children:
             if token.lower_ in self.lex.relative_nouns:
                 break  # "Kopp's stepmother said": a relative speaks for herself, not for the possessor

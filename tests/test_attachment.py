@@ -820,6 +820,9 @@ def test_an_exchange_where_shares_traded_is_no_actor(parse) -> None:
     ("Reuters shares rose five pence to 913 pence. In the U.S. over-the-counter market, American depositary "
      "shares for Reuters, each representing three shares in the London market, closed unchanged.", "three",
      "Reuters"),
+    # a company's stock, in a relative clause
+    ("Analyst John Maxwell recently went to a sell recommendation on Kellogg stock, which closed Friday at "
+     "$71.75, down 75 cents.", "$71.75", "Kellogg"),
     # a sum of money made by someone is theirs
     ("The $50,000 reward comes on top of a $500,000 reward announced earlier by Attorney General Janet Reno, "
      "plus a $100,000 award offered previously by the FBI.", "$100,000", "Federal Bureau of Investigation"),
