@@ -578,6 +578,12 @@ class ActorRecognizer:
             if end < len(doc) and end - start >= 2 and self._joins_name(doc, end - 1) \
                     and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "ORG":
                 continue  # "Valley Federal Savings and" + "Loan Association": the same
+            if kind == "ORGANIZATION" and end + 1 < len(doc) and doc[end - 1].text in self.organization_heads \
+                    and doc[end].lower_ == "of" and doc[end + 1].ent_iob_ == "B" and doc[end + 1].ent_type_ == "GPE":
+                # "Dime Savings Bank of New York's $21-a-share acquisition": the place is in the name
+                end += 2
+                while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].text not in ("'s", "’s"):
+                    end += 1
             if kind == "ORGANIZATION" and end - start >= 2 and doc[end - 1].text in ("&", "amp"):
                 # "Donaldson, Lufkin amp" + "Jenrette": the name goes on after the "&"
                 while end < len(doc) and self._name_word(doc[end]) and doc[end].text != "-" \

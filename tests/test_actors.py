@@ -453,3 +453,9 @@ def test_a_companys_full_legal_name_takes_in_the_name_it_opens_with(parse) -> No
     doc = parse("Fidelity Investments and T. Rowe Price Associates Inc. confirm the trend.", date(1989, 10, 27))
     names = {a.name for m in doc._.actors for a in m.actors}
     assert "T. Rowe Price Associates Inc." in names and "Associates Inc." not in names
+
+
+def test_a_banks_place_after_of_is_in_its_name(parse) -> None:
+    doc = parse("Regulators approved Dime Savings Bank of New York's $21-a-share acquisition of Starpointe.",
+                date(1989, 10, 30))
+    assert "Dime Savings Bank of New York" in [m.text for m in doc._.actors]
