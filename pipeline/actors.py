@@ -225,6 +225,7 @@ class ActorRecognizer:
         self.company_prefixes = frozenset(lex["company_prefixes"])
         self.name_words_after_and = frozenset(lex["name_words_after_and"])
         self.security_nouns = frozenset(lex["security_nouns"])
+        self.market_moves = frozenset(lex["market_moves"])
         self.company_heads = frozenset(lex["company_heads"])
         self.fronted_openers = frozenset(lex["fronted_openers"])
         self.sentence_openers = frozenset(lex["sentence_openers"])
@@ -613,7 +614,8 @@ class ActorRecognizer:
                 continue
             text = doc[start:end].text
             known = self.registry.by_normal.get(normalize(text)) or self._open_lookup(text, countries)
-            securities = kind == "ORGANIZATION" and end < len(doc) and doc[end].lower_ in self.security_nouns
+            securities = kind == "ORGANIZATION" and end < len(doc) \
+                and (doc[end].lower_ in self.security_nouns or doc[end].lower_ in self.market_moves)
             if known is None and end - start == 1 and kind in ("PERSON", "ORGANIZATION") \
                     and not self._lone_name_acts(doc, start) and not securities:
                 continue  # one word the NER calls a name ("formerly Twitter", "Mariupol when"): too weak alone

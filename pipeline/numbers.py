@@ -1150,8 +1150,10 @@ class QuantityRecognizer:
                 nxt = doc[tok.i + 1]
                 glued = nxt.text == "-" and not tok.whitespace_ and tok.i + 2 < len(doc)
                 word = doc[tok.i + 2] if glued else nxt
-                if word.lower_ in self.lex.product_nouns:
-                    names.add(tok.text)
+                after = doc[word.i + 1] if not glued and word.i + 1 < len(doc) and word.is_lower and word.is_alpha \
+                    else None  # not "a 16-bit microprocessor": a size
+                if word.lower_ in self.lex.product_nouns or (after is not None and after.lower_ in self.lex.product_nouns):
+                    names.add(tok.text)  # also "its 80486 computer chip"
         return frozenset(names)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -823,6 +823,8 @@ def test_an_exchange_where_shares_traded_is_no_actor(parse) -> None:
     # a company's stock, in a relative clause
     ("Analyst John Maxwell recently went to a sell recommendation on Kellogg stock, which closed Friday at "
      "$71.75, down 75 cents.", "$71.75", "Kellogg"),
+    # a one-word company moving on the market
+    ("LIN now plans to dole out $42 a share in cash. Intel eased 1/8 to 31 7/8.", "1/8 to 31 7/8", "Intel"),
     # a sum of money made by someone is theirs
     ("The $50,000 reward comes on top of a $500,000 reward announced earlier by Attorney General Janet Reno, "
      "plus a $100,000 award offered previously by the FBI.", "$100,000", "Federal Bureau of Investigation"),

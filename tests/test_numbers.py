@@ -675,3 +675,8 @@ def test_a_product_number_is_a_name_all_through_the_text(parse) -> None:
 
 def test_a_plural_product_noun_still_counts(parse) -> None:
     assert the(parse, "Samsung sold 500 chips to 12 makers.", "500").value == 500
+
+
+def test_a_product_number_may_stand_before_a_word_and_the_product_noun(parse) -> None:
+    text = "Shipments of its 80486 computer chip resume. A 16-bit microprocessor processes 16 pieces of data."
+    assert [q.text for q in quantities(parse, text)] == ["16", "16"]
