@@ -500,10 +500,12 @@ class ActorRecognizer:
 
     def _joins_name(self, doc: Doc, k: int) -> bool:
         """Whether token k joins two parts of one company's name: "&", "amp" (what some sources
-        keep of a lost "&amp;"), or "and" before a word that goes on with a name ("Savings and
-        Loan")."""
+        keep of a lost "&amp;"), or "and" before a word that goes on with a name, after two name
+        words ("Valley Federal Savings and Loan", "Aetna Life and Casualty"; not "Exxon and Power
+        Corp.", two companies)."""
         return doc[k].text in ("&", "amp") or (
-            doc[k].text == "and" and k + 1 < len(doc) and doc[k + 1].text in self.name_words_after_and)
+            doc[k].text == "and" and k + 1 < len(doc) and doc[k + 1].text in self.name_words_after_and
+            and k >= 2 and self._name_word(doc[k - 1]) and self._name_word(doc[k - 2]))
 
     @staticmethod
     def _may_cover(start: int, end: int, mentions: list[ActorMention], swallow: bool = True,
@@ -671,11 +673,15 @@ class ActorRecognizer:
             if actor.type == "GROUP":
                 continue
             words = [t.text for t in doc[m.start:m.end]]
-            if all(w.isupper() or not w.isalpha() or w in ("amp", "and", "of") for w in words):
-                # "BLOCKBUSTER ENTERTAINMENT CORP." ... "Blockbuster", "AVON RENT-A-CAR amp TRUCK Corp." ... "Avon"
-                words = [w.title() if w.isalpha() and w.isupper() else w for w in words]
-            for form in self._short_forms(actor, words):
-                forms.setdefault(form, (m.end, actor))
+            spellings = [words]
+            if all(w.isupper() or not w.isalpha() or w in ("amp", "and", "of") for w in words) \
+                    and any(w.isalpha() and len(w) >= 4 for w in words):
+                # "BLOCKBUSTER ENTERTAINMENT CORP." ... "Blockbuster", "AVON RENT-A-CAR amp TRUCK Corp." ...
+                # "Avon"; as written too ("IBM Corp." ... "IBM")
+                spellings.append([w.title() if w.isalpha() and w.isupper() else w for w in words])
+            for spelling in spellings:
+                for form in self._short_forms(actor, spelling):
+                    forms.setdefault(form, (m.end, actor))
         if not forms:
             return []
         first_words: dict[str, list[tuple[str, ...]]] = {}

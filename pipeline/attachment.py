@@ -244,7 +244,12 @@ class _DocView:
         """ "in New York Stock Exchange composite trading", "in Tokyo trading": where shares
         traded, not who did anything."""
         after = [t.lower_ for t in doc[mention.end:mention.end + 2]]
-        return after[:1] == ["trading"] or after == ["composite", "trading"]
+        if not (after[:1] == ["trading"] or after == ["composite", "trading"]):
+            return False
+        # after "in", maybe with a word of time or manner between ("In late New York trading"), not
+        # "Japan trading houses bought"
+        before = [t.lower_ for t in doc[max(0, mention.start - 2):mention.start]]
+        return before[-1:] == ["in"] or (len(before) == 2 and before[0] == "in" and doc[mention.start - 1].is_lower)
 
     @staticmethod
     def _is_gloss(doc: Doc, mention: ActorMention, ends: set[int]) -> bool:
@@ -885,7 +890,7 @@ class Attacher:
         subordinate clause, which it cannot date ("next year after delegates voted")."""
         published = view.doc._.published
         return published is not None and date.start_date is not None and date.start_date > published \
-            and verb.tag_ == "VBD" and verb.dep_ in ("advcl", "relcl") and verb.head.i != verb.i
+            and verb.tag_ == "VBD" and verb.dep_ in ("advcl", "relcl")
 
     def _reporter(self, view: _DocView, verb, own: range) -> ActorMention | None:
         """The actor a sentence names as reporting the number ("X said ... that 40 were
@@ -1185,7 +1190,9 @@ class Attacher:
                 noun = child.head
                 more = [c for c in noun.lefts if c.i > child.i and c.dep_ in ("amod", "compound", "nmod")]
                 more += [c for m in [child] + more for c in m.conjuncts if c.i > child.i]
-                more = [c for c in more if surfaces.get(c.text, ("",))[0] == "demonym" and view.quote_of[c.i] is None]
+                # a list ("American, British and Egyptian"), not two adjectives ("Japanese American internees")
+                more = [c for c in more if surfaces.get(c.text, ("",))[0] == "demonym" and view.quote_of[c.i] is None
+                        and c.i > 0 and view.doc[c.i - 1].lower_ in (",", "and", "or")]
                 states = list(dict.fromkeys([target[1]] + [surfaces[c.text][1] for c in sorted(more, key=lambda c: c.i)]))
                 last = max([child] + more, key=lambda c: c.i) if len(states) > 1 else child
                 return ActorMention(child.i, last.i + 1, child.idx, last.idx + len(last.text),
@@ -1546,7 +1553,7 @@ class Attacher:
         between = [t.lower_ for t in doc[quantity.end:other.start]]
         if between[:1] == ["("] and ")" in between:  # "#94.8 million ($149.9 million), or 17.3 pence"
             between = between[between.index(")") + 1:]
-        return between in ([",", "or"], ["("], [])
+        return between in ([",", "or"], ["("])
 
     @staticmethod
     def _dates_another_noun(view: _DocView, date: DateMention, quantity: Quantity) -> bool:
@@ -1730,8 +1737,9 @@ class Attacher:
     def _converted_from(doc: Doc, previous: list[Event], quantity: Quantity) -> list[Event]:
         """The rows of the figure a bracketed one converts: "4.7 billion francs ($754.4 million)"."""
         before = previous[0].quantity if previous else None
-        if before is None or quantity.unit is None or quantity.unit == before.unit:
-            return []
+        money = quantity.unit is not None and len(quantity.unit) == 3 and quantity.unit.isupper()
+        if before is None or not money or quantity.unit == before.unit:
+            return []  # a currency's conversion, not "12 people (10 civilians)"
         between = doc[before.end:quantity.start]
         closes = quantity.end < len(doc) and doc[quantity.end].text == ")"
         return previous if closes and [t.text for t in between if not t.is_space] in (["("], ["(", "US"]) else []

@@ -1143,17 +1143,28 @@ class QuantityRecognizer:
         return date.timex_type == "DURATION" and date.end < len(doc) and doc[date.end].lower_ in self.lex.age_words
 
     def _product_number_texts(self, doc: Doc) -> frozenset[str]:
-        """Bare numbers that name a product somewhere in the text ("the 486 chip", "486-based")."""
+        """Model numbers that name a product somewhere in the text ("Intel's 80486 chip", "the 486
+        chip", "486-based"): three digits or more, after a determiner or a possessor, or glued to
+        "-based"; not counts ("the 12 chip makers", "5 million chip sets")."""
         names = set()
         for tok in doc:
-            if tok.text.isdigit() and tok.i + 1 < len(doc):
-                nxt = doc[tok.i + 1]
-                glued = nxt.text == "-" and not tok.whitespace_ and tok.i + 2 < len(doc)
-                word = doc[tok.i + 2] if glued else nxt
-                after = doc[word.i + 1] if not glued and word.i + 1 < len(doc) and word.is_lower and word.is_alpha \
-                    else None  # not "a 16-bit microprocessor": a size
-                if word.lower_ in self.lex.product_nouns or (after is not None and after.lower_ in self.lex.product_nouns):
-                    names.add(tok.text)  # also "its 80486 computer chip"
+            if not (tok.text.isdigit() and len(tok.text) >= 3 and tok.i + 1 < len(doc)):
+                continue
+            nxt = doc[tok.i + 1]
+            glued = nxt.text == "-" and not tok.whitespace_ and tok.i + 2 < len(doc)
+            word = doc[tok.i + 2] if glued else nxt
+            if glued:
+                if word.lower_ == "based":
+                    names.add(tok.text)  # "486-based machines"; not "a 16-bit microprocessor": a size
+                continue
+            before = doc[tok.i - 1] if tok.i > 0 else None
+            if before is None or not (before.lower_ in ("the", "a", "an", "its", "their", "his", "her")
+                                      or before.text in ("'s", "’s")
+                                      or (len(tok.text) >= 4 and before.is_lower and before.is_alpha)):
+                continue  # "the 16-bit 8088 chip": four digits after a describing word
+            after = doc[word.i + 1] if word.i + 1 < len(doc) and word.is_lower and word.is_alpha else None
+            if word.lower_ in self.lex.product_nouns or (after is not None and after.lower_ in self.lex.product_nouns):
+                names.add(tok.text)  # also "its 80486 computer chip"
         return frozenset(names)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -459,3 +459,14 @@ def test_a_banks_place_after_of_is_in_its_name(parse) -> None:
     doc = parse("Regulators approved Dime Savings Bank of New York's $21-a-share acquisition of Starpointe.",
                 date(1989, 10, 30))
     assert "Dime Savings Bank of New York" in [m.text for m in doc._.actors]
+
+
+def test_an_acronym_company_keeps_its_short_name_as_written(parse) -> None:
+    doc = parse("IBM Corp. said Tuesday it would cut 10,000 jobs. Later IBM said it would hire 500 engineers.",
+                date(1989, 10, 27))
+    assert [m.actors[0].name for m in doc._.actors if m.text == "IBM"] == ["IBM Corp."]
+
+
+def test_and_between_two_companies_does_not_join_them(parse) -> None:
+    doc = parse("Exxon and Power Corp. each bought 5 million shares on Monday.", date(1989, 10, 27))
+    assert "Exxon and Power Corp." not in {a.name for m in doc._.actors for a in m.actors}

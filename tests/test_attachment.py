@@ -835,3 +835,14 @@ def test_an_exchange_where_shares_traded_is_no_actor(parse) -> None:
 def test_whose_a_market_figure_is(parse, text, number, actor) -> None:
     [event] = rows(parse(text, date(1989, 10, 27)), number)
     assert event.actor.name == actor
+
+
+def test_a_name_before_trading_is_a_venue_only_after_in(parse) -> None:
+    [event] = rows(parse("Japan trading houses bought 300,000 tonnes of wheat on Monday.", date(1990, 10, 27)),
+                   "300,000")
+    assert event.actor.name == "Japan"
+
+
+def test_two_adjectives_of_states_without_a_list_are_one_people(parse) -> None:
+    events = rows(parse("Japanese American internees received $20,000 each in 1990.", date(1990, 10, 27)), "$20,000")
+    assert len(events) == 1

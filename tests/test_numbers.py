@@ -680,3 +680,11 @@ def test_a_plural_product_noun_still_counts(parse) -> None:
 def test_a_product_number_may_stand_before_a_word_and_the_product_noun(parse) -> None:
     text = "Shipments of its 80486 computer chip resume. A 16-bit microprocessor processes 16 pieces of data."
     assert [q.text for q in quantities(parse, text)] == ["16", "16"]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("The 12 chip makers agreed to cut prices. Police said 12 people were killed.", 2),
+    ("Intel sold 5 million chip sets in 1990. Rebels killed 5 soldiers on Sunday.", 2),
+])
+def test_a_count_before_a_product_noun_is_no_model_number(parse, text, count) -> None:
+    assert len(quantities(parse, text)) == count
