@@ -924,11 +924,10 @@ class ActorRecognizer:
             elif tok.text in self.pronouns["thing"] and (
                     nxt in self.speech_verbs or (nxt in ("has", "had") and i + 2 < n and doc[i + 2].is_lower
                                                  and doc[i + 2].lemma_.lower() != doc[i + 2].lower_)):
-                # as for persons: the last body that opened a sentence, its subject ("Ratners, which
-                # controls 25% ..., would increase its U.S. stores ... It has said"), not one named in passing
-                # "It said" goes on with the body last heard speaking ("..., the air force said. It
-                # said ..."), else with the last body that opened a sentence, its subject ("Ratners,
-                # which controls 25% ..., would increase its U.S. stores ... It has said")
+                # the speaker of its own sentence ("the air force said, adding that it had"); for "It
+                # said", the body last heard speaking; else, as for persons, the last body that opened
+                # a sentence ("Ratners, which controls 25% ..., would increase its U.S. stores ... It
+                # has said"), not one named in passing; else the last body named
                 def body(m: ActorMention) -> bool:
                     return not m.is_group and m.actors[0].type not in ("PERSON",)
 
