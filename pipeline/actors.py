@@ -104,6 +104,13 @@ class ActorMention:
         return len(self.actors) > 1
 
 
+def span_mention(doc: Doc, start: int, end: int, actors: tuple[Actor, ...], kind: str,
+                 antecedent: str | None = None) -> ActorMention:
+    """The mention of ``actors`` over tokens [start, end) of ``doc``, its text and offsets as written."""
+    span = doc[start:end]
+    return ActorMention(start, end, span.start_char, span.end_char, span.text, actors, kind, antecedent)
+
+
 def normalize(text: str) -> str:
     """Casefolded, apostrophes unified, whitespace collapsed, no leading "the"."""
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
@@ -292,8 +299,7 @@ class ActorRecognizer:
 
     def _mention(self, doc: Doc, start: int, end: int, actors: tuple[Actor, ...], kind: str,
                  antecedent: str | None = None) -> ActorMention:
-        span = doc[start:end]
-        return ActorMention(start, end, span.start_char, span.end_char, span.text, actors, kind, antecedent)
+        return span_mention(doc, start, end, actors, kind, antecedent)
 
     # -- passes ----------------------------------------------------------------
 

@@ -68,7 +68,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from .actors import Actor, ActorMention, load_registry
+from .actors import Actor, ActorMention, load_registry, span_mention
 from .dates import DateMention
 from .numbers import Quantity
 from . import tree
@@ -484,6 +484,11 @@ class _DocView:
         return outside[-1] if outside else None
 
 
+def _is_money(quantity: Quantity) -> bool:
+    """A sum of money: the number reader gives money its ISO 4217 code as unit ("USD", "GBP")."""
+    return quantity.unit is not None and len(quantity.unit) == 3 and quantity.unit.isupper()
+
+
 def quantity_head(doc: Doc, own: range) -> int:
     """The token of a number mention that hangs from outside it (its syntactic head)."""
     for k in own:
@@ -573,12 +578,12 @@ class Attacher:
             return None
         token = doc[quantity.end - 1]
         noun = token.head if token.head.pos_ in ("NOUN", "PROPN") and token.head.i >= quantity.end else None
+        head = doc[quantity_head(doc, range(quantity.start, quantity.end))]
         if noun is None:
             # "British Petroleum Co.'s #2.5 billion ( $4 billion ) takeover": the parser may hang the
             # possessor on the number itself
-            noun = doc[quantity_head(doc, range(quantity.start, quantity.end))]
+            noun = head
         owners = [noun]
-        head = doc[quantity_head(doc, range(quantity.start, quantity.end))]
         if head.dep_ == "pobj" and head.head.lower_ in ("to", "from") and head.head.head.pos_ == "VERB":
             # "raises Ratners's U.S. presence to 450 stores": the new size of what the verb changes
             owners += [c for c in head.head.head.children if c.dep_ in ("dobj", "obj")]
@@ -588,14 +593,13 @@ class Attacher:
                     mention = view.actor_at(child)
                     if mention is not None and view.quote_of[mention.start] is None:
                         return mention, "holder"
+        # "a $500,000 reward announced earlier by Attorney General Janet Reno", "a $100,000 award
+        # offered previously by the FBI": the one who made what the number sizes (a sum of money, not
+        # things it counts: "21 drones fired by the Houthis" were shot down by someone else, "three
+        # aircraft made by McDonnell Douglas" are the airline's)
+        money = _is_money(quantity) and noun.i >= quantity.end
         for made in noun.children:
-            # "a $500,000 reward announced earlier by Attorney General Janet Reno", "a $100,000 award
-            # offered previously by the FBI": the one who made what the number sizes
-            # (a sum of money, not things it counts: "21 drones fired by the Houthis" were shot down by
-            # someone else, "three aircraft made by McDonnell Douglas" are the airline's)
-            money = quantity.unit is not None and len(quantity.unit) == 3 and quantity.unit.isupper()
-            by = tree.agent(made) if money and made.dep_ == "acl" and made.tag_ == "VBN" \
-                and noun.i >= quantity.end else None
+            by = tree.agent(made) if money and made.dep_ == "acl" and made.tag_ == "VBN" else None
             mention = view.actor_at(by) if by is not None else None
             if mention is not None and view.quote_of[mention.start] is None:
                 return mention, "agent"
@@ -722,16 +726,13 @@ class Attacher:
         for text in (noun.text, noun.text[:-1] if noun.text.endswith("s") else None):
             target = surfaces.get(text) if text else None
             if target is not None and target[0] == "demonym" and noun.tag_ in ("NNS", "NNPS"):
-                return ActorMention(noun.i, noun.i + 1, noun.idx, noun.idx + len(noun.text), noun.text,
-                                    (target[1],), "demonym")
+                return span_mention(view.doc, noun.i, noun.i + 1, (target[1],), "demonym")
         return None
 
     @staticmethod
     def _group_phrase(doc: Doc, first: int, noun) -> ActorMention:
         """The group a phrase names as its own actor: "Cuban scientists", "supporters"."""
-        text = doc[first:noun.i + 1].text
-        return ActorMention(first, noun.i + 1, doc[first].idx, noun.idx + len(noun.text), text,
-                            (Actor(text, "GROUP"),), "description")
+        return span_mention(doc, first, noun.i + 1, (Actor(doc[first:noun.i + 1].text, "GROUP"),), "description")
 
     @staticmethod
     def _acts_on_something(verb) -> bool:
@@ -980,10 +981,9 @@ class Attacher:
         company = actors.company_before(view.doc, token.i, view.actors)
         if company is None:
             return None
-        span = view.doc[token.left_edge.i:head.i + 1]
-        if any(t.i in own for t in span):
+        if any(t in own for t in range(token.left_edge.i, head.i + 1)):
             return None
-        return ActorMention(span.start, span.end, span.start_char, span.end_char, span.text, (company,), "description")
+        return span_mention(view.doc, token.left_edge.i, head.i + 1, (company,), "description")
 
     def _represented_body(self, view: _DocView, token, own: range) -> ActorMention | None:
         """The body whose officials or spokesman the token names: "Pentagon officials",
@@ -999,9 +999,7 @@ class Attacher:
         if trade is not None:  # "Thrift officials said", "Company officials": the story's company
             company = actors.company_before(view.doc, token.i, view.actors)
             if company is not None:
-                span = view.doc[trade.i:token.i + 1]
-                return ActorMention(span.start, span.end, span.start_char, span.end_char, span.text, (company,),
-                                    "description")
+                return span_mention(view.doc, trade.i, token.i + 1, (company,), "description")
         behalf = [g for p in token.rights if p.dep_ == "prep" and p.lower_ in ("for", "at")
                   for g in p.children if g.dep_ == "pobj"]  # "a spokesman for the State Department"
         for candidate in named + tree.of_objects(token) + behalf:
@@ -1009,10 +1007,8 @@ class Attacher:
             if mention is not None and not mention.is_group and mention.actors[0].type not in ("PERSON", "GROUP") \
                     and view.quote_of[mention.start] is None:
                 # the whole phrase as the evidence, the body as the actor
-                start, end = min(mention.start, token.i), max(mention.end, token.i + 1)
-                span = view.doc[start:end]
-                return ActorMention(start, end, span.start_char, span.end_char, span.text, mention.actors,
-                                    mention.kind)
+                return span_mention(view.doc, min(mention.start, token.i), max(mention.end, token.i + 1),
+                                    mention.actors, mention.kind)
         return None
 
     #: nouns for a part of an organization, which acts for it ("the portfolio unit of ... Credit Lyonnais")
@@ -1129,7 +1125,7 @@ class Attacher:
         actor = self._government_in_view(view, token) or self._company_in_view(view, token) or Actor(span.text, kind)
         if start > 0 and doc[start - 1].lower_ in ("a", "an") and doc[start - 1].head.i == token.i:
             span = doc[start - 1:end]  # the text names "an anti-Castro lawmaker"; the actor is "anti-Castro lawmaker"
-        mention = ActorMention(span.start, span.end, span.start_char, span.end_char, span.text, (actor,), "description")
+        mention = span_mention(doc, span.start, span.end, (actor,), "description")
         return self._joined(view, mention, token)  # "the government and Union Bank of Finland each ..."
 
     def _actor_recognizer(self):
@@ -1171,8 +1167,7 @@ class Attacher:
         ent = view.entity_at(token.i)
         if ent is None or not (sent.start <= ent.start and ent.end <= sent.end):
             return None
-        return ActorMention(ent.start, ent.end, ent.start_char, ent.end_char, ent.text,
-                            (Actor(ent.text, kind),), "entity")
+        return span_mention(view.doc, ent.start, ent.end, (Actor(ent.text, kind),), "entity")
 
     def _demonym_of(self, view: _DocView, token) -> ActorMention | None:
         """A state's adjective on the doer ("German law", "Israeli troops", "the value of the
@@ -1195,8 +1190,7 @@ class Attacher:
                         and c.i > 0 and view.doc[c.i - 1].lower_ in (",", "and", "or")]
                 states = list(dict.fromkeys([target[1]] + [surfaces[c.text][1] for c in sorted(more, key=lambda c: c.i)]))
                 last = max([child] + more, key=lambda c: c.i) if len(states) > 1 else child
-                return ActorMention(child.i, last.i + 1, child.idx, last.idx + len(last.text),
-                                    view.doc[child.i:last.i + 1].text, tuple(states),
+                return span_mention(view.doc, child.i, last.i + 1, tuple(states),
                                     "demonyms" if len(states) > 1 else "demonym")
         return None
 
@@ -1209,10 +1203,7 @@ class Attacher:
             return mention
         parts = sorted([mention, *others], key=lambda m: m.start)
         actors = tuple(dict.fromkeys(a for m in parts for a in m.actors))
-        doc = view.doc
-        first, last = parts[0], parts[-1]
-        return ActorMention(first.start, last.end, first.start_char, last.end_char,
-                            doc[first.start:last.end].text, actors, "group")
+        return span_mention(view.doc, parts[0].start, parts[-1].end, actors, "group")
 
     def clause_subject(self, view: _DocView, start: int) -> tuple[ActorMention, str] | None:
         """The nearest subject before the mention in its clause: "X said Y launched 50" gives Y."""
@@ -1249,9 +1240,7 @@ class Attacher:
                                     else Actor(doc[first:after].text, "ORGANIZATION"))
             if after < len(doc) and doc[after].lower_ in source_nouns:
                 if partners and not m.is_group:  # a joint poll: each maker's figures, one row per side
-                    span = doc[m.start:after]
-                    return ActorMention(m.start, after, span.start_char, span.end_char, span.text,
-                                        (m.actors[0], *partners), "pollsters"), "source"
+                    return span_mention(doc, m.start, after, (m.actors[0], *partners), "pollsters"), "source"
                 return m, "source"
         return None
 
@@ -1681,8 +1670,7 @@ class Attacher:
             return ActorMention(mention.start, mention.end, mention.start_char, mention.end_char, mention.text,
                                 (mention.actors[n],), mention.kind)
         lo, hi = parts[n]
-        return ActorMention(lo, hi, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text), doc[lo:hi].text,
-                            (mention.actors[n],), mention.kind)
+        return span_mention(doc, lo, hi, (mention.actors[n],), mention.kind)
 
     def _partner_rows(self, view: _DocView, date: DateMention, rows: list[Event]) -> list[Event]:
         """A meeting is a joint action: the date of "the king met Bush on Thursday", "the
@@ -1737,8 +1725,7 @@ class Attacher:
     def _converted_from(doc: Doc, previous: list[Event], quantity: Quantity) -> list[Event]:
         """The rows of the figure a bracketed one converts: "4.7 billion francs ($754.4 million)"."""
         before = previous[0].quantity if previous else None
-        money = quantity.unit is not None and len(quantity.unit) == 3 and quantity.unit.isupper()
-        if before is None or not money or quantity.unit == before.unit:
+        if before is None or not _is_money(quantity) or quantity.unit == before.unit:
             return []  # a currency's conversion, not "12 people (10 civilians)"
         between = doc[before.end:quantity.start]
         closes = quantity.end < len(doc) and doc[quantity.end].text == ")"
