@@ -326,6 +326,18 @@ def test_a_common_noun_doer_is_the_actor_as_written(parse, text, published, numb
     assert event.mention is not None and event.mention.text == doer
 
 
+@pytest.mark.parametrize("text, published, when, doer", [
+    # market people and trades act in business news as bodies do in politics
+    ("Currency dealers placed heavy sell orders on Monday after the report.", date(1989, 10, 30), "Monday",
+     "Currency dealers"),
+    ("Later yesterday the country's major automakers reported losses for the third quarter.", date(1989, 10, 26),
+     "yesterday", "the country's major automakers"),
+])
+def test_market_people_are_doers_of_their_dates(parse, text, published, when, doer) -> None:
+    [event] = dated(parse(text, published), when)
+    assert event.mention is not None and event.mention.text == doer
+
+
 @pytest.mark.parametrize("text, figure, other_date", [
     # a date inside another noun phrase dates that noun
     ("Okafor, 41, is serving a prison term for the March 2019 robbery of a bank in Lagos.", "41", "March 2019"),
