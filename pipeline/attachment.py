@@ -1596,9 +1596,21 @@ class Attacher:
     def _in_other_time(view: _DocView, date: DateMention, quantity: Quantity) -> bool:
         """ "27 soldiers who had defended the city when it was under siege in May 2022":
         a when-clause inside a relative clause times that clause, not the number; so does
-        a relative clause after a comma ("the war, which began on October 7, 2023")."""
+        a relative clause after a comma ("the war, which began on October 7, 2023"), both
+        ways."""
         if date.start in view.relative_clauses and quantity.start not in view.relative_clauses:
             return True
+        if quantity.start in view.relative_clauses and date.start not in view.relative_clauses:
+            # "First of America, which now has 45 banks, announced ... in January": the clause
+            # says how things stand, not what happened then; but a date just before it dates
+            # the happening it describes ("the explosion last week, which killed 39"), and a
+            # statement's date its figures ("announced on Wednesday by the chief, who said 25 died")
+            opening = quantity.start
+            while opening > 0 and opening - 1 in view.relative_clauses:
+                opening -= 1
+            verb = view.doc[opening + 1] if opening + 1 < len(view.doc) else None
+            speaks = verb is not None and (verb.lemma_.lower() in view.lex.speech_lemmas or verb.lower_ == "said")
+            return not speaks and not (date.end == opening - 1 and view.doc[opening - 1].text == ",")
         if date.start not in view.own_time or quantity.start in view.own_time:
             return False
         lo, hi = sorted((quantity.end, date.start))

@@ -338,6 +338,26 @@ def test_market_people_are_doers_of_their_dates(parse, text, published, when, do
     assert event.mention is not None and event.mention.text == doer
 
 
+def test_a_number_in_a_relative_clause_does_not_take_the_main_clause_date(parse) -> None:
+    doc = parse("Harbor Bancorp, which now has 38 branches and $4.1 billion in assets, announced the merger "
+                "in March.", NOV_1989)
+    assert rows(doc, "38")[0].date is None
+    assert rows(doc, "$4.1 billion")[0].date is None
+    assert dated(doc, "March")  # the announcement keeps its date on a row of its own
+
+
+@pytest.mark.parametrize("text, figure, when", [
+    # the date just before the clause dates the happening the clause describes
+    ("The strikes intensified after an explosion last week, which killed 14 people.", "14", "last week"),
+    # a statement's date dates what its speaker says
+    ("The toll was announced on Tuesday by the police chief, who said 25 people had died.", "25", "Tuesday"),
+])
+def test_a_relative_clause_keeps_the_date_of_what_it_describes_or_its_statement(parse, text, figure,
+                                                                                   when) -> None:
+    [event] = rows(parse(text, date(2024, 9, 24)), figure)
+    assert event.date is not None and event.date.text == when
+
+
 @pytest.mark.parametrize("text, figure, other_date", [
     # a date inside another noun phrase dates that noun
     ("Okafor, 41, is serving a prison term for the March 2019 robbery of a bank in Lagos.", "41", "March 2019"),
