@@ -98,6 +98,10 @@ _LIMIT_WORDS = frozenset({"until", "till", "through", "by", "to", "before"})
 _TERM_WORDS = frozenset({"due", "maturing"})
 #: words that open a comparison figure: a date after them dates that figure, not the one before
 _COMPARISON_WORDS = frozenset({"compared", "versus", "vs."})
+#: words before a change's baseline ("rose 19% from a year ago", "3.8 percent higher than a year earlier")
+_BASELINE_WORDS = frozenset({"from", "than"})
+#: words of a date a year back, the usual baseline of a change ("a year earlier", "last year's")
+_YEAR_BACK_WORDS = frozenset({"ago", "earlier", "last", "before", "prior", "previous", "year-earlier", "year-ago"})
 _OPEN_QUOTES = {"“": "”", "«": "»", "``": "''"}  # ``...'' in wire copy
 _SCARE_QUOTE_MAX_TOKENS = 4
 
@@ -1428,6 +1432,7 @@ class Attacher:
                       if -_DATE_REACH <= d.start - quantity.start <= _DATE_REACH
                       and view.quote_of[d.start] is quote and d.kind != "dateline"
                       and not (d.start > 0 and doc[d.start - 1].lower_ in _TERM_WORDS)
+                      and not self._is_baseline_of(doc, d, quantity)
                       and not self._in_other_time(view, d, quantity)
                       and not self._dates_another_noun(view, d, quantity)
                       and not self._across_adverbial_clause(view, d, quantity)
@@ -1469,6 +1474,17 @@ class Attacher:
         if quote is not None:
             return quote.date
         return None
+
+    @staticmethod
+    def _is_baseline_of(doc: Doc, date: DateMention, quantity: Quantity) -> bool:
+        """ "profit grew 19% from a year ago", "a 13% increase from last year's $1.55 billion":
+        a year back after "from" or "than" is what a change is measured against, not when it
+        happened ("down 6.8% from Oct. 13" keeps its day: the text gives no other)."""
+        if quantity.unit != "percent" or date.start < quantity.end or date.start - quantity.end > 3 \
+                or doc[date.start - 1].lower_ not in _BASELINE_WORDS:
+            return False
+        words = {t.lower_ for t in doc[date.start:date.end]}
+        return any("year" in w for w in words) and bool(words & _YEAR_BACK_WORDS)
 
     @staticmethod
     def _period_of_figure(doc: Doc, quantity: Quantity, date: DateMention) -> bool:

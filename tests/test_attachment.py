@@ -338,6 +338,18 @@ def test_market_people_are_doers_of_their_dates(parse, text, published, when, do
     assert event.mention is not None and event.mention.text == doer
 
 
+@pytest.mark.parametrize("text, figure, when", [
+    # a year back after "from" or "than" is what a change is measured against
+    ("Harbor Bancorp said third-quarter profit grew 12% from a year ago.", "12%", "third-quarter"),
+    ("Wages were 3.8 percent higher than a year earlier.", "3.8 percent", None),
+    # a day after "from" is the only time the text gives, and stays
+    ("The index closed down 4.5% from Oct. 13.", "4.5%", "Oct. 13"),
+])
+def test_a_year_back_baseline_does_not_date_a_change(parse, text, figure, when) -> None:
+    [event] = rows(parse(text, NOV_1989), figure)
+    assert (event.date.text if event.date is not None else None) == when
+
+
 def test_a_number_in_a_relative_clause_does_not_take_the_main_clause_date(parse) -> None:
     doc = parse("Harbor Bancorp, which now has 38 branches and $4.1 billion in assets, announced the merger "
                 "in March.", NOV_1989)
