@@ -350,7 +350,7 @@ class _DocView:
                 continue
             if tok.lower_ in self.lex.own_time_clauses:
                 target = when
-            elif tok.lower_ in ("which", "who") and doc[tok.i - 1].text == ",":
+            elif tok.lower_ in ("which", "who", "whose") and doc[tok.i - 1].text == ",":
                 target = relative
             else:
                 continue

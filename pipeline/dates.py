@@ -591,6 +591,8 @@ class DateRecognizer:
             "holiday": self._r_holiday,
             "year_period": self._r_year_period,
             "half": self._r_half,
+            "half_results": self._r_half,
+            "half_adj": self._r_half,
             "long_adj": self._r_long_adj,
             "half_unit": self._r_half_unit,
             "set_other": self._r_set_other,
@@ -653,6 +655,7 @@ class DateRecognizer:
             if len(name) > len(full_names.get(number, "")):
                 full_names[number] = name
         month_full = _alternation(list(full_names.values()))
+        results = "(?i:" + "|".join(re.escape(w) for w in sorted(self.results_nouns, key=len, reverse=True)) + ")"
         # "the May elections" reads as well as "may" the verb and Theresa May: left out
         month_full_no_may = _alternation([n for n in full_names.values() if n != "may"])
         # and "march" is a verb and a noun ("March with us", "the Women's March")
@@ -726,6 +729,10 @@ class DateRecognizer:
             ("set_other", rf"\b(?P<m>(?:[Ee]very|[Ee]ach)\s+(?:other\s+(?P<other>{unit})|(?P<season>spring|summer|fall|autumn|winter)|(?P<mon>{month_full})))\b"),
             ("year_period", rf"\b(?P<m>[Tt]he\s+(?P<y>{year})\s+(?:quarter|period))\b"),
             ("half", rf"\b(?P<m>[Tt]he\s+(?P<h>first|second|last)\s+half\s+of\s+(?:(?P<y>{year})|the\s+year|(?P<yrel>this|last|next)\s+year))\b"),
+            # results reporting's half year without "of": "pretax profit for the first half",
+            # "first-half earnings" (a results noun says it is the year's half, not a match's)
+            ("half_results", rf"\b(?:{results})\b[^.;]{{0,40}}?\b(?P<m>[Tt]he\s+(?P<h>first|second)\s+half)\b(?!\s+of\b)"),
+            ("half_adj", rf"\b(?P<m>(?P<h>[Ff]irst|[Ss]econd)-half)(?=\s+(?:{results})\b)"),
             ("holiday", rf"\b(?P<m>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<hol>{self._words(self.holidays)})(?:,?\s+(?:of\s+|in\s+)?(?P<y>{year}))?)(?![\w-])(?!\s+(?:trees?|cards?|carols?|lights|decorations|gifts?|presents?|pudding|cake|markets?|jumpers?|songs?|music)\b)"),
             ("year_cue", rf"\b(?:in|since|until|by|from|during|through|throughout|of|for|before|after|early|late|mid|fiscal|and|to)\s+(?P<m>(?P<y>{year}))\b(?![-,.]?\d)"),
             ("the_year_n", rf"\b(?P<m>[Tt]he\s+year\s+(?P<y>{year}))\b(?![-,.]?\d)"),
@@ -816,7 +823,7 @@ class DateRecognizer:
         units = ("second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "centur")
         plurals = ("years", "weeks", "months", "days", "decades", "centuries", "hours", "minutes", "seconds")
         return {
-            "half_unit": ("half",), "half": ("half",), "quarters": ("quarter",), "quarter": ("quarter",),
+            "half_unit": ("half",), "half": ("half",), "half_results": ("half",), "half_adj": ("half",), "quarters": ("quarter",), "quarter": ("quarter",),
             "year_period": ("quarter", "period"), "set_times": ("once", "twice", "times"),
             "ago": ("ago",), "vague_ago": ("ago",), "from_today": ("today", "now"),
             "anchored": ("earlier", "later"), "anchored_the": ("before", "after"),

@@ -890,6 +890,19 @@ def test_fractional_hours_month_of_last_year_and_half_of_next_year(parse, text, 
     assert the(parse, text, surface).timex_value == value
 
 
+@pytest.mark.parametrize("text, surface, value", [
+    # a results noun makes a bare half the year's half
+    ("The brewer posted a 38% jump in pretax profit for the first half.", "the first half", "2025-H1"),
+    ("First-half earnings rose 5%.", "First-half", "2025-H1"),
+])
+def test_a_half_of_results_is_the_years_half(parse, text, surface, value) -> None:
+    assert the(parse, text, surface).timex_value == value
+
+
+def test_a_half_of_a_match_is_no_date(parse) -> None:
+    assert dates(parse, "The visitors led 2-0 in the first half.") == []
+
+
 def test_the_day_means_the_event_day_not_the_day_of_a_saying(parse) -> None:
     text = ("Strikes on the south killed 492 people on Monday, officials said. The minister said on Tuesday "
             "that hospitals were full. The army said it had carried out roughly 650 strikes over the course of the day.")
