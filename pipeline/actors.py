@@ -622,8 +622,10 @@ class ActorRecognizer:
                 continue
             text = doc[start:end].text
             known = self.registry.by_normal.get(normalize(text)) or self._open_lookup(text, countries)
-            securities = kind == "ORGANIZATION" and end < len(doc) \
-                and (doc[end].lower_ in self.security_nouns or doc[end].lower_ in self.market_moves)
+            securities = kind == "ORGANIZATION" and (
+                (end < len(doc) and (doc[end].lower_ in self.security_nouns or doc[end].lower_ in self.market_moves))
+                or (start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in self.security_nouns))
+            # "Shares of Coors, its main rival, fell $1.50": the company whose stock it is
             if known is None and end - start == 1 and kind in ("PERSON", "ORGANIZATION") \
                     and not self._lone_name_acts(doc, start) and not securities:
                 continue  # one word the NER calls a name ("formerly Twitter", "Mariupol when"): too weak alone

@@ -947,8 +947,10 @@ class Attacher:
             return company
         actors = self._actor_recognizer()
         if actors is not None and token.lower_ in actors.security_nouns:
-            for child in token.lefts:  # "Kellogg stock, which closed Friday at $71.75": the company's
-                mention = view.actor_at(child) if child.dep_ in ("compound", "nmod") else None
+            # "Kellogg stock, which closed Friday at $71.75", "Shares of Coors ... fell $1.50": the company's
+            held = [c for c in token.lefts if c.dep_ in ("compound", "nmod")] + list(tree.of_objects(token))
+            for child in held:
+                mention = view.actor_at(child)
                 if mention is not None and not mention.is_group and mention.actors[0].type == "ORGANIZATION":
                     return mention
         for child in token.children:

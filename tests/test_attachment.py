@@ -350,6 +350,13 @@ def test_a_year_back_baseline_does_not_date_a_change(parse, text, figure, when) 
     assert (event.date.text if event.date is not None else None) == when
 
 
+def test_shares_of_a_company_are_the_companys_figures(parse) -> None:
+    doc = parse("Harbor Foods said sales fell. Shares of Medway, the company's main rival, fell $1.50 apiece "
+                "in over-the-counter trading.", NOV_1989)
+    [event] = rows(doc, "$1.50")
+    assert event.mention is not None and event.mention.text == "Medway"
+
+
 def test_a_number_in_a_relative_clause_does_not_take_the_main_clause_date(parse) -> None:
     doc = parse("Harbor Bancorp, which now has 38 branches and $4.1 billion in assets, announced the merger "
                 "in March.", NOV_1989)
