@@ -548,8 +548,41 @@ class Attacher:
             if quantity.refers_to is not None and doc[quantity.end:m.start].text.lower() in ("as", "as the") \
                     and quantity.end < m.start:
                 return m, "holder"
-        return self._possessor(view, quantity) or self._counted_nationals(view, quantity) \
+        return self._possessor(view, quantity) or self._share_of_holder(view, quantity) \
+            or self._counted_nationals(view, quantity) \
             or self._counted_group(view, quantity) or self._apposition_holder(view, quantity)
+
+    def _share_of_holder(self, view: _DocView, quantity: Quantity) -> tuple[ActorMention, str] | None:
+        """A number that is its clause's subject and a share of someone's whole holds for that
+        one: "40 percent of its exports go to Iraq" (Jordan's), "About 30% of Ratners's profit
+        is derived from the U.S."; not "Bronfman interests hold 24% of the company's equity",
+        where the subject holds it."""
+        doc = view.doc
+        if not doc.has_annotation("DEP") or not view.parsed(quantity.start):
+            return None
+        head = doc[quantity_head(doc, range(quantity.start, quantity.end))]
+        if head.dep_ not in tree.SUBJECTS or quantity.unit != "percent":
+            return None  # "two of Elian's Miami cousins sought support": those counted act themselves
+        for whole in tree.of_objects(head):
+            for child in whole.children:
+                if child.dep_ not in ("nmod:poss", "poss"):
+                    continue
+                mention = view.actor_at(child)
+                if mention is None and child.lower_ == "its":
+                    mention = self._body_before(view, child.i)
+                if mention is not None and view.quote_of[mention.start] is None:
+                    return mention, "holder"
+        return None
+
+    def _body_before(self, view: _DocView, i: int) -> ActorMention | None:
+        """What "its" stands for where a state may be meant too ("Jordan's costs because 40
+        percent of its exports"): the last body or state named in the sentence before it (not
+        after a preposition: "go to Iraq and 90 percent of its oil"), else the organization
+        "its" usually stands for."""
+        named = [m for m in view.sentence_actors(view.sentence_of[i]) if m.end <= i and not m.is_group
+                 and m.actors[0].type not in ("PERSON", "GROUP")
+                 and not (m.start > 0 and view.doc[m.start - 1].lower_ in self.lex.prepositions)]
+        return named[-1] if named else self._organization_before(view, i)
 
     @staticmethod
     def _apposition_holder(view: _DocView, quantity: Quantity) -> tuple[ActorMention, str] | None:

@@ -357,6 +357,24 @@ def test_shares_of_a_company_are_the_companys_figures(parse) -> None:
     assert event.mention is not None and event.mention.text == "Medway"
 
 
+@pytest.mark.parametrize("text, figure, holder", [
+    # a share that is its clause's subject belongs to the one whose whole it is
+    ("The president offered to offset Jordan's costs because 40 percent of its exports go to Iraq and "
+     "90 percent of its oil comes from there.", "90 percent", "Jordan"),
+    ("The jeweler opened 12 stores. About 30% of Ratners's profit already is derived from the U.S.", "About 30%",
+     "Ratners"),
+])
+def test_a_share_of_someones_whole_is_theirs(parse, text, figure, holder) -> None:
+    [event] = rows(parse(text, NOV_1989), figure)
+    assert event.mention is not None and event.mention.text == holder
+
+
+def test_a_share_held_by_the_subject_stays_the_subjects(parse) -> None:
+    doc = parse("Bronfman interests hold about 24% of Cineplex's equity.", NOV_1989)
+    [event] = rows(doc, "about 24%")
+    assert event.mention is None or event.mention.text != "Cineplex"
+
+
 def test_a_number_in_a_relative_clause_does_not_take_the_main_clause_date(parse) -> None:
     doc = parse("Harbor Bancorp, which now has 38 branches and $4.1 billion in assets, announced the merger "
                 "in March.", NOV_1989)
