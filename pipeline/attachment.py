@@ -98,6 +98,9 @@ _LIMIT_WORDS = frozenset({"until", "till", "through", "by", "to", "before"})
 _TERM_WORDS = frozenset({"due", "maturing"})
 #: words that open a comparison figure: a date after them dates that figure, not the one before
 _COMPARISON_WORDS = frozenset({"compared", "versus", "vs."})
+#: participles that make a figure someone's estimate ("the 235,000 forecast by economists")
+_ESTIMATE_LEMMAS = frozenset({"forecast", "estimate", "predict", "project", "expect", "calculate", "put",
+                              "projection", "prediction", "expectation"})
 #: words before a change's baseline ("rose 19% from a year ago", "3.8 percent higher than a year earlier")
 _BASELINE_WORDS = frozenset({"from", "than"})
 #: words of a date a year back, the usual baseline of a change ("a year earlier", "last year's")
@@ -606,8 +609,7 @@ class Attacher:
             token = token.head
         return None
 
-    @staticmethod
-    def _possessor(view: _DocView, quantity: Quantity) -> tuple[ActorMention, str] | None:
+    def _possessor(self, view: _DocView, quantity: Quantity) -> tuple[ActorMention, str] | None:
         """With a parse, the possessor of the noun the number sizes: "Ukraine's dlrs 1.2 billion
         debt", "Nestle's 7% share"."""
         doc = view.doc
@@ -636,10 +638,19 @@ class Attacher:
         # aircraft made by McDonnell Douglas" are the airline's)
         money = _is_money(quantity) and noun.i >= quantity.end
         for made in noun.children:
-            by = tree.agent(made) if money and made.dep_ == "acl" and made.tag_ == "VBN" else None
+            # "the 235,000 forecast by economists": an estimate is its maker's figure, whatever it counts
+            estimate = made.lemma_.lower() in _ESTIMATE_LEMMAS
+            by = tree.agent(made) if (money or estimate) and made.dep_ == "acl" and made.tag_ == "VBN" else None
             mention = view.actor_at(by) if by is not None else None
             if mention is not None and view.quote_of[mention.start] is None:
                 return mention, "agent"
+        if noun.lemma_.lower() in _ESTIMATE_LEMMAS and noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ == "by":
+            # "far above the 235,000 forecast by economists" (the parser may hang "by" on the verb)
+            own = range(quantity.start, quantity.end)
+            for maker in doc[noun.i + 1].children:
+                mention = self._mention_for(view, maker, own) if maker.dep_ == "pobj" else None
+                if mention is not None and view.quote_of[mention.start] is None:
+                    return mention, "agent"
         return None
 
     def _counted_group(self, view: _DocView, quantity: Quantity) -> tuple[ActorMention, str] | None:

@@ -375,6 +375,13 @@ def test_a_share_held_by_the_subject_stays_the_subjects(parse) -> None:
     assert event.mention is None or event.mention.text != "Cineplex"
 
 
+def test_a_forecast_figure_is_its_forecasters(parse) -> None:
+    doc = parse("The statistics office said the economy added 358,000 jobs last month, far above the 235,000 "
+                "forecast by economists.", date(1998, 2, 6))
+    [event] = rows(doc, "235,000")
+    assert event.mention is not None and event.mention.text == "economists"
+
+
 def test_a_number_in_a_relative_clause_does_not_take_the_main_clause_date(parse) -> None:
     doc = parse("Harbor Bancorp, which now has 38 branches and $4.1 billion in assets, announced the merger "
                 "in March.", NOV_1989)
