@@ -382,6 +382,13 @@ def test_a_forecast_figure_is_its_forecasters(parse) -> None:
     assert event.mention is not None and event.mention.text == "economists"
 
 
+def test_the_size_of_a_change_in_someones_thing_is_theirs(parse) -> None:
+    doc = parse("Harbor Foods said sales were flat. Worry about the recall caused a decline of 87.5 cents in "
+                "Medway's stock yesterday.", NOV_1989)
+    [event] = rows(doc, "87.5 cents")
+    assert event.mention is not None and event.mention.text == "Medway"
+
+
 def test_a_number_in_a_relative_clause_does_not_take_the_main_clause_date(parse) -> None:
     doc = parse("Harbor Bancorp, which now has 38 branches and $4.1 billion in assets, announced the merger "
                 "in March.", NOV_1989)
