@@ -313,11 +313,14 @@ class ActorRecognizer:
                 continue
             spans.append((s, e, target))
         mentions: list[ActorMention] = []
+        # "Peter Holland, 45", "Jack Jordan said": a state's name inside a longer personal name
+        persons = [(ent.start, ent.end) for ent in doc.ents if self.ENTITY_LABELS.get(ent.label_) == "PERSON"]
         k = 0
         while k < len(spans):
             s, e, (kind, target) = spans[k]
             nxt = spans[k + 1] if k + 1 < len(spans) else None
-            if kind == "metonym" and self._is_place(doc, s, e):
+            if kind == "metonym" and self._is_place(doc, s, e) or kind in ("state", "metonym") and any(
+                    ps <= s and e <= pe and pe - ps > e - s for ps, pe in persons):
                 k += 1
                 continue
             if kind in ("state", "demonym", "metonym"):

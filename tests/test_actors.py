@@ -470,3 +470,8 @@ def test_an_acronym_company_keeps_its_short_name_as_written(parse) -> None:
 def test_and_between_two_companies_does_not_join_them(parse) -> None:
     doc = parse("Exxon and Power Corp. each bought 5 million shares on Monday.", date(1989, 10, 27))
     assert "Exxon and Power Corp." not in {a.name for m in doc._.actors for a in m.actors}
+
+
+def test_a_states_name_inside_a_personal_name_is_the_person(parse) -> None:
+    doc = parse("Peter Holland, 45, deputy general manager, becomes director of corporate affairs.", MAY_2025)
+    assert [(m.text, m.actors[0].type) for m in doc._.actors] == [("Peter Holland", "PERSON")]
