@@ -25,7 +25,7 @@ REALNEWS_SETS = {"realnews_tune": "tune.jsonl", "realnews_heldout": "heldout.jso
                  "realnews_tune3": "tune3.jsonl", "realnews_tune4": "tune4.jsonl",
                  "realnews_tune5": "tune5.jsonl", "realnews_tune6": "tune6.jsonl",
                  "realnews_tune7": "tune7.jsonl", "realnews_tune8": "tune8.jsonl",
-                 "realnews_tune9": "tune9.jsonl"}
+                 "realnews_tune9": "tune9.jsonl", "realnews_tune10": "tune10.jsonl"}
 TEMPEVAL_TRAIN = "tempeval3_train.jsonl"
 _SPAN_KINDS = ("quantities", "dates")
 
