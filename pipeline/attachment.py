@@ -1815,8 +1815,20 @@ class Attacher:
         rows = []
         for actor in actors:
             counterpart = self.counterpart_for(view, actor, start) if actor is not None else None
-            rows.append(Event(view.sentence_of[start], quantity, date, mention, actor, role, predicate, counterpart))
+            side = self._side_mention(view, mention, actor) if len(actors) > 1 else mention
+            rows.append(Event(view.sentence_of[start], quantity, date, side, actor, role, predicate, counterpart))
         return rows
+
+    @staticmethod
+    def _side_mention(view: _DocView, group: ActorMention | None, actor: Actor | None) -> ActorMention | None:
+        """The words of a joint mention that name one side: "Palestinian leader Yasser Arafat"
+        of "He and Palestinian leader Yasser Arafat" (the whole group where no part names it alone)."""
+        if group is None or actor is None:
+            return group
+        parts = [m for m in view.sentence_actors(view.sentence_of[group.start], outside_quotes=False)
+                 if group.start <= m.start and m.end <= group.end and (m.start, m.end) != (group.start, group.end)
+                 and not m.is_group and m.actors[0] == actor]
+        return parts[0] if parts else group
 
     @staticmethod
     def _converted_from(doc: Doc, previous: list[Event], quantity: Quantity) -> list[Event]:

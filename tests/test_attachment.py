@@ -389,6 +389,13 @@ def test_the_size_of_a_change_in_someones_thing_is_theirs(parse) -> None:
     assert event.mention is not None and event.mention.text == "Medway"
 
 
+def test_each_side_of_a_joint_mention_keeps_its_own_words(parse) -> None:
+    doc = parse("Prime Minister Benjamin Netanyahu and Palestinian leader Yasser Arafat met separately on Monday "
+                "with the envoy.", date(1998, 5, 1))
+    sides = {e.mention.text for e in dated(doc, "Monday")}
+    assert sides == {"Benjamin Netanyahu", "Yasser Arafat"}  # not the whole "... and ..." twice
+
+
 def test_a_number_in_a_relative_clause_does_not_take_the_main_clause_date(parse) -> None:
     doc = parse("Harbor Bancorp, which now has 38 branches and $4.1 billion in assets, announced the merger "
                 "in March.", NOV_1989)
