@@ -152,6 +152,7 @@ class _Lexicon:
     representative_nouns: frozenset[str]
     financial_terms: frozenset[str]
     meeting_lemmas: frozenset[str]
+    meeting_nouns: frozenset[str]
     joining_lemmas: frozenset[str]
     collective_nouns: frozenset[str]
     age_units: frozenset[str]
@@ -174,7 +175,8 @@ def _lexicon() -> _Lexicon:
         person_nouns=frozenset(data["person_nouns"]), relative_nouns=frozenset(data["relative_nouns"]),
         representative_nouns=frozenset(data["representative_nouns"]),
         financial_terms=frozenset(data["financial_terms"]),
-        meeting_lemmas=frozenset(data["meeting_lemmas"]), joining_lemmas=frozenset(data["joining_lemmas"]),
+        meeting_lemmas=frozenset(data["meeting_lemmas"]), meeting_nouns=frozenset(data["meeting_nouns"]),
+        joining_lemmas=frozenset(data["joining_lemmas"]),
         collective_nouns=frozenset(data["collective_nouns"]), age_units=frozenset(data["age_units"]),
     )
 
@@ -1771,32 +1773,44 @@ class Attacher:
 
     def _partner_rows(self, view: _DocView, date: DateMention, rows: list[Event]) -> list[Event]:
         """A meeting is a joint action: the date of "the king met Bush on Thursday", "the
-        president's son met with Sununu last week" is the other side's too, one row more."""
+        president's son met with Sununu last week", "Annan wrapped up a meeting with Saddam
+        Hussein today", "He and Arafat meet separately Monday with Albright" is the other
+        side's too, one row more."""
         doc = view.doc
-        if len(rows) != 1 or rows[0].mention is None or not doc.has_annotation("DEP") or not view.parsed(date.start):
+        if not rows or any(r.mention is None for r in rows) or not doc.has_annotation("DEP") \
+                or not view.parsed(date.start):
             return []
         verb = tree.governing_verb(doc[date.start:date.end].root)
-        if verb is None or tree.is_passive(verb) \
-                or verb.lemma_.lower() not in self.lex.meeting_lemmas | self.lex.joining_lemmas:
+        if verb is None or tree.is_passive(verb):
             return []
-        if not any(rows[0].mention.start <= s.i < rows[0].mention.end or view.actor_at(s) is rows[0].mention
-                   for s in tree.subjects(verb)):
+        lemma = verb.lemma_.lower()
+        meetings = [verb] if lemma in self.lex.meeting_lemmas | self.lex.joining_lemmas else []
+        # "wrapped up a three hour meeting with ...": the meeting its verb's object names
+        meetings += [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lower_ in self.lex.meeting_nouns]
+        if not meetings:
+            return []
+        doers = tree.subjects(tree.controller(verb))  # "He's expected to meet with Aziz": his meeting
+        mention = rows[0].mention
+        if not any(mention.start <= s.i < mention.end or view.actor_at(s) is mention for s in doers):
             return []  # the row's actor is not the one who met
-        partners = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-        partners += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+        partners = [c for m in meetings if m is verb for c in m.children if c.dep_ in ("dobj", "obj")
+                    and c.lower_ not in self.lex.meeting_nouns]
+        partners += [g for m in meetings for c in m.children if c.dep_ == "prep" and c.lower_ == "with"
                      for g in c.children if g.dep_ == "pobj"]
         own = range(date.start, date.end)
+        sides = {r.actor for r in rows}
         found: list[Event] = []
         for token in partners:
-            mention = self._mention_for(view, token, own)
-            if mention is None:
+            partner = self._mention_for(view, token, own)
+            if partner is None:
                 continue
-            for actor in mention.actors:  # "met with Gorbachev and Kohl": each of them
-                if actor == rows[0].actor or any(e.actor == actor for e in found):
+            for actor in partner.actors:  # "met with Gorbachev and Kohl": each of them
+                if actor in sides or any(e.actor == actor for e in found):
                     continue
-                if verb.lemma_.lower() in self.lex.joining_lemmas and actor.type not in ("PERSON", "STATE"):
+                if lemma in self.lex.joining_lemmas and actor.type not in ("PERSON", "STATE"):
                     continue  # "joined Provigo in 1985", "joined the State Department": its staff, no meeting
-                found.append(Event(rows[0].sentence_index, None, date, mention, actor, "agent", rows[0].predicate, None))
+                side = self._side_mention(view, partner, actor) if partner.is_group else partner
+                found.append(Event(rows[0].sentence_index, None, date, side, actor, "agent", rows[0].predicate, None))
         return found
 
     def _rows(self, view: _DocView, quantity: Quantity | None, date: DateMention | None,

@@ -396,6 +396,18 @@ def test_each_side_of_a_joint_mention_keeps_its_own_words(parse) -> None:
     assert sides == {"Benjamin Netanyahu", "Yasser Arafat"}  # not the whole "... and ..." twice
 
 
+@pytest.mark.parametrize("text, when, sides", [
+    # a meeting named by a noun is as joint as one named by "meet"
+    ("Kofi Annan wrapped up a three hour meeting with Iraqi president Saddam Hussein in Baghdad today.", "today",
+     {"Kofi Annan", "Saddam Hussein"}),
+    # the doer of "expected to meet" is the subject of "expected"
+    ("Kofi Annan arrived in Baghdad. He is expected to meet with Tariq Aziz later this afternoon.", "this afternoon",
+     {"Kofi Annan", "Tariq Aziz"}),
+])
+def test_the_other_side_of_a_meeting_gets_its_date_too(parse, text, when, sides) -> None:
+    assert actor_names(dated(parse(text, date(1998, 2, 22)), when)) == sides
+
+
 def test_a_number_in_a_relative_clause_does_not_take_the_main_clause_date(parse) -> None:
     doc = parse("Harbor Bancorp, which now has 38 branches and $4.1 billion in assets, announced the merger "
                 "in March.", NOV_1989)
