@@ -70,6 +70,13 @@ _GROUP_NOUN_KINDS = {
     **dict.fromkeys(["companies", "firms", "parties", "groups", "banks", "airlines"],
                     frozenset({"ORGANIZATION", "COMPANY", "PARTY", "ARMED_GROUP", "NGO", "GROUP"})),
 }
+#: plural heads that, after "the", stand for the companies just named ("the thrifts agreed")
+_PLURAL_COMPANY_HEADS = frozenset({"companies", "firms", "banks", "thrifts", "concerns", "airlines", "carriers",
+                                   "insurers", "lenders", "automakers"})
+_BANK_HEADS = frozenset({"banks", "thrifts", "lenders"})
+#: words of a bank's name ("Dime Savings Bank of New York", "Poughkeepsie Savings Bank", "Valley Bancorp")
+_BANK_NAME_WORDS = frozenset({"Bank", "Banks", "Savings", "Bancorp", "Bancorp.", "Bancshares", "Thrift", "Trust",
+                              "Financial", "Loan", "Banking"})
 #: titles of address kept in a person's mention ("Mr. Gerstner")
 _HONORIFICS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr")
 #: words after a one-word name that make it the subject of a clause ("Sony is paying")
@@ -918,6 +925,13 @@ class ActorRecognizer:
                 target = before(i, lambda m: m.is_group and len(m.actors) == size
                                 and (not kinds or all(a.type in kinds for a in m.actors)))
                 end = i + 2 + words  # the head noun too: "The two presidents"
+            elif lows[i] == "the" and i + 1 < n and lows[i + 1] in _PLURAL_COMPANY_HEADS \
+                    and (pair := self._last_two_companies(ordered, starts, sentence_no, i, lows[i + 1])) is not None:
+                # "The thrifts agreed to the transaction in August 1988": the two companies just named
+                found.append(self._mention(doc, i, i + 2, pair, "reference",
+                                           antecedent=" and ".join(a.name for a in pair)))
+                i += 2
+                continue
             elif tok.text in self.pronouns["person"]:
                 # the last person who opened a sentence (its subject: "Gen. Nhek Bunchhay, a
                 # loyalist of ..., said ... He said"), else the last named as a subject: not
@@ -985,6 +999,29 @@ class ActorRecognizer:
                 starts.insert(at, found[-1].start)
             i = end
         return found
+
+    def _last_two_companies(self, ordered: list[ActorMention], starts: list[int], sentence_no: list[int],
+                            i: int, head: str) -> tuple[Actor, Actor] | None:
+        """The last two distinct companies named in the six sentences up to token i, earlier
+        first: banks for "the banks" and "the thrifts" (a name with "Bank", "Savings", ...),
+        companies by their legal form for "the companies" (not "the FDIC" for either)."""
+        found: list[Actor] = []
+        for index in range(bisect.bisect_left(starts, i) - 1, -1, -1):
+            m = ordered[index]
+            if sentence_no[i] - sentence_no[m.start] > 5:
+                break
+            if m.end > i or m.is_group or m.actors[0].type not in ("ORGANIZATION", "COMPANY"):
+                continue
+            words = m.actors[0].name.split()
+            if head in _BANK_HEADS and not set(words) & _BANK_NAME_WORDS:
+                continue
+            if head not in _BANK_HEADS and m.actors[0].type != "COMPANY" and words[-1] not in self.company_suffixes:
+                continue
+            if m.actors[0] not in found:
+                found.append(m.actors[0])
+            if len(found) == 2:
+                return found[1], found[0]
+        return None
 
     @staticmethod
     def _group_reference_kinds(words: list[str]) -> tuple[frozenset[str], int] | None:

@@ -475,3 +475,15 @@ def test_and_between_two_companies_does_not_join_them(parse) -> None:
 def test_a_states_name_inside_a_personal_name_is_the_person(parse) -> None:
     doc = parse("Peter Holland, 45, deputy general manager, becomes director of corporate affairs.", MAY_2025)
     assert [(m.text, m.actors[0].type) for m in doc._.actors] == [("Peter Holland", "PERSON")]
+
+
+def test_the_companies_are_the_two_companies_just_named(parse) -> None:
+    doc = parse("Harbor Foods Inc. agreed to buy Medway Corp. for $37 a share. The FDIC cleared the sale. "
+                "The companies said the boards approved it on Friday.", MAY_2025)
+    [reference] = [m for m in doc._.actors if m.text == "The companies"]
+    assert {a.name for a in reference.actors} == {"Harbor Foods Inc.", "Medway Corp."}  # not the FDIC
+
+
+def test_the_banks_needs_two_banks_named_before(parse) -> None:
+    doc = parse("The FDIC said the banks must wait 30 days.", MAY_2025)
+    assert not [m for m in doc._.actors if m.text == "the banks" and m.is_group]
