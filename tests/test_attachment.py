@@ -350,13 +350,6 @@ def test_a_year_back_baseline_does_not_date_a_change(parse, text, figure, when) 
     assert (event.date.text if event.date is not None else None) == when
 
 
-def test_shares_of_a_company_are_the_companys_figures(parse) -> None:
-    doc = parse("Harbor Foods said sales fell. Shares of Medway, the company's main rival, fell $1.50 apiece "
-                "in over-the-counter trading.", NOV_1989)
-    [event] = rows(doc, "$1.50")
-    assert event.mention is not None and event.mention.text == "Medway"
-
-
 @pytest.mark.parametrize("text, figure, holder", [
     # a share that is its clause's subject belongs to the one whose whole it is
     ("The president offered to offset Jordan's costs because 40 percent of its exports go to Iraq and "
@@ -375,18 +368,20 @@ def test_a_share_held_by_the_subject_stays_the_subjects(parse) -> None:
     assert event.mention is None or event.mention.text != "Cineplex"
 
 
-def test_a_forecast_figure_is_its_forecasters(parse) -> None:
-    doc = parse("The statistics office said the economy added 358,000 jobs last month, far above the 235,000 "
-                "forecast by economists.", date(1998, 2, 6))
-    [event] = rows(doc, "235,000")
-    assert event.mention is not None and event.mention.text == "economists"
-
-
-def test_the_size_of_a_change_in_someones_thing_is_theirs(parse) -> None:
-    doc = parse("Harbor Foods said sales were flat. Worry about the recall caused a decline of 87.5 cents in "
-                "Medway's stock yesterday.", NOV_1989)
-    [event] = rows(doc, "87.5 cents")
-    assert event.mention is not None and event.mention.text == "Medway"
+@pytest.mark.parametrize("text, figure, holder", [
+    # shares of a company are the company's figures
+    ("Harbor Foods said sales fell. Shares of Medway, the company's main rival, fell $1.50 apiece in "
+     "over-the-counter trading.", "$1.50", "Medway"),
+    # an estimate is its maker's figure
+    ("The statistics office said the economy added 358,000 jobs last month, far above the 235,000 forecast by "
+     "economists.", "235,000", "economists"),
+    # the size of a change in someone's thing is theirs
+    ("Harbor Foods said sales were flat. Worry about the recall caused a decline of 87.5 cents in Medway's stock "
+     "yesterday.", "87.5 cents", "Medway"),
+], ids=["shares of", "forecast by", "change in"])
+def test_the_holder_named_around_a_figure(parse, text, figure, holder) -> None:
+    [event] = rows(parse(text, NOV_1989), figure)
+    assert event.mention is not None and event.mention.text == holder
 
 
 def test_each_side_of_a_joint_mention_keeps_its_own_words(parse) -> None:
