@@ -8,14 +8,28 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-#: ``models/`` beside the package; ``PIPELINE_MODELS_DIR`` overrides it.
-MODELS_DIR = Path(os.environ.get("PIPELINE_MODELS_DIR", PACKAGE_DIR.parent / "models"))
+
+
+def _models_dir() -> Path:
+    """``PIPELINE_MODELS_DIR`` if set; in a checkout, its own ``models/``; once installed from
+    the wheel, the package data ``pipeline.models`` (``models/`` shipped inside the package)."""
+    override = os.environ.get("PIPELINE_MODELS_DIR")
+    if override:
+        return Path(override)
+    checkout = PACKAGE_DIR.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "models").is_dir():
+        return checkout / "models"
+    return Path(str(resources.files("pipeline.models")))
+
+
+MODELS_DIR = _models_dir()
 PATTERNS_DIR = MODELS_DIR / "patterns"
 
 
