@@ -27,35 +27,35 @@ test: $(STAMP)
 
 # ERRORS=realnews_tune lists that set's actor attachment errors (tuning sets only).
 eval: $(STAMP)
-	$(BIN)/python -m pipeline eval --corpus corpus --seed $(SHARED)/seed --peers $(SHARED)/peers --out $(OUT)/eval \
+	$(BIN)/python -m lab eval --corpus corpus --seed $(SHARED)/seed --peers $(SHARED)/peers --out $(OUT)/eval \
 		$(if $(ERRORS),--errors $(ERRORS))
 
-# The quantity reader on the Recognizers-Text number specs in ../shared/peers (pipeline/eval_numbers.py).
+# The quantity reader on the Recognizers-Text number specs in ../shared/peers (lab/eval_numbers.py).
 agreement: $(STAMP)
-	$(BIN)/python -m pipeline.agreement --corpus corpus --peers $(SHARED)/peers
+	$(BIN)/python -m lab.agreement --corpus corpus --peers $(SHARED)/peers
 
 error-sources: $(STAMP)
-	$(BIN)/python -m pipeline.error_sources --corpus corpus --peers $(SHARED)/peers
+	$(BIN)/python -m lab.error_sources --corpus corpus --peers $(SHARED)/peers
 
 eval-numbers: $(STAMP)
-	$(BIN)/python -m pipeline.eval_numbers --peers $(SHARED)/peers
+	$(BIN)/python -m lab.eval_numbers --peers $(SHARED)/peers
 
 eval-dates: $(STAMP)
-	$(BIN)/python -m pipeline.eval_dates --peers $(SHARED)/peers --corpora $(CORPORA)
+	$(BIN)/python -m lab.eval_dates --peers $(SHARED)/peers --corpora $(CORPORA)
 
 bench: $(STAMP)
-	$(BIN)/python -m pipeline.bench
-	$(BIN)/python -m pipeline.bench_models --peers $(SHARED)/peers
+	$(BIN)/python -m lab.bench
+	$(BIN)/python -m lab.bench_models --peers $(SHARED)/peers
 
 # Trains models/en_news_core from UD English-EWT + UNER (models/README.md).
 train: $(STAMP)
-	$(BIN)/python -m pipeline.training --corpora $(CORPORA) --out models/en_news_core --minutes 32
-	$(BIN)/python -m pipeline.training --corpora $(CORPORA) --out models/en_news_core \
+	$(BIN)/python -m lab.training --corpora $(CORPORA) --out models/en_news_core --minutes 32
+	$(BIN)/python -m lab.training --corpora $(CORPORA) --out models/en_news_core \
 		--ner-only models/en_news_core --continue-ner --learn-rate 0.0002 --dropout 0.1 --minutes 12
 
 # The open-data actor registry models/actors_open.json from Party Facts and Phoenix (models/README.md).
 registry: $(STAMP)
-	$(BIN)/python -m pipeline.build_registry --actors $(SHARED)/actors --out models/actors_open.json
+	$(BIN)/python -m lab.build_registry --actors $(SHARED)/actors --out models/actors_open.json
 
 clean:
 	rm -rf $(OUT) .pytest_cache

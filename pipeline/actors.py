@@ -249,7 +249,7 @@ class ActorRecognizer:
         self.group_modifiers = frozenset(lex["group_modifiers"])
         self.public_body_words = frozenset(lex["public_body_words"])
         self.common_words = frozenset(lex["generic_name_words"]) | nlp.Defaults.stop_words
-        # the open-data registry (models/actors_open.json, pipeline/build_registry.py): names the
+        # the open-data registry (models/actors_open.json, lab/build_registry.py): names the
         # hand-made registry lacks; loaded once per process, its aliases pre-tokenized
         self.gazetteer = load_gazetteer(tokenizer=nlp.tokenizer) if open_registry else None
         self.targets: dict[int, tuple[str, Any]] = {}

@@ -1,7 +1,7 @@
 """The open-data actor gazetteer: ``models/actors_open.json`` matched on token sequences.
 
 The registry is built from Party Facts and the Phoenix dictionaries by
-``pipeline/build_registry.py`` (``make registry``); see models/README.md.
+``lab/build_registry.py`` (``make registry``); see models/README.md.
 This module is what runs in the product: it reads only the JSON file.
 
     from pipeline.gazetteer import load_gazetteer

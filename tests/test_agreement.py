@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import copy
 
-from pipeline.agreement import agreement, as_tables
+from lab.agreement import agreement, as_tables
 
 RECORD = {
     "doc_id": "d1", "published": "1998-08-14",

@@ -1,4 +1,4 @@
-"""pipeline/build_registry.py: title-casing, the alias filters, role dates, the merge,
+"""lab/build_registry.py: title-casing, the alias filters, role dates, the merge,
 the build on tiny fixtures (tests/data/actors_open/) and its determinism."""
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from pipeline import build_registry as br
+from lab import build_registry as br
 from pipeline.gazetteer import tokenizer_fingerprint
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -459,7 +459,7 @@ _BUILD_SCRIPT = """
 import json, sys
 from pathlib import Path
 import spacy
-from pipeline import build_registry as br
+from lab import build_registry as br
 words = frozenset(json.load(sys.stdin))
 br.common_words = lambda: words
 fixture = Path(sys.argv[1])

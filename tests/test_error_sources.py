@@ -1,7 +1,7 @@
 """Where the gold actor is when the pipeline names another (a lab count over tuning sets)."""
 from __future__ import annotations
 
-from pipeline.error_sources import error_sources
+from lab.error_sources import error_sources
 
 TEXT = "Russia fired 40 missiles at Ukraine on Friday. Kyiv's air force shot down 12 of them."
 

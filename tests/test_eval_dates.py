@@ -1,9 +1,9 @@
-"""The TempEval-3 scorer (pipeline/eval_dates.py) on small records written for the test."""
+"""The TempEval-3 scorer (lab/eval_dates.py) on small records written for the test."""
 from __future__ import annotations
 
 import pytest
 
-from pipeline.eval_dates import Tally, Timex, evaluate, score_document
+from lab.eval_dates import Tally, Timex, evaluate, score_document
 
 
 def test_relaxed_overlap_counts_each_side_once() -> None:
@@ -46,7 +46,7 @@ def test_own_timeml_sets_are_well_formed() -> None:
     # the sets ship with the project: every span must point at its text, none may overlap
     import json
 
-    from pipeline.eval_dates import OWN_SETS
+    from lab.eval_dates import OWN_SETS
 
     for name, path in OWN_SETS:
         assert path.exists(), name
@@ -59,7 +59,7 @@ def test_own_timeml_sets_are_well_formed() -> None:
 
 
 def test_format_table_widens_columns_for_long_set_names() -> None:
-    from pipeline.eval_dates import format_table
+    from lab.eval_dates import format_table
 
     table = format_table({"own_natural2": {"gold": 10, "relaxed_f1": 0.5}, "train": {"gold": 3, "relaxed_f1": 1.0}})
     header, rule, *rows = table.splitlines()
@@ -67,7 +67,7 @@ def test_format_table_widens_columns_for_long_set_names() -> None:
 
 
 def test_ewt_documents_keep_paragraphs_and_sentence_offsets(tmp_path) -> None:
-    from pipeline.eval_dates import ewt_documents
+    from lab.eval_dates import ewt_documents
 
     conllu = tmp_path / "x.conllu"
     conllu.write_text("# newdoc id = weblog-a\n# newpar\n# sent_id = 1\n# text = It rained Monday.\n1\tIt\n\n"
@@ -91,7 +91,7 @@ def _ewt_files(root, conllu: str, record: dict):
 
 
 def test_ewt_annotation_is_read_at_its_offsets_or_named_as_wrong(tmp_path) -> None:
-    from pipeline.eval_dates import read_ewt_set
+    from lab.eval_dates import read_ewt_set
 
     good = {"doc_id": "weblog-a", "split": "train", "dct": "2004-04-09",
             "timexes": [{"sent": 1, "start": 10, "end": 16, "text": "Monday", "type": "DATE", "value": "2004-04-05"}]}
@@ -109,7 +109,7 @@ def test_ewt_annotation_is_read_at_its_offsets_or_named_as_wrong(tmp_path) -> No
 def test_shipped_ewt_annotation_points_at_the_treebank_text() -> None:
     from conftest import require_shared
 
-    from pipeline.eval_dates import EWT_SETS, read_ewt_set
+    from lab.eval_dates import EWT_SETS, read_ewt_set
 
     corpora = require_shared("corpora")
     for name, path in EWT_SETS:
@@ -118,7 +118,7 @@ def test_shipped_ewt_annotation_points_at_the_treebank_text() -> None:
 
 
 def test_ewt_annotation_names_a_missing_sentence_and_a_missing_split(tmp_path) -> None:
-    from pipeline.eval_dates import read_ewt_set
+    from lab.eval_dates import read_ewt_set
 
     conllu = "# newdoc id = weblog-a\r\n# text = It rained Monday.\r\n1\tIt\r\n\r\n"
     record = {"doc_id": "weblog-a", "split": "train", "dct": "2004-04-09",

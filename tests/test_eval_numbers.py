@@ -1,11 +1,11 @@
-"""Tests for pipeline.eval_numbers: interval notation, matching, and the figures on ../shared/peers."""
+"""Tests for lab.eval_numbers: interval notation, matching, and the figures on ../shared/peers."""
 
 from __future__ import annotations
 
 import pytest
 
 from conftest import require_shared
-from pipeline.eval_numbers import Case, evaluate, main, parse_interval, point_number, same_number
+from lab.eval_numbers import Case, evaluate, main, parse_interval, point_number, same_number
 from pipeline.numbers import Quantity
 
 

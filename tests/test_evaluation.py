@@ -1,4 +1,4 @@
-"""Tests for pipeline.evaluation: one small hand-made case per matching rule."""
+"""Tests for lab.evaluation: one small hand-made case per matching rule."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from pipeline.evaluation import evaluate_output, format_report, load_gold, score
+from lab.evaluation import evaluate_output, format_report, load_gold, score
 
 TEXT = ("Kyiv said 307 troops returned on Saturday after talks lasting for hours. "
         "Moscow said 12 drones fell in two days.")

@@ -93,7 +93,7 @@ def test_lookup(small, tokenizer) -> None:
 
 def test_line_layout_and_plain_json_load_alike(small, tokenizer, tmp_path) -> None:
     # The build's layout (one entry per line) takes the fast path, any other JSON the plain one.
-    from pipeline.build_registry import dumps
+    from lab.build_registry import dumps
 
     document = json.loads(small.read_text(encoding="utf-8"))
     lined = tmp_path / "lined.json"

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import sysconfig
 import venv
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -26,14 +27,20 @@ SEED_TEXT = SHARED / "seed" / "prisoner-exchange-2025-05-24.txt"
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory) -> Path:
-    """The python of a fresh environment that holds the wheel of this tree."""
+def wheel(tmp_path_factory) -> Path:
+    """The wheel of this tree."""
     work = tmp_path_factory.mktemp("wheel")
     built = subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation",
                             "--quiet", "-w", str(work / "dist")], capture_output=True, text=True, cwd=work)
     assert built.returncode == 0, built.stderr[-2000:]
-    [wheel] = (work / "dist").glob("*.whl")
-    env = work / "env"
+    [built_wheel] = (work / "dist").glob("*.whl")
+    return built_wheel
+
+
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory) -> Path:
+    """The python of a fresh environment that holds the wheel of this tree."""
+    env = tmp_path_factory.mktemp("env") / "env"
     venv.EnvBuilder(with_pip=True).create(env)
     python = env / "bin" / "python"
     site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
@@ -45,6 +52,14 @@ def installed(tmp_path_factory) -> Path:
                              capture_output=True, text=True)
     assert install.returncode == 0, install.stderr[-2000:]
     return python
+
+
+def test_the_wheel_ships_the_product_not_the_lab(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "pipeline/models/patterns/tokenizer.yml" in names and "pipeline/models/actors.yml" in names
+    assert not [n for n in names if n.startswith("lab/") or n.startswith("tests/")]
+    modules = {Path(n).stem for n in names if n.startswith("pipeline/") and n.endswith(".py")}
+    assert not modules & {"evaluation", "scoring", "bench", "bench_models", "training", "eval_dates", "eval_numbers"}
 
 
 def article(folder: Path) -> Path:

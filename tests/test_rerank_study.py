@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.rerank_study import compare
+from lab.rerank_study import compare
 
 
 def item(set_name: str, right: int, rule_pick: int) -> dict:

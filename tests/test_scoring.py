@@ -1,4 +1,4 @@
-"""Tests for pipeline.scoring: the real-text sets are annotation only, their text comes from TempEval-3."""
+"""Tests for lab.scoring: the real-text sets are annotation only, their text comes from TempEval-3."""
 from __future__ import annotations
 
 import json
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.scoring import gold_sets, read_realnews_set, read_texts, write_inputs
+from lab.scoring import gold_sets, read_realnews_set, read_texts, write_inputs
 
 ROOT = Path(__file__).resolve().parents[1]
 PEERS = ROOT.parent / "shared" / "peers"

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from conftest import require_shared
-from pipeline.evaluation import evaluate_output, load_gold, normalize_name
+from lab.evaluation import evaluate_output, load_gold, normalize_name
 from pipeline.running import extract
 
 ARTICLE = "prisoner-exchange-2025-05-24.txt"

@@ -16,8 +16,8 @@ from typing import Any
 import pandas as pd
 
 from .evaluation import attachment_errors, format_report, load_gold, score
-from .language import load_nlp
-from .running import extract
+from pipeline.language import load_nlp
+from pipeline.running import extract
 
 #: the real-text sets: name -> annotation file under corpus/realnews/
 REALNEWS_SETS = {"realnews_tune": "tune.jsonl", "realnews_heldout": "heldout.jsonl",

@@ -8,7 +8,7 @@ key of the real-text tuning sets, and trains a conditional logit (one softmax ov
 anchor's candidates) leave-one-set-out. It prints, per held-out tuning set, how many anchors
 the rules get right and how many the reranker would.
 
-    python -m pipeline.rerank_study --corpus corpus --peers ../shared/peers
+    python -m lab.rerank_study --corpus corpus --peers ../shared/peers
 
 The product does not use it (issue 11, fourth session: the reranker did not beat the rules).
 """
@@ -22,9 +22,9 @@ from pathlib import Path
 
 import numpy as np
 
-from . import attachment, tree
+from pipeline import attachment, tree
 from .evaluation import normalize_name
-from .language import load_nlp, make_doc
+from pipeline.language import load_nlp, make_doc
 from .scoring import REALNEWS_SETS, TEMPEVAL_TRAIN, read_realnews_set, read_texts
 
 _PREPOSITIONS = ("in", "at", "from", "to", "of", "for", "by", "with", "on", "against", "between")

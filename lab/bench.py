@@ -1,4 +1,4 @@
-"""Speed benchmark: ``python -m pipeline.bench`` (``make bench``).
+"""Speed benchmark: ``python -m lab.bench`` (``make bench``).
 
 What is measured, on one synthetic corpus generated for the run:
 
@@ -34,10 +34,10 @@ What is measured, on one synthetic corpus generated for the run:
 
 Words are ``len(text.split())``. Times are ``time.perf_counter()`` wall
 seconds. Every stage runs in a fresh child process (``python -m
-pipeline.bench --stage NAME ...``) so that stages do not share caches or
+lab.bench --stage NAME ...``) so that stages do not share caches or
 memory; the child reads ``resource.getrusage(RUSAGE_SELF).ru_maxrss`` when it
 is done, reported as peak MiB. That figure includes the interpreter and the
-imports of the child (``python -m pipeline.bench`` imports the ``pipeline``
+imports of the child (``python -m lab.bench`` imports the ``pipeline``
 package, i.e. spaCy, about 100 MiB; printed as "idle"). For the worker row
 the peak of the largest worker (``RUSAGE_CHILDREN``) is printed as well.
 Reading the files is outside the timing except in the extract rows.
@@ -397,7 +397,7 @@ class Text:
 
 
 def _load_texts(corpus: Path, limit: int | None) -> list[Text]:
-    from .reading import read_articles
+    from pipeline.reading import read_articles
 
     texts = [Text(a.text or "", a.published) for a in read_articles([corpus]) if a.status == "ok"]
     return texts[:limit] if limit else texts
@@ -408,7 +408,7 @@ def _words(texts: Sequence[Text]) -> int:
 
 
 def stage_extract(corpus: Path, out: Path, limit: int | None, workers: int) -> StageResult:
-    from .running import extract
+    from pipeline.running import extract
 
     articles = _load_texts(corpus, None)  # only to count words; extract reads the folder itself
     started = time.perf_counter()
@@ -431,7 +431,7 @@ PIPE_MODES = {
 
 
 def stage_pipe(corpus: Path, out: Path, limit: int | None, workers: int, mode: str = "on-demand") -> StageResult:
-    from .language import load_nlp, make_doc
+    from pipeline.language import load_nlp, make_doc
 
     texts = _load_texts(corpus, limit)
     options, label = PIPE_MODES[mode]
@@ -543,10 +543,10 @@ def run_child_stage(args: argparse.Namespace) -> int:
 
 def run_stage(stage: str, corpus: Path, scratch: Path, limit: int | None = None, workers: int = 1,
               mode: str = "on-demand") -> StageResult:
-    """In the parent: one stage in a fresh ``python -m pipeline.bench --stage`` process."""
+    """In the parent: one stage in a fresh ``python -m lab.bench --stage`` process."""
     tag = f"{stage}-{limit or 'all'}-{workers}-{mode}"
     result_path = scratch / f"{tag}.json"
-    command = [sys.executable, "-m", "pipeline.bench", "--stage", stage, "--corpus", str(corpus),
+    command = [sys.executable, "-m", "lab.bench", "--stage", stage, "--corpus", str(corpus),
                "--out", str(scratch / f"out-{tag}"), "--result", str(result_path),
                "--limit", str(limit or 0), "--workers", str(workers), "--mode", mode]
     print(f"  {tag} ...", file=sys.stderr, flush=True)
@@ -574,7 +574,7 @@ def format_table(results: Sequence[StageResult]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.bench", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m lab.bench", description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=DEFAULT_ARTICLES, help="articles to generate (300)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="corpus seed")
     parser.add_argument("--workers", type=int, default=1, help="extra extract() row with W workers when W > 1")

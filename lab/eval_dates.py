@@ -1,4 +1,4 @@
-"""Temporal tagging against TempEval-3: ``python -m pipeline.eval_dates`` (``make eval-dates``).
+"""Temporal tagging against TempEval-3: ``python -m lab.eval_dates`` (``make eval-dates``).
 
 Scores the date component (``news_dates``, rules only: the statistical model
 plays no part in finding dates) on the TempEval-3 TimeML data in
@@ -217,7 +217,7 @@ def read_ewt_set(path: Path, corpora: Path) -> list[dict]:
 
 
 def tag_documents(records: list[dict], nlp) -> Iterable[tuple[dict, list[Timex]]]:
-    from .language import make_doc
+    from pipeline.language import make_doc
 
     docs = (make_doc(nlp, r["text"], date.fromisoformat(r["dct"][:10]) if r.get("dct") else None) for r in records)
     for record, doc in zip(records, nlp.pipe(docs, batch_size=16)):
@@ -265,7 +265,7 @@ def recognizers_dates(records: list[dict], nlp) -> dict:
     ``datetimeV2.date``, how many one of our DATE mentions overlaps with a day equal
     to one of the values the spec lists (ambiguous ones list the past and the future
     reading; either counts)."""
-    from .language import make_doc
+    from pipeline.language import make_doc
 
     cases = [r for r in records if r.get("options") == "None"
              and any(e["type"] == "datetimeV2.date" for e in r["expected"])]
@@ -318,7 +318,7 @@ def format_table(results: dict[str, dict]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.eval_dates", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m lab.eval_dates", description=__doc__.split("\n")[0])
     parser.add_argument("--peers", type=Path, default=Path("../shared/peers"), help="folder with the TempEval-3 files")
     parser.add_argument("--corpora", type=Path, default=Path("../shared/corpora"),
                         help="folder with UD English-EWT (text of the ewt_* sets)")
@@ -327,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     args = parser.parse_args(argv)
 
-    from .language import load_nlp
+    from pipeline.language import load_nlp
 
     nlp = load_nlp(spacy_model="none")
     results: dict[str, dict] = {}

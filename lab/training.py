@@ -1,6 +1,6 @@
 """Train the project's own statistical spaCy pipeline (``make train``).
 
-    python -m pipeline.training --corpora ../shared/corpora --out models/en_news_core [--minutes 15]
+    python -m lab.training --corpora ../shared/corpora --out models/en_news_core [--minutes 15]
 
 1. converts UD English-EWT (CoNLL-U) to spaCy Docs with spaCy's own converter
    (``spacy.training.converters.conllu_to_docs``): syntactic words, PTB tags,
@@ -553,12 +553,12 @@ sources and licence.
 
 ```
 make train CORPORA=../shared/corpora          # the two steps below, about 50 minutes
-python -m pipeline.training --corpora ../shared/corpora --out models/{out.name} --minutes 32
-python -m pipeline.training --corpora ../shared/corpora --out models/{out.name} \\
+python -m lab.training --corpora ../shared/corpora --out models/{out.name} --minutes 32
+python -m lab.training --corpora ../shared/corpora --out models/{out.name} \\
     --ner-only models/{out.name} --continue-ner --learn-rate 0.0002 --dropout 0.1 --minutes 12
 ```
 
-The architecture and hyper-parameters are in `training/config.cfg`; `pipeline/training.py`
+The architecture and hyper-parameters are in `training/config.cfg`; `lab/training.py`
 converts the corpora with spaCy's CoNLL-U converter (into a temporary folder, never into the
 project), trains for a wall-clock budget (`--minutes`; spaCy has no time limit, so the loop
 stops on the clock), evaluates on dev and test and writes this folder and file. The first
@@ -594,7 +594,7 @@ all components): {dev.get("words_per_second", 0):,} words/s.
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m pipeline.training", description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m lab.training", description=__doc__.split("\n")[0])
     ap.add_argument("--corpora", type=Path, default=Path("../shared/corpora"))
     ap.add_argument("--out", type=Path, default=Path("models/en_news_core"))
     ap.add_argument("--config", type=Path, default=CONFIG)

@@ -1,4 +1,4 @@
-"""Numbers against peers: ``python -m pipeline.eval_numbers --peers ../shared/peers``.
+"""Numbers against peers: ``python -m lab.eval_numbers --peers ../shared/peers``.
 
 Scores the quantity recognizer (rules alone: ``load_nlp(spacy_model="none")``)
 on the English number specs of Microsoft Recognizers-Text, converted in
@@ -44,8 +44,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .language import load_nlp, make_doc
-from .numbers import Quantity
+from pipeline.language import load_nlp, make_doc
+from pipeline.numbers import Quantity
 
 NUMBER_FILE = "recognizers_number_en.jsonl"
 RANGE_FILE = "recognizers_numberrange_en_all.jsonl"
@@ -308,7 +308,7 @@ def as_json(report: Report) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.eval_numbers", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m lab.eval_numbers", description=__doc__.split("\n")[0])
     parser.add_argument("--peers", type=Path, default=DEFAULT_PEERS, help="folder with the peer JSONL files")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)

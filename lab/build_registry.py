@@ -1,6 +1,6 @@
 """Build ``models/actors_open.json``, the open-data actor registry (issue 11).
 
-    python -m pipeline.build_registry --actors ../shared/actors --out models/actors_open.json
+    python -m lab.build_registry --actors ../shared/actors --out models/actors_open.json
 
 Reads Party Facts (parties) and the Phoenix / PETRARCH2 actor dictionaries
 (persons, governments, IGOs, NGOs, companies, armed groups) from the shared
@@ -34,8 +34,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-from .gazetteer import SCHEMA_VERSION, tokenizer_fingerprint
-from .resources import MODELS_DIR
+from pipeline.gazetteer import SCHEMA_VERSION, tokenizer_fingerprint
+from pipeline.resources import MODELS_DIR
 
 TYPES = ("PERSON", "GOVERNMENT", "MILITARY", "ORGANIZATION", "GROUP", "PARTY", "COMPANY",
          "IGO", "NGO", "ARMED_GROUP")
@@ -1595,7 +1595,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (args.actors / "phoenix").is_dir() or not (args.actors / "partyfacts").is_dir():
         print(f"{args.actors}: no phoenix/ and partyfacts/ here (is ../shared present?)", file=sys.stderr)
         return 2
-    from .language import load_nlp
+    from pipeline.language import load_nlp
 
     started = time.process_time()
     tokenizer = load_nlp(spacy_model="none").tokenizer
