@@ -9,8 +9,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-# Importing the modules registers their factories and extensions.
-from . import actors, attachment, dates, numbers, parsing, tokenizing  # noqa: F401
+# Importing the modules registers their factories and extensions, and the msgpack encoders
+# that let their results travel with a Doc (serialize.py).
+from . import actors, attachment, dates, numbers, parsing, serialize, tokenizing  # noqa: F401
 from .resources import MODELS_DIR
 
 CONFIG_PATH = Path(__file__).with_name("config.cfg")
