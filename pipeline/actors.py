@@ -1308,6 +1308,7 @@ class ActorRecognizer:
         return doc
 
 
-@Language.factory("news_actors", default_config={"registry": None, "open_registry": True})
+@Language.factory("news_actors", default_config={"registry": None, "open_registry": True},
+                  assigns=["doc._.actors"], requires=["token.is_sent_start"])
 def make_actor_recognizer(nlp: Language, name: str, registry: str | None, open_registry: bool) -> ActorRecognizer:
     return ActorRecognizer(nlp, name, registry, open_registry)

@@ -1907,6 +1907,7 @@ class Attacher:
         return events
 
 
-@Language.factory("news_attachment", default_config={"parser": "news_parse"})
+@Language.factory("news_attachment", default_config={"parser": "news_parse"}, assigns=["doc._.events"],
+                  requires=["doc._.dates", "doc._.quantities", "doc._.actors"])
 def make_attacher(nlp: Language, name: str, parser: str) -> Attacher:
     return Attacher(nlp, name, parser)

@@ -2043,6 +2043,6 @@ class DateRecognizer:
             found[0].kind = "dateline"
 
 
-@Language.factory("news_dates")
+@Language.factory("news_dates", assigns=["doc._.dates"], requires=["token.is_sent_start"])
 def make_date_recognizer(nlp: Language, name: str) -> DateRecognizer:
     return DateRecognizer(nlp, name)

@@ -31,7 +31,7 @@ def resolve_model(spacy_model: str | None) -> str | None:
     if spacy_model == NO_MODEL:
         return None
     if spacy_model == BUNDLED_MODEL.name:
-        return str(BUNDLED_MODEL)
+        return BUNDLED_MODEL.name  # by name: news_parse finds it in the package data, a saved config stays portable
     if spacy_model:
         return spacy_model
     if importlib.util.find_spec(DEFAULT_MODEL) is None:

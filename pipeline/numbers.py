@@ -1270,6 +1270,7 @@ class QuantityRecognizer:
                 counted.append(q)
 
 
-@Language.factory("news_quantities")
+@Language.factory("news_quantities", assigns=["doc._.quantities"],
+                  requires=["token.is_sent_start", "doc._.dates"])
 def make_quantity_recognizer(nlp: Language, name: str) -> QuantityRecognizer:
     return QuantityRecognizer(nlp, name)

