@@ -23,6 +23,7 @@ extract: $(STAMP)
 	$(BIN)/python -m pipeline extract corpus/articles --out $(OUT)
 
 test: $(STAMP)
+	$(BIN)/python -m ruff check pipeline lab tests
 	$(BIN)/python -m pytest
 
 # ERRORS=realnews_tune lists that set's actor attachment errors (tuning sets only).

@@ -28,11 +28,12 @@ import sys
 import time
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 from pipeline.gazetteer import SCHEMA_VERSION, tokenizer_fingerprint
 from pipeline.resources import MODELS_DIR
@@ -900,7 +901,7 @@ def generic_descriptor(alias: str, country: str | None, common: frozenset[str],
     return all(w in GENERIC_MODIFIERS for w in content[:-1]) and (last in INSTITUTION_HEADS or plural)
 
 
-def ambiguous_sequences(entries: Sequence["Candidate"]) -> set[tuple[str, ...]]:
+def ambiguous_sequences(entries: Sequence[Candidate]) -> set[tuple[str, ...]]:
     """Token sequences that two or more entries claim (another person's "Abdul Ali",
     five countries' "Labour Party"): dropped from all of them."""
     owners: dict[tuple[str, ...], set[int]] = defaultdict(set)

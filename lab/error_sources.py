@@ -15,8 +15,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .evaluation import _actor_names, _overlap, normalize_name
 from pipeline.language import load_nlp, make_doc
+
+from .evaluation import _actor_names, _overlap, normalize_name
 from .scoring import REALNEWS_SETS, TEMPEVAL_TRAIN, read_realnews_set, read_texts
 
 MEASURED_ONLY = frozenset({"realnews_heldout", "realnews_check"})

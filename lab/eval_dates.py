@@ -48,10 +48,10 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterable
 
 PEERS_ON_PLATINUM = [
     ("HeidelTime (published, TempEval-3)", 0.903, 0.776),

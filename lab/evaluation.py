@@ -69,8 +69,9 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import pandas as pd
 
@@ -246,7 +247,8 @@ def score(gold: list[dict], events: pd.DataFrame, mentions: pd.DataFrame) -> Met
         # rules 2-3: detection and values
         pq = [m for m in doc_men if _eq(m.get("label"), "QUANTITY")]
         tp, fp, fn, pairs = _detection(quants, pq)
-        c["quantity_tp"] += tp; c["quantity_fp"] += fp; c["quantity_fn"] += fn
+        for name, n in (("tp", tp), ("fp", fp), ("fn", fn)):
+            c[f"quantity_{name}"] += n
         c["quantity_value_n"] += len(pairs)
         c["quantity_value_correct"] += sum(
             all(_same_number(g.get(k), p.get(f"quantity_{k}")) for k in ("value", "low", "high"))
@@ -259,7 +261,8 @@ def score(gold: list[dict], events: pd.DataFrame, mentions: pd.DataFrame) -> Met
         pd_ = [m for m in doc_men if _eq(m.get("label"), "DATE")
                and (_is_null(m.get("timex_type")) or _eq(m.get("timex_type"), "DATE"))]
         tp, fp, fn, pairs = _detection(dates, pd_)
-        c["date_tp"] += tp; c["date_fp"] += fp; c["date_fn"] += fn
+        for name, n in (("tp", tp), ("fp", fp), ("fn", fn)):
+            c[f"date_{name}"] += n
         c["date_value_n"] += len(pairs)
         c["date_value_correct"] += sum(
             _iso(g.get("start_date")) == _iso(p.get("date_start"))

@@ -22,9 +22,10 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline import attachment, tree
-from .evaluation import normalize_name
+from pipeline import tree
 from pipeline.language import load_nlp, make_doc
+
+from .evaluation import normalize_name
 from .scoring import REALNEWS_SETS, TEMPEVAL_TRAIN, read_realnews_set, read_texts
 
 _PREPOSITIONS = ("in", "at", "from", "to", "of", "for", "by", "with", "on", "against", "between")

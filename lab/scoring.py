@@ -15,9 +15,10 @@ from typing import Any
 
 import pandas as pd
 
-from .evaluation import attachment_errors, format_report, load_gold, score
 from pipeline.language import load_nlp
 from pipeline.running import extract
+
+from .evaluation import attachment_errors, format_report, load_gold, score
 
 #: the real-text sets: name -> annotation file under corpus/realnews/
 REALNEWS_SETS = {"realnews_tune": "tune.jsonl", "realnews_heldout": "heldout.jsonl",

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import spacy
+from spacy.schemas import ConfigSchemaTraining
 from spacy.tokens import Doc, DocBin, Span
 from spacy.training import Corpus
 from spacy.training.converters import conllu_to_docs
@@ -43,7 +44,6 @@ from spacy.training.loop import (
     train_while_improving,
     update_meta,
 )
-from spacy.schemas import ConfigSchemaTraining
 from spacy.util import registry, resolve_dot_names
 from thinc.api import Config, fix_random_seed
 

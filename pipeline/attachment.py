@@ -59,19 +59,18 @@ same rules. Datelines, table-row labels (``Americans: 12``) and names inside
 from __future__ import annotations
 
 import bisect
-
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Iterable, Iterator, Sequence
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
+from . import tree
 from .actors import Actor, ActorMention, load_registry, span_mention
 from .dates import DateMention
 from .numbers import Quantity
-from . import tree
 from .resources import patterns
 from .tokenizing import dateline_pattern
 
@@ -158,7 +157,7 @@ class _Lexicon:
     age_units: frozenset[str]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lexicon() -> _Lexicon:
     data = patterns("attachment")
     return _Lexicon(

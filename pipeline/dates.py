@@ -18,19 +18,20 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import cached_property, lru_cache
-from typing import Iterator
 
 import dateparser
 import numpy
 from dateutil.easter import easter
-from spacy.language import Language
 from spacy.attrs import SENT_START
+from spacy.language import Language
 from spacy.tokens import Doc
 
-from .numbers import words_to_number, lexicon as number_lexicon
+from .numbers import lexicon as number_lexicon
+from .numbers import words_to_number
 from .resources import patterns
 
 if not Doc.has_extension("published"):
@@ -78,7 +79,7 @@ class DateMention:
     granularity: str | None
     kind: str  # which pattern found it
     #: for a range merged from two dates ("April 19 to June 1"): the two TIMEX3 it joins
-    parts: tuple["DateMention", ...] = ()
+    parts: tuple[DateMention, ...] = ()
 
     @property
     def is_event_date(self) -> bool:
@@ -389,8 +390,8 @@ class _Match:
     end: int
     reference: date | None
     previous: date | None
-    anchor: "DateMention | None"
-    tense: "_Tense"
+    anchor: DateMention | None
+    tense: _Tense
     #: the last day named within reach before this match ("at 10 a.m.", "the same day" fall on it)
     day_nearby: date | None = None
     #: the last day named before this match at any distance, not counting the day of a saying
@@ -775,7 +776,7 @@ class DateRecognizer:
             ("in_plural", r"\b[Ii]n\s+(?P<m>(?P<unit>years|decades|months|weeks))\b(?=\s*[.,;:!?)]|\s+(?:and|but|because|as)\b)"),
             ("recent_units", r"\b(?P<m>[Rr]ecent\s+(?P<unit>years|months|weeks|days|decades|quarters))\b"),
             ("coming_units", r"\b(?P<m>(?:[Tt]he\s+)?(?:coming|following|next\s+few|past\s+few|last\s+few)\s+(?P<unit>years|months|weeks|days|decades))\b"),
-            ("year_ended", rf"\b(?P<m>[Tt]he\s+(?:fiscal\s+|financial\s+)?year)\s+(?:ended|ending|to|through)\s"),
+            ("year_ended", r"\b(?P<m>[Tt]he\s+(?:fiscal\s+|financial\s+)?year)\s+(?:ended|ending|to|through)\s"),
             ("ago", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>{unit})s?\s+ago)\b"),
             ("anchored", rf"\b(?P<m>(?P<n>{num})\s+(?P<unit>day|week|month|year)s?\s+(?P<ba>earlier|later))\b"),
             ("anchored_the", r"\b(?P<m>[Tt]he\s+(?P<unit>day|night|week|month|year)\s+(?P<ba>before|after))\b(?!\s+(?:the|a|an|his|her|its|their|last)\b)(?!\s+[A-Z])"),

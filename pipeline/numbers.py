@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -146,7 +146,7 @@ def _phrases(items: Iterable[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(p.lower().split()) for p in items), key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon() -> Lexicon:
     data = patterns("numbers")
     return Lexicon(
@@ -886,7 +886,6 @@ class QuantityRecognizer:
 
     def _one_is_pronoun(self, doc: Doc, i: int) -> bool:
         nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
-        after = doc[i + 2].lower_ if i + 2 < len(doc) else ""
         prev = doc[i - 1].lower_ if i > 0 else ""
         if prev in ("no", "any", "every", "the", "this", "that", "which", "each", "someone"):
             return True

@@ -7,7 +7,7 @@ keeps its language files apart. Each file is parsed once per process.
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,7 @@ MODELS_DIR = _models_dir()
 PATTERNS_DIR = MODELS_DIR / "patterns"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(path: str | Path) -> Any:
     """Parse a YAML data file once; errors name the file."""
     path = Path(path)

@@ -12,10 +12,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
@@ -72,7 +73,7 @@ class DocumentRows:
 def event_id(doc_id: str, row: dict[str, Any]) -> str:
     key = "|".join(str(row.get(k)) for k in ("quantity_char_start", "quantity_char_end", "date_char_start",
                                                "date_char_end", "actor", "actor_role"))
-    return hashlib.sha1(f"{doc_id}|{key}".encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1(f"{doc_id}|{key}".encode()).hexdigest()[:16]
 
 
 def rows_from_doc(doc_id: str, published: date | None, doc) -> DocumentRows:

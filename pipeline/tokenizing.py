@@ -10,13 +10,11 @@ subheads in wire copy stand on lines of their own.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-from typing import Callable
+from collections.abc import Callable
+from functools import cache
 
 import numpy
 from spacy.attrs import SENT_START
-
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -43,7 +41,7 @@ def create_news_tokenizer() -> Callable[[Language], Tokenizer]:
     return make
 
 
-@lru_cache(maxsize=None)
+@cache
 def dateline_pattern() -> re.Pattern[str]:
     """An opening dateline, dated or not (models/patterns/tokenizer.yml ``dateline``)."""
     return re.compile(patterns("tokenizer")["dateline"])

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from test_tables import COLUMNS, DOC_STATUS, REFERENCE, make_corpus
 
 from pipeline.__main__ import main
-from test_tables import COLUMNS, DOC_STATUS, REFERENCE, make_corpus
 
 PROJECT = Path(__file__).resolve().parents[1]
 TABLE_FILES = sorted(f"{n}.{ext}" for n in COLUMNS for ext in ("parquet", "csv")) + ["run.json"]

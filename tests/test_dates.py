@@ -801,6 +801,7 @@ def test_required_words_never_hide_a_match(nlp) -> None:
     from pathlib import Path
 
     from conftest import SHARED
+
     from lab.eval_dates import EWT_SETS, read_ewt_set
 
     root = Path(__file__).resolve().parent.parent / "corpus"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import require_shared
+
 from lab.eval_numbers import Case, evaluate, main, parse_interval, point_number, same_number
 from pipeline.numbers import Quantity
 

@@ -224,7 +224,7 @@ def test_binary_file_is_an_error(tmp_path) -> None:
 
 
 def test_invalid_utf8_names_the_line_of_the_bad_byte(tmp_path) -> None:
-    write(tmp_path, "latin1.txt", "line one\nline two\n".encode() + "caf\u00e9 line three\n".encode("latin-1"))
+    write(tmp_path, "latin1.txt", b"line one\nline two\n" + "caf\u00e9 line three\n".encode("latin-1"))
     a = only(tmp_path)
     assert_error(a, rel(tmp_path, "latin1.txt") + ":3:")
     assert "UTF-8" in a.error

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from conftest import require_shared
+
 from lab.evaluation import evaluate_output, load_gold, normalize_name
 from pipeline.running import extract
 
