@@ -204,8 +204,8 @@ class Gazetteer:
                 if number >= 0:
                     surfaces.setdefault(name, number)
             self._surfaces = surfaces
-        number = self._surfaces.get(text)
-        return None if number is None else self.entry(number)
+        found = self._surfaces.get(text)
+        return None if found is None else self.entry(found)
 
 
 def _retokenize(entries: list[dict[str, Any]], tokenizer: Any) -> list[list[list[str]]]:

@@ -84,7 +84,7 @@ def verify_model(package: str, checksums_dir: Path = CHECKSUMS_DIR, required: bo
     ModelChecksumError naming the file when one is missing, changed or extra."""
     root = package_root(package)
     record = _record_for(root, checksums_dir) if root is not None else None
-    if record is None:
+    if root is None or record is None:
         if required:
             raise ModelChecksumError(f"{package}: no recorded checksums for the installed version in "
                                      f"{checksums_dir}; install the pinned version (make install)")
@@ -158,9 +158,9 @@ class SelectiveParser:
                 index_of[i] = k
         wanted = set(range(min(3, len(sentences))))
         for item in list(getattr(doc._, "quantities", None) or []) + list(getattr(doc._, "dates", None) or []):
-            k = index_of.get(item.start)
-            if k is not None:
-                wanted.update((k - 1, k))
+            found = index_of.get(item.start)
+            if found is not None:
+                wanted.update((found - 1, found))
         return [sentences[k] for k in sorted(wanted) if k >= 0]
 
     def _recognize_entities(self, docs: list[Doc]) -> None:
@@ -171,7 +171,7 @@ class SelectiveParser:
         flat = [(doc, s) for doc in docs for s in self._entity_sentences(doc)]
         subs = [self._subdoc(s) for _, s in flat]
         for name in self.entity_pipes:
-            subs = list(self.stat.get_pipe(name).pipe(subs, batch_size=256))
+            subs = list(self.stat.get_pipe(name).pipe(subs, batch_size=256))  # type: ignore[attr-defined]
         by_doc: dict[int, tuple[Doc, list[tuple[Span, Doc]]]] = {}
         for (doc, sentence), sub in zip(flat, subs):
             by_doc.setdefault(id(doc), (doc, []))[1].append((sentence, sub))
@@ -225,7 +225,8 @@ class SelectiveParser:
                 deps[i] = strings.add(token.dep_)
                 tags[i] = strings.add(token.tag_)
                 pos[i] = token.pos
-        doc.from_array([HEAD, DEP, TAG, POS], numpy.stack([heads.astype("uint64"), deps, tags, pos], axis=1))
+        columns = numpy.stack([heads.astype("uint64"), deps, tags, pos], axis=1)
+        doc.from_array([HEAD, DEP, TAG, POS], columns)  # type: ignore[arg-type]  # uint64 columns, as spaCy takes
         self._copy_entities(doc, analysed)
 
     @staticmethod

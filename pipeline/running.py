@@ -27,7 +27,7 @@ from .tables import SCHEMA_VERSION, DocumentRows, build_tables, rows_from_doc, w
 _FAILED = "pipeline_error"
 
 
-def _record_failure(name: str, component: Any, docs: list, error: Exception) -> None:
+def _record_failure(name: str, component: Any, docs: list, error: Exception) -> Any:
     """spaCy error handler: mark the doc, let the batch go on."""
     for doc in docs:
         doc.user_data[_FAILED] = f"component {name!r} failed: {error.__class__.__name__}: {error}"

@@ -35,7 +35,7 @@ def encode(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
     """A tagged map for the pipeline's values and for dates; anything else to the next encoder."""
     name = type(obj).__name__
     if _TYPES.get(name) is type(obj):
-        return {_TAG: name, **{f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}}
+        return {_TAG: name, **{f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}}  # type: ignore[arg-type]
     if isinstance(obj, date) and not isinstance(obj, datetime):
         return {_TAG: "date", "iso": obj.isoformat()}
     return obj if chain is None else chain(obj)

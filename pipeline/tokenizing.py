@@ -102,7 +102,7 @@ class NewsSentencizer:
         # one array write: setting token.is_sent_start re-checks the whole Doc each time (quadratic)
         values = numpy.array([1 if start else -1 for start in starts], dtype="int64").astype("uint64").reshape(-1, 1)
         if n:
-            doc.from_array([SENT_START], values)
+            doc.from_array([SENT_START], values)  # type: ignore[arg-type]  # a uint64 column, as spaCy takes
         return doc
 
 
