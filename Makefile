@@ -24,6 +24,7 @@ extract: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m ruff check pipeline lab tests
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
 
 # ERRORS=realnews_tune lists that set's actor attachment errors (tuning sets only).

@@ -153,18 +153,19 @@ class Registry:
         self.demonyms: dict[str, list[str]] = {}
         self.offices: dict[tuple[str, str], _Office] = {}
         for entry in data.get("states") or []:
-            actor = Actor(entry["name"], "STATE", entry.get("country"))
-            self.states[actor.country] = actor
+            code: str = entry["country"]  # models/actors.yml gives every state its ISO code
+            actor = Actor(entry["name"], "STATE", code)
+            self.states[code] = actor
             names = [actor.name, *(entry.get("aliases") or [])]
-            self.state_names[actor.country] = names
-            self.demonyms[actor.country] = list(entry.get("demonyms") or [])
+            self.state_names[code] = names
+            self.demonyms[code] = list(entry.get("demonyms") or [])
             for name in names:
                 self._add(name, "state", actor)
             for metonym in entry.get("metonyms") or []:
                 self._add(metonym, "metonym", actor)
                 if metonym.startswith("the "):
                     self._add(metonym[4:], "metonym", actor)
-            for demonym in self.demonyms[actor.country]:
+            for demonym in self.demonyms[code]:
                 self.surfaces.setdefault(demonym, ("demonym", actor))
         orgs: dict[str, Actor] = {}
         for entry in data.get("actors") or []:
@@ -255,13 +256,12 @@ class ActorRecognizer:
         self.targets: dict[int, tuple[str, Any]] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         entries: dict[str, tuple[str, Any]] = dict(self.registry.surfaces)
-        for form, key in self.registry.office_forms().items():
-            entries.setdefault(form, ("office", key))
+        for form, office in self.registry.office_forms().items():
+            entries.setdefault(form, ("office", office))
         for surface, target in entries.items():
-            key = nlp.vocab.strings.add(f"ACTOR::{surface}")
-            self.targets[key] = target
+            self.targets[nlp.vocab.strings.add(f"ACTOR::{surface}")] = target
         texts = list(entries)
-        for surface, pattern in zip(texts, nlp.tokenizer.pipe(texts)):
+        for surface, pattern in zip(texts, nlp.tokenizer.pipe(texts)):  # type: ignore[union-attr]
             self.matcher.add(f"ACTOR::{surface}", [pattern])
 
     # -- pieces ----------------------------------------------------------------
@@ -290,7 +290,8 @@ class ActorRecognizer:
             return state
         reg = self.registry
         for form in entry["forms"]:
-            for prefix in [*reg.demonyms.get(state.country, []), *(f"{n}'s" for n in reg.state_names.get(state.country, []))]:
+            code = state.country or ""
+            for prefix in [*reg.demonyms.get(code, []), *(f"{n}'s" for n in reg.state_names.get(code, []))]:
                 found = reg.by_normal.get(normalize(f"{prefix} {form}"))
                 if found is not None:
                     return found
@@ -793,7 +794,7 @@ class ActorRecognizer:
 
     def _organization(self, doc: Doc, start: int, end: int, country: str | None) -> ActorMention:
         text = doc[start:end].text
-        known = self.registry.by_normal.get(normalize(text)) or self._open_lookup(text, {country} - {None})
+        known = self.registry.by_normal.get(normalize(text)) or self._open_lookup(text, {country} if country else set())
         actor = known or Actor(text, "ORGANIZATION", country)
         return self._mention(doc, start, end, (actor,), "organization")
 

@@ -211,7 +211,7 @@ class _DocView:
                     self._actor_of_token[k] = m
             self._actors_by_sentence.setdefault(self.sentence_of[m.start], []).append(m)
         self.quotes = self._find_quotes()
-        self.quote_of = [None] * len(doc)
+        self.quote_of: list[_Quote | None] = [None] * len(doc)
         for quote in self.quotes:
             for k in range(quote.start, quote.end):
                 self.quote_of[k] = quote
@@ -325,7 +325,7 @@ class _DocView:
     def _clauses(self) -> list[int]:
         doc, lex = self.doc, self.lex
         clause_of = [0] * len(doc)
-        inside_actor = set()
+        inside_actor: set[int] = set()
         for m in self.actors:
             inside_actor.update(range(m.start, m.end))
         clause = 0
@@ -913,7 +913,7 @@ class Attacher:
         # a number the clause undergoes ("8,000 are held by Russia", "12 were killed") is the
         # reporter's, where the sentence names one
         host = tree.gerund_host(verb) if verb is not None else None
-        if host is not None:  # "who is charged with gunning down Dr. Slepian last fall": who is charged
+        if verb is not None and host is not None:  # "who is charged with gunning down Dr. Slepian last fall": who is charged
             for doer in tree.gerund_doers(verb, host):
                 mention = self._mention_for(view, doer, own)
                 if mention is not None:
@@ -934,7 +934,7 @@ class Attacher:
             # civilians are their own group ("three Canadian doctors ... were shot at")
             noun = tree.counted_noun(doc[quantity_head(doc, own)]) if own else None
             demonym = self._demonym_of(view, noun) if noun is not None else None
-            if demonym is not None:
+            if noun is not None and demonym is not None:
                 if noun.lower_ in self.lex.civilian_groups and demonym.start < noun.i:
                     return self._group_phrase(doc, demonym.start, noun), "holder"
                 return demonym, "holder"
@@ -1045,9 +1045,9 @@ class Attacher:
                      and h.i >= token.i and h.i - token.i <= 8), None)
         if head is None:
             return None
-        countries = [c for c in token.lefts if c.dep_ in ("poss", "nmod:poss", "compound", "nmod", "amod")
-                     and view.actor_at(c) is not None and c.i not in own
-                     and (view.actor_at(c).kind == "demonym" or view.actor_at(c).actors[0].type == "STATE")]
+        named = {c.i: view.actor_at(c) for c in token.lefts if c.dep_ in ("poss", "nmod:poss", "compound", "nmod", "amod")
+                 and c.i not in own}
+        countries = [i for i, m in named.items() if m is not None and (m.kind == "demonym" or m.actors[0].type == "STATE")]
         if not countries and self._demonym_of(view, token) is None:  # "Canada's", "U.S."; "British"
             return None
         if not any(c.lower_ == "the" or c.dep_ in ("poss", "nmod:poss") for c in token.lefts):
@@ -1271,8 +1271,7 @@ class Attacher:
     @staticmethod
     def _joined(view: _DocView, mention: ActorMention, token) -> ActorMention:
         """ "Ukraine and Russia each freed 390": one mention for both conjoined actors."""
-        others = [view.actor_at(c) for c in tree.conjuncts(token)]
-        others = [m for m in others if m is not None and m is not mention]
+        others = [m for m in (view.actor_at(c) for c in tree.conjuncts(token)) if m is not None and m is not mention]
         if not others or mention.is_group:
             return mention
         parts = sorted([mention, *others], key=lambda m: m.start)
@@ -1790,7 +1789,7 @@ class Attacher:
             return []
         doers = tree.subjects(tree.controller(verb))  # "He's expected to meet with Aziz": his meeting
         mention = rows[0].mention
-        if not any(mention.start <= s.i < mention.end or view.actor_at(s) is mention for s in doers):
+        if mention is None or not any(mention.start <= s.i < mention.end or view.actor_at(s) is mention for s in doers):
             return []  # the row's actor is not the one who met
         partners = [c for m in meetings if m is verb for c in m.children if c.dep_ in ("dobj", "obj")
                     and c.lower_ not in self.lex.meeting_nouns]
@@ -1902,8 +1901,14 @@ class Attacher:
             if date.start not in used_dates:
                 rows = self._rows(view, None, date, date.start, date.end)
                 events += rows + self._partner_rows(view, date, rows)
-        events.sort(key=lambda e: ((e.quantity or e.date).start_char, e.actor.name if e.actor else ""))
+        events.sort(key=lambda e: (_start_char(e), e.actor.name if e.actor else ""))
         return events
+
+
+def _start_char(event: Event) -> int:
+    """Where an event's number (else its date) starts: the events' order."""
+    anchor = event.quantity or event.date
+    return anchor.start_char if anchor is not None else -1
 
 
 @Language.factory("news_attachment", default_config={"parser": "news_parse"}, assigns=["doc._.events"],

@@ -286,7 +286,8 @@ def _stands_alone(text: str, start: int, end: int, month: str) -> bool:
     right after it, none right before it (unless a sentence or clause ends there; "Ms."
     and "Prof." are titles), no verb of saying after it; a month that is also a given
     name needs a verb a month takes."""
-    after = re.match(r"[ \t]*(\S*)", text[end:end + 30]).group(1)
+    following = re.match(r"[ \t]*(\S*)", text[end:end + 30])
+    after = following.group(1) if following else ""
     if after[:1].isupper() or after.lower().strip(".,;:") in ("said", "says", "told", "asked", "who", "whose"):
         return False
     before = _word_before(text, start, 30, same_line=True)
@@ -651,7 +652,7 @@ class DateRecognizer:
     def _compile(self) -> list[tuple[str, re.Pattern[str]]]:
         month = _alternation(list(self.months), abbreviations=True)
         # a month standing alone must be spelled out: "in Jan" is rarer than "Jan Kowalski"
-        full_names = {}
+        full_names: dict[int, str] = {}
         for name, number in self.months.items():
             if len(name) > len(full_names.get(number, "")):
                 full_names[number] = name
@@ -1113,7 +1114,7 @@ class DateRecognizer:
     def _r_ordinal_unit_of(self, c: _Match) -> tuple:
         """Pattern ordinal_unit_of ("the last day of the court's term"): a day of the
         stretch just named; the day in view is the best guess at it."""
-        return self._unit_in_view(c, (c.g.get("unit") or c.g.get("unit2")).lower())
+        return self._unit_in_view(c, (c.g.get("unit") or c.g.get("unit2") or "").lower())
 
     def _unit_in_view(self, c: _Match, unit: str) -> tuple:
         """The day, week or month holding the day in view."""
@@ -1172,8 +1173,8 @@ class DateRecognizer:
         """Pattern week_weekday."""
         if c.reference is None:
             return "DATE", "XXXX-XX-XX", None, None, "day"
-        rel = (c.g.get("rel") or c.g.get("rel2")).lower().split()[-1]
-        wd = self.weekdays[(c.g.get("wd") or c.g.get("wd2")).lower()]
+        rel = (c.g.get("rel") or c.g.get("rel2") or "").lower().split()[-1]
+        wd = self.weekdays[(c.g.get("wd") or c.g.get("wd2") or "").lower()]
         step = {"next": 1, "following": 1, "last": -1, "previous": -1}.get(rel, 0)
         day = week_interval(c.reference)[0] + timedelta(days=7 * step + wd)
         return "DATE", day.isoformat(), day, day, "day"
@@ -1345,8 +1346,9 @@ class DateRecognizer:
         """Pattern century_rel."""
         if c.reference is None:
             return "DATE", None, None, None, "interval"
-        c = c.reference.year // 100 + {"last": -1, "next": 1}.get(c.g["rel"].lower(), 0)
-        return "DATE", f"{c:02d}", date(max(c * 100, 1), 1, 1), date(c * 100 + 99, 12, 31), "interval"
+        century = c.reference.year // 100 + {"last": -1, "next": 1}.get(c.g["rel"].lower(), 0)
+        return "DATE", f"{century:02d}", date(max(century * 100, 1), 1, 1), date(century * 100 + 99, 12, 31), \
+            "interval"
 
     def _r_decade_word(self, c: _Match) -> tuple:
         """Pattern decade_word."""
@@ -1418,6 +1420,8 @@ class DateRecognizer:
         """Pattern year_range_end: the second year of "1969-1970", "2013-14" or "1999-00"
         (_select keeps only ranges _second_year can end)."""
         y = _second_year(int(c.g["y0"]), c.g.get("y") or c.g["y2"])
+        if y is None:  # not reached: _select drops what _second_year cannot end
+            return "DATE", None, None, None, "year"
         return "DATE", str(y), date(y, 1, 1), date(y, 12, 31), "year"
 
     def _r_weekday(self, c: _Match) -> tuple:
@@ -1528,7 +1532,7 @@ class DateRecognizer:
     def _r_duration(self, c: _Match) -> tuple:
         """Patterns duration, duration_adj, quarters, duration_range ("seven to 10 days": the first
         count's value, as TimeBank gives "two to three weeks")."""
-        n = self._count(c.g.get("n") or c.g.get("n2") or c.g.get("n3"))
+        n = self._count(c.g.get("n") or c.g.get("n2") or c.g.get("n3") or "")
         letter = self.units.get(c.g["unit"].lower().replace("centurie", "century"), "D")
         if letter in ("DE", "CE") and n is not None:  # TimeML writes decades and centuries in years
             n, letter = n * (10 if letter == "DE" else 100), "Y"
@@ -1588,8 +1592,8 @@ class DateRecognizer:
                 return "DATE", None, None, None, "year"
             return self._shifted(reference, "year", -1)
         if reference is None:
-            q = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get((g.get("q") or "").lower())
-            return "DATE", f"XXXX-Q{q}" if q else "XXXX-QX", None, None, "quarter"
+            number = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get((g.get("q") or "").lower())
+            return "DATE", f"XXXX-Q{number}" if number else "XXXX-QX", None, None, "quarter"
         current = (reference.month - 1) // 3 + 1
         if name == "quarter_adj":
             q = {"first": 1, "second": 2, "third": 3, "fourth": 4}[g["q"].lower()]
@@ -1679,10 +1683,11 @@ class DateRecognizer:
                 return "DATE", None, None, None, "day"
         return "DATE", day.isoformat(), day, day, "day"
 
-    def _day_number(self, words: str) -> int | None:
-        words = words.lower().replace("-", " ").split()
+    def _day_number(self, text: str) -> int | None:
+        words = text.lower().replace("-", " ").split()
         if len(words) == 1:
-            return self.day_ordinals.get(words[0]) or self._count(words[0]) and int(self._count(words[0]))
+            count = self._count(words[0])
+            return self.day_ordinals.get(words[0]) or (int(count) if count else None)
         tens = {"twenty": 20, "thirty": 30}.get(words[0], 0)
         unit = self.day_ordinals.get(words[1]) or self._count(words[1])
         return int(tens + unit) if tens and unit and tens + unit <= 31 else None
@@ -2002,18 +2007,22 @@ class DateRecognizer:
             prev = merged[-1] if merged else None
             if prev is not None and d.kind == "md_range_end" and prev.start_date and d.start_date \
                     and prev.start_date.year != d.start_date.year and prev.granularity == "day":
+                first_day, second_day = prev.start_date, d.start_date
                 if re.search(r"\d{4}", d.text):
                     # "March 18-19, 2014": the year written after the second day is the first's too
-                    day = prev.start_date.replace(year=d.start_date.year)
+                    day = first_day.replace(year=second_day.year)
                     prev = merged[-1] = replace(prev, start_date=day, end_date=day, timex_value=day.isoformat())
                 else:
                     # "April 24 and 25" said in February: the second day is in the first's year
                     try:
-                        day = d.start_date.replace(year=prev.start_date.year)
+                        day = second_day.replace(year=first_day.year)
                         d = replace(d, start_date=day, end_date=day, timex_value=day.isoformat())
                     except ValueError:  # Feb. 29 in the first's year, which has none: no such day
                         d = replace(d, start_date=None, end_date=None, timex_value=None)
-            adjacent = prev is not None and d.start == prev.end + 1 \
+            if prev is None:
+                merged.append(d)
+                continue
+            adjacent = d.start == prev.end + 1 \
                 and (doc[prev.end].lower_ in ("to", "through", "until", "-", "–")
                      # "between 1985 and 1987"
                      or (doc[prev.end].lower_ == "and" and prev.start > 0 and doc[prev.start - 1].lower_ == "between"))

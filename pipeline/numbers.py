@@ -478,7 +478,7 @@ class SpelledNumberReader:
         lex = self.lex
         word = self.at(i)
         if _is_slash_fraction(word):
-            return Reading(parse_digits(word), i + 1, digits=True)  # "3/4"
+            return Reading(parse_digits(word) or 0.0, i + 1, digits=True)  # "3/4" (its form reads as a number)
         if word in lex.bare_fractions:
             value = 1 / lex.denominators[word]
             scaled, end = self.scale_of_fraction(value, i + 1)
@@ -506,7 +506,7 @@ class SpelledNumberReader:
             if fraction is not None:
                 return fraction
         elif _PLAIN_INT.match(self.at(i)) and j == i + 1 and _is_slash_fraction(self.at(j)):
-            return Reading(value + parse_digits(self.at(j)), j + 1, digits=True)  # "2 1/4"
+            return Reading(value + (parse_digits(self.at(j)) or 0.0), j + 1, digits=True)  # "2 1/4"
         mixed = self.mixed_tail(j)
         if mixed is not None:
             return self.mixed(value, mixed, closing, on_scale, digits)
@@ -1009,8 +1009,7 @@ class QuantityRecognizer:
         glued = self._glued_range(doc, i)
         if glued is not None:
             unit = self._unit_after(doc, i + 1, _Number(i, i + 1, None, None, "range"))
-            low, high = glued
-            return self._make(doc, start, i + 1, None, low, high, "range", unit), i + 1
+            return self._make(doc, start, i + 1, None, glued[0], glued[1], "range", unit), i + 1
         first = self._read_number(doc, i, blocked, after_modifier=bool(phrase))
         if first is None:
             return None
