@@ -1,0 +1,70 @@
+"""Each component alone, as spaCy's own tests build them: a blank ``English()`` with the one
+component under test (and the ones whose output it declares it requires), no statistical model,
+and for the actors a registry of three entries (``tests/data/registry_small.yml``)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from spacy.lang.en import English
+from spacy.language import Language
+
+import pipeline.language  # noqa: F401  (registers the factories, as the entry points would)
+
+SMALL_REGISTRY = str(Path(__file__).parent / "data" / "registry_small.yml")
+PUBLISHED = date(2025, 5, 24)
+
+
+def blank(*components: str, **configs: dict) -> Language:
+    nlp = English()
+    for name in components:
+        nlp.add_pipe(name, config=configs.get(name, {}))
+    nlp.initialize()
+    return nlp
+
+
+def run(nlp: Language, text: str):
+    doc = nlp.make_doc(text)
+    doc._.published = PUBLISHED  # set before the pipeline, as a spaCy user would
+    return nlp(doc)
+
+
+def test_news_sentences_splits_a_dateline_and_two_sentences() -> None:
+    doc = run(blank("news_sentences"), "KYIV, May 24 (Reuters) - Ukraine said 307 troops returned. Russia said so too.")
+    assert [s.text.split()[0] for s in doc.sents][-2:] == ["Ukraine", "Russia"]
+
+
+def test_news_dates_alone_resolves_a_weekday_against_the_publication_date() -> None:
+    doc = run(blank("news_sentences", "news_dates"), "Zelensky said on Saturday that 307 troops had returned.")
+    [saturday] = doc._.dates
+    assert (saturday.text, saturday.start_date) == ("Saturday", date(2025, 5, 24))
+
+
+def test_news_quantities_alone_reads_a_number_with_its_modifier() -> None:
+    doc = run(blank("news_sentences", "news_dates", "news_quantities"), "More than 1,000 prisoners were swapped.")
+    [quantity] = doc._.quantities
+    assert (quantity.text, quantity.low, quantity.modifier) == ("More than 1,000", 1000, "at_least")
+
+
+def test_news_actors_alone_with_a_three_entry_registry() -> None:
+    nlp = blank("news_sentences", "news_actors",
+                news_actors={"registry": SMALL_REGISTRY, "open_registry": False})
+    doc = run(nlp, "Zelensky said the Kremlin had agreed.")
+    assert [(m.text, m.actors[0].name) for m in doc._.actors] == [("Zelensky", "Volodymyr Zelensky"),
+                                                                   ("the Kremlin", "Russia")]
+
+
+def test_news_attachment_on_the_rules_alone() -> None:
+    nlp = blank("news_sentences", "news_dates", "news_quantities", "news_actors", "news_attachment",
+                news_actors={"registry": SMALL_REGISTRY, "open_registry": False})
+    doc = run(nlp, "Zelensky said on Saturday that 307 troops had returned.")
+    [event] = [e for e in doc._.events if e.quantity is not None]
+    assert (event.quantity.text, event.date.text, event.actor.name) == ("307", "Saturday", "Volodymyr Zelensky")
+
+
+@pytest.mark.parametrize("name", ["news_sentences", "news_dates", "news_quantities", "news_actors",
+                                  "news_attachment", "news_parse"])
+def test_every_component_says_what_it_assigns(name: str) -> None:
+    assert Language.get_factory_meta(name).assigns
