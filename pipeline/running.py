@@ -10,7 +10,6 @@ import platform
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from importlib import metadata
@@ -33,52 +32,50 @@ def _record_failure(name: str, component: Any, docs: list, error: Exception) -> 
         doc.user_data[_FAILED] = f"component {name!r} failed: {error.__class__.__name__}: {error}"
 
 
-def process(nlp: Language, articles: Sequence[Article], batch_size: int = 32) -> dict[str, DocumentRows]:
-    """Run the pipeline over the readable articles; rows per doc_id."""
+def process(nlp: Language, articles: Sequence[Article], batch_size: int = 32,
+            n_process: int = 1) -> dict[str, DocumentRows]:
+    """Run the pipeline over the readable articles; rows per doc_id.
+
+    Each Doc travels with its article's position (``as_tuples``), so results are keyed by the
+    document, never by their order: spaCy drops a Doc whose component raised, and with worker
+    processes (``n_process``, spaCy's own) the order is the workers'. A document that failed,
+    or that shared a batch with one that did, is run again alone; if it fails again it becomes
+    an error row naming its file, and every other document keeps its own rows."""
     nlp.set_error_handler(_record_failure)
     todo = [a for a in articles if a.status == "ok"]
-    docs = (make_doc(nlp, a.text or "", a.published) for a in todo)
     results: dict[str, DocumentRows] = {}
-    for article, doc in zip(todo, nlp.pipe(docs, batch_size=batch_size)):
-        failure = doc.user_data.get(_FAILED)
-        if failure:
-            results[article.doc_id] = DocumentRows(error=f"{article.path}: {failure}")
+    again: set[int] = set()
+    pairs = ((make_doc(nlp, a.text or "", a.published), k) for k, a in enumerate(todo))
+    try:
+        for doc, k in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+            if doc.user_data.get(_FAILED):
+                again.add(k)
+            else:
+                results[todo[k].doc_id] = _rows(todo[k], doc)
+    except Exception:  # a component raised through its own pipe(): the rest goes one by one
+        pass
+    for k, article in enumerate(todo):
+        if article.doc_id in results and k not in again:
             continue
-        try:
-            results[article.doc_id] = rows_from_doc(article.doc_id, article.published, doc)
-        except Exception as err:  # one bad document must not stop the run
-            results[article.doc_id] = DocumentRows(error=f"{article.path}: tables failed: {err.__class__.__name__}: {err}")
+        results[article.doc_id] = _alone(nlp, article)
     return results
 
 
-_worker_nlp: Language | None = None
+def _rows(article: Article, doc) -> DocumentRows:
+    try:
+        return rows_from_doc(article.doc_id, article.published, doc)
+    except Exception as err:  # one bad document must not stop the run
+        return DocumentRows(error=f"{article.path}: tables failed: {err.__class__.__name__}: {err}")
 
 
-def _init_worker(spacy_model: str | None, parse_all: bool) -> None:
-    global _worker_nlp
-    _worker_nlp = load_nlp(spacy_model=spacy_model, parse_all=parse_all)
-
-
-def _work(chunk: list[Article], batch_size: int) -> dict[str, DocumentRows]:
-    assert _worker_nlp is not None
-    return process(_worker_nlp, chunk, batch_size)
-
-
-def process_parallel(articles: Sequence[Article], workers: int, batch_size: int,
-                     spacy_model: str | None = None, parse_all: bool = False) -> dict[str, DocumentRows]:
-    """The same as :func:`process`, spread over worker processes by article size."""
-    chunks: list[list[Article]] = [[] for _ in range(workers)]
-    sizes = [0] * workers
-    for article in sorted(articles, key=lambda a: -len(a.text or "")):
-        k = sizes.index(min(sizes))
-        chunks[k].append(article)
-        sizes[k] += len(article.text or "")
-    results: dict[str, DocumentRows] = {}
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(spacy_model, parse_all)) as pool:
-        for part in pool.map(_work, chunks, [batch_size] * workers):
-            results.update(part)
-    return results
+def _alone(nlp: Language, article: Article) -> DocumentRows:
+    """One document through the pipeline by itself: its rows, or its error."""
+    try:
+        doc = nlp(make_doc(nlp, article.text or "", article.published))
+    except Exception as err:
+        return DocumentRows(error=f"{article.path}: {err.__class__.__name__}: {err}")
+    failure = doc.user_data.get(_FAILED)
+    return DocumentRows(error=f"{article.path}: {failure}") if failure else _rows(article, doc)
 
 
 def package_versions() -> dict[str, str]:
@@ -117,11 +114,8 @@ def extract(inputs: Iterable[str | Path], out_dir: str | Path, reference_date: d
         if article.status != "ok" or article.error:
             log(f"{article.status}: {article.error}")
     readable = [a for a in articles if a.status == "ok"]
-    if workers > 1 and len(readable) > 1:
-        results = process_parallel(readable, min(workers, len(readable)), batch_size, spacy_model, parse_all)
-    else:
-        nlp = nlp or load_nlp(spacy_model=spacy_model, parse_all=parse_all)
-        results = process(nlp, readable, batch_size)
+    nlp = nlp or load_nlp(spacy_model=spacy_model, parse_all=parse_all)
+    results = process(nlp, readable, batch_size, n_process=min(workers, max(len(readable), 1)))
     for rows in results.values():
         if rows.error:
             log(f"error: {rows.error}")

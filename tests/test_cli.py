@@ -134,3 +134,27 @@ def test_a_model_that_cannot_load_is_a_clear_error(tmp_path, capsys) -> None:
     code = main(["extract", str(article), "--out", str(tmp_path / "out"), "--spacy-model", "no_such_model_xyz"])
     assert code == 2
     assert "error:" in capsys.readouterr().err
+
+
+def test_a_failing_document_keeps_its_neighbours_rows_their_own(tmp_path) -> None:
+    # the second article's year 1 makes a component raise; spaCy drops that Doc, and rows were
+    # once paired with articles by position: a2 got a3's events, a4 none, all 'ok'
+    articles = [("a1", "2025-05-24", "Ukraine said 307 troops returned on Saturday."),
+                ("a2", "0001-01-01", "Russia said 120 soldiers came back last week."),
+                ("a3", "2025-05-24", "Kenya said 12 people died on Friday."),
+                ("a4", "2025-05-24", "Poland said 50 tanks arrived on Monday.")]
+    source = tmp_path / "four.jsonl"
+    source.write_text("".join(json.dumps({"id": i, "published": f"{p}T00:00:00Z", "text": t}) + "\n"
+                              for i, p, t in articles), encoding="utf-8")
+    tables = {}
+    for workers in ("1", "2"):
+        out = tmp_path / f"out{workers}"
+        assert main(["extract", str(source), "--out", str(out), "--workers", workers]) == 0
+        documents = pd.read_parquet(out / "documents.parquet").set_index("doc_id")
+        events = pd.read_parquet(out / "events.parquet")
+        assert documents.loc["a2", "status"] == "error" and "four.jsonl" in documents.loc["a2", "error"]
+        assert (documents.drop(index="a2")["status"] == "ok").all()
+        figures = dict(zip(events["doc_id"], events["quantity_text"]))
+        assert figures == {"a1": "307", "a3": "12", "a4": "50"}
+        tables[workers] = events.drop(columns=["event_id"])
+    assert tables["1"].equals(tables["2"])  # the same for any --workers
