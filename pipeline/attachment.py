@@ -120,6 +120,10 @@ class Event:
     role: str | None
     predicate: str | None
     counterpart: Actor | None
+    #: the figure's unit as attachment reads it: the counted noun the parse gives ("two Iskander-M
+    #: missiles": missile), else the whole's ("16.2 million of the 27.7 million voters"), else
+    #: the quantity's own; ``quantity.unit`` stays what news_quantities assigned
+    unit: str | None = None
 
 
 @dataclass
@@ -217,7 +221,11 @@ class _DocView:
                 self.quote_of[k] = quote
         self.clause_of = self._clauses()
         self.own_time, self.relative_clauses = self._own_time_clauses()
-        self._quantities = sorted(doc._.quantities or [], key=lambda q: q.start)
+        # attachment's own copies of the numbers: it refines their units (counted_unit) without
+        # writing into what news_quantities assigned; ``original`` maps each copy back
+        self.quantities = [replace(q) for q in doc._.quantities or []]
+        self.original = {id(copy): q for copy, q in zip(self.quantities, doc._.quantities or [])}
+        self._quantities = sorted(self.quantities, key=lambda q: q.start)
         self._quantity_starts = [q.start for q in self._quantities]
         self.event_dates = [d for d in (doc._.dates or []) if d.is_event_date]
         self._event_date_at = {d.start: d for d in reversed(self.event_dates)}  # the first at each start
@@ -1416,7 +1424,7 @@ class Attacher:
         """Indexes of the sentences (passing ``sentence_ok(index, start)``) that hold a number
         or an event date no rule before the parse rule settles."""
         before_parse = [rule for rule, _ in self.rules[:self.rules.index((self.parse_subject, False))]]
-        starts = [q.start for q in view.doc._.quantities or ()] + \
+        starts = [q.start for q in view.quantities] + \
                  [d.start for d in view.event_dates if d.kind != "dateline"]
         wanted: set[int] = set()
         for start in starts:
@@ -1440,7 +1448,7 @@ class Attacher:
             return could_name[index]
 
         wanted = self._open_after_positional_rules(view, doer_possible)
-        wanted |= {view.sentence_of[q.start] for q in view.doc._.quantities or () if self._unit_open(view, q)}
+        wanted |= {view.sentence_of[q.start] for q in view.quantities if self._unit_open(view, q)}
         wanted |= {view.sentence_of[d.start] for d in view.event_dates if self._may_date_a_noun(view, d)
                    and view.quantities_from(view.sentences[view.sentence_of[d.start]].start,
                                             view.sentences[view.sentence_of[d.start]].end)}
@@ -1878,7 +1886,7 @@ class Attacher:
         doc = view.doc
         events: list[Event] = []
         used_dates: set[int] = set()
-        quantities = list(doc._.quantities or [])
+        quantities = view.quantities
         for quantity in quantities:
             self.counted_unit(view, quantity)
         for quantity in quantities:  # "16.2 million of the 27.7 million registered voters": the whole's unit
@@ -1902,7 +1910,9 @@ class Attacher:
                 rows = self._rows(view, None, date, date.start, date.end)
                 events += rows + self._partner_rows(view, date, rows)
         events.sort(key=lambda e: (_start_char(e), e.actor.name if e.actor else ""))
-        return events
+        # the rows name the numbers news_quantities assigned, and carry the unit read here
+        return [replace(e, quantity=view.original[id(e.quantity)], unit=e.quantity.unit) if e.quantity is not None
+                else e for e in events]
 
 
 def _start_char(event: Event) -> int:

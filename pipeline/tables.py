@@ -80,10 +80,13 @@ def rows_from_doc(doc_id: str, published: date | None, doc) -> DocumentRows:
     """Flatten one processed Doc into event and mention rows."""
     out = DocumentRows(n_sentences=sum(1 for s in doc.sents if s.text.strip()) if doc.has_annotation("SENT_START") else 1)
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    # a number's unit as attachment read it (the counted noun), where it made a row of it
+    units = {(e.quantity.start_char, e.quantity.end_char): e.unit for e in doc._.events or [] if e.quantity is not None}
     for q in doc._.quantities or []:
+        unit = units.get((q.start_char, q.end_char), q.unit)
         out.mentions.append({"doc_id": doc_id, "label": "QUANTITY", "text": q.text, "char_start": q.start_char,
                              "char_end": q.end_char, "quantity_value": q.value, "quantity_low": q.low,
-                             "quantity_high": q.high, "quantity_modifier": q.modifier, "quantity_unit": q.unit})
+                             "quantity_high": q.high, "quantity_modifier": q.modifier, "quantity_unit": unit})
     for d in doc._.dates or []:
         out.mentions.append({"doc_id": doc_id, "label": "DATE", "text": d.text, "char_start": d.start_char,
                              "char_end": d.end_char, "date_start": d.start_date, "date_end": d.end_date,
@@ -112,7 +115,7 @@ def _event_row(doc_id: str, published: date | None, sentences, e: Event) -> dict
     }
     if q is not None:
         row.update({"quantity_text": q.text, "quantity_value": q.value, "quantity_low": q.low,
-                    "quantity_high": q.high, "quantity_modifier": q.modifier, "quantity_unit": q.unit,
+                    "quantity_high": q.high, "quantity_modifier": q.modifier, "quantity_unit": e.unit,
                     "quantity_char_start": q.start_char, "quantity_char_end": q.end_char})
     if d is not None:
         row.update({"date_text": d.text, "date_start": d.start_date, "date_end": d.end_date,

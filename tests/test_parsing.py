@@ -82,8 +82,9 @@ def test_unit_is_the_counted_noun_past_a_hyphenated_modifier(parsed) -> None:
     nlp, _ = parsed
     events = events_of(nlp, "Houthi forces launched one anti-ship ballistic missile and "
                             "two Iskander-M missiles at the destroyer.")
-    assert events["one"].quantity.unit == "missile"  # the token rules read "anti"
-    assert events["two"].quantity.unit == "missile"  # the token rules found none
+    assert events["one"].unit == "missile"  # the token rules read "anti"
+    assert events["two"].unit == "missile"  # the token rules found none
+    assert events["two"].quantity.unit is None  # what news_quantities assigned stays as it was
 
 
 def test_rules_alone_keep_working_without_the_parse() -> None:
