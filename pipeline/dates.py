@@ -17,22 +17,33 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import cached_property, lru_cache
+from functools import cached_property
 
-import dateparser
-import numpy
-from dateutil.easter import easter
-from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .calendar_math import (
+    _clock_in_day_part,
+    _day_part,
+    clock_time,
+    holiday_date,
+    month_interval,
+    nearest_year,
+    parse_absolute,
+    quarter_interval,
+    quarter_year,
+    shift_months,
+    timex_for,
+    week_interval,
+    weekday_near,
+)
 from .numbers import lexicon as number_lexicon
 from .numbers import words_to_number
 from .resources import patterns
+from .tense import Tense
 
 if not Doc.has_extension("published"):
     Doc.set_extension("published", default=None)
@@ -90,172 +101,6 @@ class DateMention:
         if self.timex_type == "DURATION":
             return self.start_date is not None  # "the first nine months": it names its months too
         return self.timex_type == "DATE" and self.kind not in ("reference", "past_span", "vague_ago")
-
-
-# --------------------------------------------------------------------------
-# Calendar helpers
-
-
-def month_interval(year: int, month: int) -> tuple[date, date]:
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-
-
-def week_interval(day: date) -> tuple[date, date]:
-    monday = day - timedelta(days=day.weekday())
-    return monday, monday + timedelta(days=6)
-
-
-def quarter_interval(year: int, quarter: int) -> tuple[date, date]:
-    first = month_interval(year, 3 * quarter - 2)[0]
-    return first, month_interval(year, 3 * quarter)[1]
-
-
-def shift_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def weekday_near(reference: date, weekday: int, future: bool, strict: bool = False) -> date:
-    """The given weekday on or before (past) / on or after (future) the reference."""
-    if future:
-        delta = (weekday - reference.weekday()) % 7
-        if strict and delta == 0:
-            delta = 7
-        return reference + timedelta(days=delta)
-    delta = (reference.weekday() - weekday) % 7
-    if strict and delta == 0:
-        delta = 7
-    return reference - timedelta(days=delta)
-
-
-def timex_for(start: date, granularity: str) -> str:
-    if granularity == "day":
-        return start.isoformat()
-    if granularity == "week":
-        iso = start.isocalendar()
-        return f"{iso[0]}-W{iso[1]:02d}"
-    if granularity == "month":
-        return f"{start.year}-{start.month:02d}"
-    if granularity == "quarter":
-        return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
-    if granularity == "year":
-        return str(start.year)
-    if granularity == "decade":
-        return str(start.year)[:3]
-    return start.isoformat()
-
-
-_DAY_PARTS = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "overnight": "TNI"}
-_CLOCK = re.compile(r"^(?P<h>\d{1,2})(?::(?P<min>\d{2}))?(?::(?P<sec>\d{2}))?\s*(?P<ampm>[ap])?", re.I)
-
-
-def _day_part(part: str | None) -> str:
-    """TIMEX3 suffix for a part of the day: "Friday morning" is 2025-05-23TMO."""
-    return "T" + _DAY_PARTS[part.lower()][1:] if part and part.lower() in _DAY_PARTS else ""
-
-
-def clock_time(text: str) -> str | None:
-    """ "9 a.m." -> "09:00", "10:30 p.m." -> "22:30", "noon" -> "12:00", "1400 GMT" -> "14:00"."""
-    low = text.lower()
-    if low.startswith("noon"):
-        return "12:00"
-    if low.startswith("midnight"):
-        return "24:00"
-    digits = re.match(r"^(\d{2})(\d{2})\s", text)
-    if digits:
-        return f"{digits.group(1)}:{digits.group(2)}"
-    m = _CLOCK.match(text)
-    if m is None:
-        return None
-    hour, minute = int(m.group("h")), int(m.group("min") or 0)
-    if m.group("ampm"):
-        if not 1 <= hour <= 12:
-            return None  # "13 PM", "77 AM radio"
-        hour = hour % 12 + (12 if m.group("ampm").lower() == "p" else 0)
-    if hour > 24 or minute > 59 or int(m.group("sec") or 0) > 59:
-        return None
-    return f"{hour:02d}:{minute:02d}" + (f":{m.group('sec')}" if m.group("sec") else "")
-
-
-def _clock_in_day_part(clock: str, text: str, day_value: str | None) -> str:
-    """ "10:15 Tuesday night" is 22:15: a clock without a.m./p.m. takes the part of the day
-    that follows it."""
-    if re.search(r"(?i)\b(?:a\.?m\b|p\.?m\b)|noon|midnight", text) or not day_value or ":" not in clock:
-        return clock  # "mid-morning Friday": a part of the day, no clock to shift
-    hour, minute = clock.split(":", 1)  # minute may carry seconds ("22:15:30")
-    h = int(hour)
-    part = day_value[-3:]
-    if (part in ("TEV", "TNI") and 5 <= h < 12) or (part == "TAF" and 1 <= h < 7):
-        return f"{h + 12:02d}:{minute}"
-    if part in ("TEV", "TNI") and h == 12:  # "12:30 Tuesday night": half past midnight
-        return f"00:{minute}"
-    return clock
-
-
-def holiday_date(rule: str, year: int) -> date:
-    """A holiday rule from models/patterns/dates.yml in a given year: "12-25" (fixed),
-    "easter" / "easter-2" (days from Western Easter), "11:4:3" (the 4th Thursday of
-    November; weekday 0 = Monday; -1 = the last one), "us_thanksgiving" (= "11:4:3")."""
-    if rule == "us_thanksgiving":
-        rule = "11:4:3"
-    if rule == "us_election":  # the Tuesday after the first Monday in November
-        return holiday_date("11:1:0", year) + timedelta(days=1)
-    if rule.startswith("easter"):
-        return easter(year) + timedelta(days=int(rule[6:] or 0))
-    if ":" in rule:
-        month, nth, weekday = map(int, rule.split(":"))
-        if nth > 0:
-            first = date(year, month, 1)
-            return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
-        last = date(year, month, calendar.monthrange(year, month)[1])
-        return last - timedelta(days=(last.weekday() - weekday) % 7)
-    month, day = map(int, rule.split("-"))
-    return date(year, month, day)
-
-
-def quarter_year(q: int, reference: date, future: bool) -> int:
-    """The year of "the third quarter" without one: this year's once it has begun
-    ("expects to report a third-quarter loss" in November is this year's); one not yet
-    begun is last year's, unless the clause speaks of the future."""
-    current = (reference.month - 1) // 3 + 1
-    return reference.year if q <= current or future else reference.year - 1
-
-
-def nearest_year(day: date, reference: date, future: bool, past: bool = False, ahead_limit: int = 60) -> date:
-    """A month and day with no year: the occurrence nearest the reference date (news
-    names deadlines days ahead as often as events days back: "by Jan. 14" in an article
-    of Jan. 6); a future-tense clause never takes one more than a week past, and one
-    that looks back (``past``) never one after the reference."""
-    options = []
-    for year in (reference.year - 1, reference.year, reference.year + 1):
-        try:
-            options.append(day.replace(year=year))
-        except ValueError:  # February 29
-            continue
-    if not options:  # Feb. 29 with no leap year next to the reference: the nearest leap year's
-        leap = min((y for y in range(reference.year - 4, reference.year + 5) if calendar.isleap(y)),
-                   key=lambda y: abs(y - reference.year))
-        return day.replace(year=leap)
-    best = min(options, key=lambda d: abs((d - reference).days))
-    if not future and (best - reference).days > ahead_limit:
-        past = True  # "he was last seen Nov. 3", read in May: last November
-    if past and best > reference:
-        earlier = [d for d in options if d <= reference]
-        return earlier[-1] if earlier else best
-    if future and (reference - best).days > 7:
-        later = [d for d in options if d >= reference]
-        best = later[0] if later else best
-    return best
-
-
-@lru_cache(maxsize=8192)
-def parse_absolute(text: str) -> date | None:
-    """dateparser on one absolute expression found by the patterns ("May 24, 2025",
-    "24 May 2000"). Cached by its text alone: a corpus names the same days again and again,
-    and a missing year is filled in by the caller (nearest_year), not by dateparser."""
-    settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)
-    return parsed.date() if parsed is not None else None
 
 
 # --------------------------------------------------------------------------
@@ -392,7 +237,7 @@ class _Match:
     reference: date | None
     previous: date | None
     anchor: DateMention | None
-    tense: _Tense
+    tense: Tense
     #: the last day named within reach before this match ("at 10 a.m.", "the same day" fall on it)
     day_nearby: date | None = None
     #: the last day named before this match at any distance, not counting the day of a saying
@@ -440,57 +285,6 @@ class _Match:
         if self.end < len(self.doc) and self.doc[self.end].text in ("'s", "’s"):
             return False  # "Wednesday's ruling", "Friday's purchases": an event already named
         return self.tense.is_future(self.start, self.end)
-
-
-class _Tense:
-    """Future-tense cues of one Doc's clauses: sentence starts are read once per Doc and each
-    sentence's lower-cased words once, not once per date."""
-
-    def __init__(self, doc: Doc, cues: re.Pattern[str], breaks: frozenset[str],
-                 sayings: frozenset[str] = frozenset()) -> None:
-        self.doc, self.cues, self.breaks, self.sayings = doc, cues, breaks, sayings
-        self._starts: list[int] | None = None
-        self._words: dict[int, list[str]] = {}
-
-    def _sentence_of(self, i: int) -> tuple[int, list[str]]:
-        """(first token, lower-cased words) of the sentence holding token i."""
-        if self._starts is None:
-            self._starts = [0]
-            if self.doc.has_annotation("SENT_START"):
-                self._starts = [int(k) for k in numpy.flatnonzero(self.doc.to_array(SENT_START) == 1)] or [0]
-        k = bisect_right(self._starts, i)
-        sent_start = self._starts[k - 1] if k else 0
-        if sent_start not in self._words:
-            sent_end = self._starts[k] if k < len(self._starts) else len(self.doc)
-            self._words[sent_start] = [t.lower_ for t in self.doc[sent_start:sent_end]]
-        return sent_start, self._words[sent_start]
-
-    def after_saying(self, start: int) -> bool:
-        """Token start comes right after a verb of saying ("said on Tuesday", "says Friday")."""
-        k = start - 1
-        if k >= 0 and self.doc[k].lower_ == "on":
-            k -= 1
-        return k >= 0 and self.doc[k].lower_ in self.sayings
-
-    def sentence(self, start: int) -> list[str]:
-        """The lower-cased words of the sentence holding token start."""
-        return self._sentence_of(start)[1]
-
-    def clause(self, start: int, end: int) -> list[str]:
-        """The lower-cased words of the clause holding tokens [start, end)."""
-        sent_start, words = self._sentence_of(start)
-        lo, hi = start - sent_start, end - sent_start
-        while lo > 0 and words[lo - 1] not in self.breaks:
-            lo -= 1
-        while hi < len(words) and words[hi] not in self.breaks:
-            hi += 1
-        return words[lo:hi]
-
-    def is_future(self, start: int, end: int) -> bool:
-        """A future-tense cue in the clause holding tokens [start, end); "would have" is the
-        past that did not happen, not a future."""
-        text = " " + " ".join(self.clause(start, end)) + " "
-        return self.cues.search(text.replace(" would have ", " ")) is not None
 
 
 @dataclass(frozen=True)
@@ -932,7 +726,7 @@ class DateRecognizer:
 
     def _resolve(self, doc: Doc, name: str, match: re.Match[str], start: int, end: int,
                  reference: date | None, previous: date | None, anchor: DateMention | None,
-                 tense: _Tense, day_nearby: date | None = None, event_day: date | None = None) -> tuple:
+                 tense: Tense, day_nearby: date | None = None, event_day: date | None = None) -> tuple:
         """(timex_type, timex_value, start_date, end_date, granularity).
 
         ``previous``: the last day named before (for "two days later"); ``anchor``: the
@@ -1875,7 +1669,7 @@ class DateRecognizer:
         last_day: DateMention | None = None
         anchor: DateMention | None = None
         quarter: DateMention | None = None  # results reporting: "a year earlier" is that quarter's
-        tense = _Tense(doc, self.future_cues, self.clause_breaks, self.sayings)
+        tense = Tense(doc, self.future_cues, self.clause_breaks, self.sayings)
         text = doc.text  # built from the tokens on each access
         for name, match, s, e in self._select(text, reference):
             span = doc.char_span(s, e, alignment_mode="expand")
