@@ -30,15 +30,19 @@ nearest compatible actor before them.
 from __future__ import annotations
 
 import bisect
+import shutil
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from .gazetteer import DEFAULT_PATH as DEFAULT_OPEN_PATH
 from .gazetteer import GazetteerEntry, load_gazetteer
 from .resources import load_yaml, patterns, registry_path
 
@@ -213,9 +217,14 @@ class ActorRecognizer:
     """Writes ``doc._.actors``: actor mentions resolved to canonical actors."""
 
     def __init__(self, nlp: Language, name: str = "news_actors", registry: str | None = None,
-                 open_registry: bool = True) -> None:
+                 open_registry: bool = True, open_registry_path: str | None = None) -> None:
         self.name = name
-        self.registry = load_registry(registry)
+        self.nlp = nlp
+        # where the registries come from: saved with the component by to_disk, read back by from_disk
+        self.registry_file = Path(registry) if registry else registry_path()
+        self.open_registry_file = Path(open_registry_path) if open_registry_path else DEFAULT_OPEN_PATH
+        self.open_registry = open_registry
+        self.registry = load_registry(str(self.registry_file))
         lex = patterns("actors")
         self.institutions: dict[tuple[str, ...], dict[str, Any]] = {}
         for entry in lex["institutions"]:
@@ -252,7 +261,7 @@ class ActorRecognizer:
         self.common_words = frozenset(lex["generic_name_words"]) | nlp.Defaults.stop_words
         # the open-data registry (models/actors_open.json, lab/build_registry.py): names the
         # hand-made registry lacks; loaded once per process, its aliases pre-tokenized
-        self.gazetteer = load_gazetteer(tokenizer=nlp.tokenizer) if open_registry else None
+        self.gazetteer = load_gazetteer(self.open_registry_file, tokenizer=nlp.tokenizer) if open_registry else None
         self.targets: dict[int, tuple[str, Any]] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         entries: dict[str, tuple[str, Any]] = dict(self.registry.surfaces)
@@ -263,6 +272,25 @@ class ActorRecognizer:
         texts = list(entries)
         for surface, pattern in zip(texts, nlp.tokenizer.pipe(texts)):  # type: ignore[union-attr]
             self.matcher.add(f"ACTOR::{surface}", [pattern])
+
+    # -- saving -----------------------------------------------------------------
+
+    def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
+        """The registries this component reads, copied beside the saved pipeline, so that
+        ``spacy.load`` reads the same names on any machine, whatever is installed there."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(self.registry_file, path / "registry.yml")
+        if self.open_registry:
+            shutil.copyfile(self.open_registry_file, path / "open_registry.json")
+
+    def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> ActorRecognizer:
+        """Rebuild from the registries saved by ``to_disk``."""
+        path = Path(path)
+        opened = path / "open_registry.json"
+        self.__init__(self.nlp, self.name, str(path / "registry.yml"), self.open_registry,  # type: ignore[misc]
+                      str(opened) if opened.exists() else None)
+        return self
 
     # -- pieces ----------------------------------------------------------------
 

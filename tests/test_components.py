@@ -68,3 +68,19 @@ def test_news_attachment_on_the_rules_alone() -> None:
                                   "news_attachment", "news_parse"])
 def test_every_component_says_what_it_assigns(name: str) -> None:
     assert Language.get_factory_meta(name).assigns
+
+
+def test_news_actors_saves_its_registry_and_reads_the_saved_one(tmp_path) -> None:
+    import spacy
+
+    nlp = blank("news_sentences", "news_actors", news_actors={"registry": SMALL_REGISTRY, "open_registry": False})
+    nlp.to_disk(tmp_path / "saved")
+    saved = tmp_path / "saved" / "news_actors" / "registry.yml"
+    assert saved.exists()
+    # the copy, not the file the config named, is what the loaded pipeline reads
+    saved.write_text(saved.read_text(encoding="utf-8").replace("[Volodymyr Zelensky, Zelensky]",
+                                                              "[Volodymyr Zelensky, Zelensky, Zelenskyy]"),
+                     encoding="utf-8")
+    loaded = spacy.load(tmp_path / "saved")
+    doc = run(loaded, "Zelenskyy said the Kremlin had agreed.")
+    assert [m.actors[0].name for m in doc._.actors] == ["Volodymyr Zelensky", "Russia"]
