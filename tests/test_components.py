@@ -84,3 +84,42 @@ def test_news_actors_saves_its_registry_and_reads_the_saved_one(tmp_path) -> Non
     loaded = spacy.load(tmp_path / "saved")
     doc = run(loaded, "Zelenskyy said the Kremlin had agreed.")
     assert [m.actors[0].name for m in doc._.actors] == ["Volodymyr Zelensky", "Russia"]
+
+
+class _RecordingParser:
+    """A stand-in for news_parse: it parses nothing and records what news_attachment asks."""
+
+    only_needed = True
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[object, list]] = []
+
+    def __call__(self, doc):
+        return doc
+
+    def parse_sentences(self, jobs) -> None:
+        self.asked += [(doc, list(sentences)) for doc, sentences in jobs]
+
+
+@Language.factory("test_recording_parser")
+def _make_recording_parser(nlp: Language, name: str) -> _RecordingParser:
+    return _RecordingParser()
+
+
+def test_news_attachment_asks_the_parser_by_its_public_method_for_the_sentences_it_needs() -> None:
+    # the handshake between the two components: news_attachment calls parse_sentences(jobs) on
+    # the component named in its config (jobs: Doc and its sentences) and reads the parse from
+    # the Doc afterwards, never from the parser's own state
+    nlp = English()
+    nlp.add_pipe("news_sentences")
+    nlp.add_pipe("news_dates")
+    nlp.add_pipe("news_quantities")
+    nlp.add_pipe("test_recording_parser", name="news_parse")
+    nlp.add_pipe("news_actors", config={"registry": SMALL_REGISTRY, "open_registry": False})
+    nlp.add_pipe("news_attachment", config={"parser": "news_parse"})
+    nlp.initialize()
+    doc = run(nlp, "The ministry said on Saturday that 307 troops had returned. Rain fell.")
+    [(asked_doc, sentences)] = nlp.get_pipe("news_parse").asked
+    assert asked_doc is doc and [s.text for s in sentences] == [
+        "The ministry said on Saturday that 307 troops had returned."]
+    assert [e.quantity.text for e in doc._.events if e.quantity is not None] == ["307"]  # the rules go on unparsed
