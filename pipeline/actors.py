@@ -222,6 +222,11 @@ class ActorRecognizer:
         self.nlp = nlp
         # where the registries come from: saved with the component by to_disk, read back by from_disk
         self.registry_file = Path(registry) if registry else registry_path()
+        # a saved pipeline whose registry file is gone from where its config says: from_disk
+        # brings the saved copy; used without it, the component says which file is missing
+        self.missing_registry = None if self.registry_file.is_file() else self.registry_file
+        if self.missing_registry is not None:
+            self.registry_file = registry_path()
         self.open_registry_file = Path(open_registry_path) if open_registry_path else DEFAULT_OPEN_PATH
         self.open_registry = open_registry
         self.registry = load_registry(str(self.registry_file))
@@ -287,8 +292,10 @@ class ActorRecognizer:
     def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> ActorRecognizer:
         """Rebuild from the registries saved by ``to_disk``."""
         path = Path(path)
-        opened = path / "open_registry.json"
-        self.__init__(self.nlp, self.name, str(path / "registry.yml"), self.open_registry,  # type: ignore[misc]
+        saved, opened = path / "registry.yml", path / "open_registry.json"
+        if not saved.exists():
+            return self  # saved before the registries were: the config's registry stands
+        self.__init__(self.nlp, self.name, str(saved), self.open_registry,  # type: ignore[misc]
                       str(opened) if opened.exists() else None)
         return self
 
@@ -356,7 +363,7 @@ class ActorRecognizer:
             s, e, (kind, target) = spans[k]
             nxt = spans[k + 1] if k + 1 < len(spans) else None
             if kind == "metonym" and self._is_place(doc, s, e) or kind in ("state", "metonym") and any(
-                    ps <= s and e <= pe and pe - ps > e - s for ps, pe in persons):
+                    ps < s and e <= pe for ps, pe in persons):  # not "Jordan King Abdullah said"
                 k += 1
                 continue
             if kind in ("state", "demonym", "metonym"):
@@ -955,7 +962,9 @@ class ActorRecognizer:
                                 and (not kinds or all(a.type in kinds for a in m.actors)))
                 end = i + 2 + words  # the head noun too: "The two presidents"
             elif lows[i] == "the" and i + 1 < n and lows[i + 1] in _PLURAL_COMPANY_HEADS \
+                    and not (i + 2 < n and lows[i + 2] in ("of", "in", "that", "which", "who", "with")) \
                     and (pair := self._last_two_companies(ordered, starts, sentence_no, i, lows[i + 1])) is not None:
+                # not "the banks of the Hudson River", "the banks in Texas": others than those named
                 # "The thrifts agreed to the transaction in August 1988": the two companies just named
                 found.append(self._mention(doc, i, i + 2, pair, "reference",
                                            antecedent=" and ".join(a.name for a in pair)))
@@ -1303,6 +1312,8 @@ class ActorRecognizer:
                 taken[k] = True
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.missing_registry is not None:
+            raise FileNotFoundError(f"{self.missing_registry}: actor registry file missing")
         taken = [False] * len(doc)
         mentions = self._registry_pass(doc)
         self._take(taken, mentions)

@@ -159,6 +159,10 @@ class _Lexicon:
     joining_lemmas: frozenset[str]
     collective_nouns: frozenset[str]
     age_units: frozenset[str]
+    state_verbs: frozenset[str]
+    state_adverbs: frozenset[str]
+    change_nouns: frozenset[str]
+    unmet_lemmas: frozenset[str]
 
 
 @cache
@@ -181,6 +185,8 @@ def _lexicon() -> _Lexicon:
         meeting_lemmas=frozenset(data["meeting_lemmas"]), meeting_nouns=frozenset(data["meeting_nouns"]),
         joining_lemmas=frozenset(data["joining_lemmas"]),
         collective_nouns=frozenset(data["collective_nouns"]), age_units=frozenset(data["age_units"]),
+        state_verbs=frozenset(data["state_verbs"]), state_adverbs=frozenset(data["state_adverbs"]),
+        change_nouns=frozenset(data["change_nouns"]), unmet_lemmas=frozenset(data["unmet_lemmas"]),
     )
 
 
@@ -595,8 +601,9 @@ class Attacher:
         if not doc.has_annotation("DEP") or not view.parsed(quantity.start):
             return None
         head = doc[quantity_head(doc, range(quantity.start, quantity.end))]
-        if head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.head.pos_ != "NOUN":
-            return None
+        if head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.head.pos_ != "NOUN" \
+                or head.head.head.lower_ not in view.lex.change_nouns:
+            return None  # "a stake of 5% in Apple's unit" is the holder's, not Apple's
         change = head.head.head
         for prep in change.children:
             if prep.dep_ != "prep" or prep.lower_ != "in":
@@ -611,12 +618,12 @@ class Attacher:
 
     def _body_before(self, view: _DocView, i: int) -> ActorMention | None:
         """What "its" stands for where a state may be meant too ("Jordan's costs because 40
-        percent of its exports"): the last body or state named in the sentence before it (not
-        after a preposition: "go to Iraq and 90 percent of its oil"), else the organization
-        "its" usually stands for."""
+        percent of its exports"): the last body or state named before it in the sentence as a
+        subject or a possessor (not "go to Iraq and 90 percent of its oil", not "Apple sued
+        Samsung, and 40 percent of its revenue"), else the organization "its" usually stands for."""
         named = [m for m in view.sentence_actors(view.sentence_of[i]) if m.end <= i and not m.is_group
                  and m.actors[0].type not in ("PERSON", "GROUP")
-                 and not (m.start > 0 and view.doc[m.start - 1].lower_ in self.lex.prepositions)]
+                 and view.doc[m.start:m.end].root.dep_ in tree.SUBJECTS | {"poss", "nmod:poss"}]
         return named[-1] if named else self._organization_before(view, i)
 
     @staticmethod
@@ -1694,16 +1701,17 @@ class Attacher:
         if date.start in view.relative_clauses and quantity.start not in view.relative_clauses:
             return True
         if quantity.start in view.relative_clauses and date.start not in view.relative_clauses:
-            # "First of America, which now has 45 banks, announced ... in January": the clause
-            # says how things stand, not what happened then; but a date just before it dates
-            # the happening it describes ("the explosion last week, which killed 39"), and a
-            # statement's date its figures ("announced on Wednesday by the chief, who said 25 died")
+            # "First of America, which now has 45 banks, announced ... in January": a clause that
+            # says how things stand (has, holds, owns) is not what happened then; one that tells
+            # of a happening ("The earthquake, which killed 2,000 people, struck on Tuesday") is
             opening = quantity.start
             while opening > 0 and opening - 1 in view.relative_clauses:
                 opening -= 1
-            verb = view.doc[opening + 1] if opening + 1 < len(view.doc) else None
-            speaks = verb is not None and (verb.lemma_.lower() in view.lex.speech_lemmas or verb.lower_ == "said")
-            return not speaks and not (date.end == opening - 1 and view.doc[opening - 1].text == ",")
+            k = opening + 1
+            while k < quantity.start and view.doc[k].lower_ in view.lex.state_adverbs:
+                k += 1  # "which now has", "which already holds"
+            verb = view.doc[k].lower_ if k < quantity.start else ""
+            return verb in view.lex.state_verbs
         if date.start not in view.own_time or quantity.start in view.own_time:
             return False
         lo, hi = sorted((quantity.end, date.start))
@@ -1795,6 +1803,8 @@ class Attacher:
         meetings += [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lower_ in self.lex.meeting_nouns]
         if not meetings:
             return []
+        if {verb.lemma_.lower(), tree.controller(verb).lemma_.lower()} & self.lex.unmet_lemmas:
+            return []  # "suspended talks with Hamas", "refused to meet with Biden": no meeting
         doers = tree.subjects(tree.controller(verb))  # "He's expected to meet with Aziz": his meeting
         mention = rows[0].mention
         if mention is None or not any(mention.start <= s.i < mention.end or view.actor_at(s) is mention for s in doers):

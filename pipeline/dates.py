@@ -352,7 +352,8 @@ class DateRecognizer:
             if len(name) > len(full_names.get(number, "")):
                 full_names[number] = name
         month_full = _alternation(list(full_names.values()))
-        results = "(?i:" + "|".join(re.escape(w) for w in sorted(self.results_nouns, key=len, reverse=True)) + ")"
+        # "net" is left out: "found the net in the first half" is a football match's
+        results = "(?i:" + "|".join(re.escape(w) for w in sorted(self.results_nouns - {"net"}, key=len, reverse=True)) + ")"
         # "the May elections" reads as well as "may" the verb and Theresa May: left out
         month_full_no_may = _alternation([n for n in full_names.values() if n != "may"])
         # and "march" is a verb and a noun ("March with us", "the Women's March")
@@ -474,7 +475,7 @@ class DateRecognizer:
             # results reporting's half year without "of": "pretax profit for the first half",
             # "first-half earnings" (a results noun says it is the year's half, not a match's)
             _rule("half_results", self._r_half, ("half",),
-                  rf"\b(?:{results})\b[^.;]{{0,40}}?\b(?P<m>[Tt]he\s+(?P<h>first|second)\s+half)\b(?!\s+of\b)"),
+                  rf"\b(?:{results})\s+(?:for|in|during)\s+(?P<m>the\s+(?P<h>first|second)\s+half)\b(?!\s+of\b)"),
             _rule("half_adj", self._r_half, ("half",),
                   rf"\b(?P<m>(?P<h>[Ff]irst|[Ss]econd)-half)(?=\s+(?:{results})\b)"),
             _rule("holiday", self._r_holiday, None,
@@ -1079,6 +1080,9 @@ class DateRecognizer:
         else:
             y = c.reference.year + {"last": -1, "next": 1}.get((c.g.get("yrel") or "").lower(), 0)
         h = 1 if c.g["h"].lower() == "first" else 2
+        if c.name in ("half_results", "half_adj") and not c.g.get("y") and c.reference is not None \
+                and h == 2 and c.reference.month < 7 and not c.future:
+            y -= 1  # "second-half earnings" reported in February are last year's, as quarters go
         return "DATE", f"{y}-H{h}", date(y, 1 + 6 * (h - 1), 1), date(y, 6 * h, 30 if h == 1 else 31), "interval"
 
     def _r_long_adj(self, c: _Match) -> tuple:

@@ -24,8 +24,8 @@ def _models_dir() -> Path:
     if override:
         return Path(override)
     checkout = PACKAGE_DIR.parent
-    if (checkout / "pyproject.toml").is_file() and (checkout / "models").is_dir():
-        return checkout / "models"
+    if (checkout / "pyproject.toml").is_file() and (checkout / "models" / "patterns" / "tokenizer.yml").is_file():
+        return checkout / "models"  # not a host project's folders beside an installed copy
     return Path(str(resources.files("pipeline.models")))
 
 

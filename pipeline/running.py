@@ -28,7 +28,7 @@ _FAILED = "pipeline_error"
 
 def _record_failure(name: str, component: Any, docs: list, error: Exception) -> Any:
     """spaCy error handler: mark the doc, let the batch go on."""
-    for doc in docs:
+    for doc in docs or ():  # spaCy's worker processes report a failure with no Docs
         doc.user_data[_FAILED] = f"component {name!r} failed: {error.__class__.__name__}: {error}"
 
 
@@ -43,22 +43,34 @@ def process(nlp: Language, articles: Sequence[Article], batch_size: int = 32,
     an error row naming its file, and every other document keeps its own rows."""
     nlp.set_error_handler(_record_failure)
     todo = [a for a in articles if a.status == "ok"]
-    results: dict[str, DocumentRows] = {}
-    again: set[int] = set()
-    pairs = ((make_doc(nlp, a.text or "", a.published), k) for k, a in enumerate(todo))
-    try:
-        for doc, k in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-            if doc.user_data.get(_FAILED):
-                again.add(k)
-            else:
-                results[todo[k].doc_id] = _rows(todo[k], doc)
-    except Exception:  # a component raised through its own pipe(): the rest goes one by one
-        pass
-    for k, article in enumerate(todo):
-        if article.doc_id in results and k not in again:
-            continue
-        results[article.doc_id] = _alone(nlp, article)
-    return results
+    rows: dict[int, DocumentRows] = {}
+    again: list[int] = []
+    left = list(range(len(todo)))
+    while left:
+        pairs = ((make_doc(nlp, todo[k].text or "", todo[k].published), k) for k in left)
+        finished = True
+        try:
+            for doc, k in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+                if doc.user_data.get(_FAILED):
+                    again.append(k)
+                else:
+                    rows[k] = _rows(todo[k], doc)
+        except Exception:
+            finished = False
+        pending = [k for k in left if k not in rows and k not in again]
+        if finished:
+            # what the pipe never gave back (a worker process drops the batch it failed on) is
+            # run alone below, never lost
+            again += pending
+            left = []
+        else:
+            # a component raised through its own pipe(): the first document without rows is the
+            # suspect, run alone below; the pipe starts again on the ones after it
+            again += pending[:1]
+            left = pending[1:]
+    for k in again:
+        rows[k] = _alone(nlp, todo[k])
+    return {todo[k].doc_id: rows[k] for k in sorted(rows)}
 
 
 def _rows(article: Article, doc) -> DocumentRows:

@@ -943,3 +943,32 @@ def test_a_name_before_trading_is_a_venue_only_after_in(parse) -> None:
 def test_two_adjectives_of_states_without_a_list_are_one_people(parse) -> None:
     events = rows(parse("Japanese American internees received $20,000 each in 1990.", date(1990, 10, 27)), "$20,000")
     assert len(events) == 1
+
+
+@pytest.mark.parametrize("text, figure, when", [
+    # a relative clause that tells of a happening keeps the main clause's date (review of cf2177f)
+    ("The earthquake, which killed 2,000 people, struck western Turkey on Tuesday.", "2,000", "Tuesday"),
+    ("Boeing, whose shares fell 5% on the news, said on Monday it would cut jobs.", "5%", "Monday"),
+])
+def test_a_relative_clause_of_a_happening_keeps_the_date(parse, text, figure, when) -> None:
+    [event] = rows(parse(text, date(2024, 5, 1)), figure)
+    assert event.date is not None and event.date.text == when
+
+
+@pytest.mark.parametrize("text, figure, holder", [
+    # a stake, not a change: the holder is the subject (review of 60a6802)
+    ("Berkshire Hathaway disclosed a stake of 5% in Apple's Chinese unit.", "5%", "Berkshire Hathaway"),
+    # "its" after an object is the subject's (review of c7c201a)
+    ("Apple Inc. sued Samsung on Monday, and 40 percent of its revenue comes from the iPhone.", "40 percent", "Apple"),
+])
+def test_no_holder_from_a_stake_or_an_object(parse, text, figure, holder) -> None:
+    [event] = rows(parse(text, date(2024, 5, 1)), figure)
+    assert event.actor is not None and any(holder in name for name in (event.actor.name, event.mention.text))
+
+
+@pytest.mark.parametrize("text, when, other", [
+    ("Israel suspended talks with Hamas on Monday.", "Monday", "Hamas"),
+    ("Netanyahu refused to meet with Biden on Monday.", "Monday", "Joe Biden"),
+])
+def test_a_meeting_called_off_gives_the_other_side_no_row(parse, text, when, other) -> None:
+    assert other not in actor_names(dated(parse(text, date(2024, 5, 1)), when))

@@ -1252,3 +1252,17 @@ def test_a_possessive_weekday_is_the_one_before(parse) -> None:
 def test_a_year_s_quarter_is_one_date_in_that_year(parse) -> None:
     d = the(parse, "Sales in last year's fourth quarter fell.", "last year's fourth quarter", date(1989, 11, 1))
     assert (d.start_date, d.end_date, d.timex_value) == (date(1988, 10, 1), date(1988, 12, 31), "1988-Q4")
+
+
+def test_a_half_of_a_match_with_a_results_word_near_is_no_date(parse) -> None:
+    # "net" and "losses" are also football's and basketball's (review of a72cac5)
+    assert not [d for d in dates(parse, "Kane found the net twice in the first half as England won 3-1 on Saturday.")
+                if "half" in d.text]
+    assert not [d for d in dates(parse, "After two losses, the Lakers scored 60 points in the first half.")
+                if "half" in d.text]
+
+
+def test_second_half_results_reported_early_in_the_year_are_last_years(parse) -> None:
+    doc = parse("Pretax profit for the second half fell 4%.", date(2025, 2, 18))
+    [half] = [d for d in doc._.dates if "half" in d.text]
+    assert half.timex_value == "2024-H2"
