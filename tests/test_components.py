@@ -123,3 +123,17 @@ def test_news_attachment_asks_the_parser_by_its_public_method_for_the_sentences_
     assert asked_doc is doc and [s.text for s in sentences] == [
         "The ministry said on Saturday that 307 troops had returned."]
     assert [e.quantity.text for e in doc._.events if e.quantity is not None] == ["307"]  # the rules go on unparsed
+
+
+def test_a_saved_pipeline_loads_when_its_configured_registry_file_is_gone(tmp_path) -> None:
+    import shutil
+
+    import spacy
+
+    own = tmp_path / "my_registry.yml"
+    shutil.copyfile(SMALL_REGISTRY, own)
+    nlp = blank("news_sentences", "news_actors", news_actors={"registry": str(own), "open_registry": False})
+    nlp.to_disk(tmp_path / "saved")
+    own.unlink()  # the file the config names is gone; the copy saved with the pipeline is not
+    loaded = spacy.load(tmp_path / "saved")
+    assert [m.actors[0].name for m in run(loaded, "Zelensky spoke.")._.actors] == ["Volodymyr Zelensky"]
