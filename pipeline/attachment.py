@@ -104,6 +104,8 @@ _ESTIMATE_LEMMAS = frozenset({"forecast", "estimate", "predict", "project", "exp
 _BASELINE_WORDS = frozenset({"from", "than"})
 #: words of a date a year back, the usual baseline of a change ("a year earlier", "last year's")
 _YEAR_BACK_WORDS = frozenset({"ago", "earlier", "last", "before", "prior", "previous", "year-earlier", "year-ago"})
+#: the dependencies of a possessor ("Nestle's share": UD and ClearNLP labels)
+_POSSESSIVE_DEPS = frozenset({"nmod:poss", "poss"})
 _OPEN_QUOTES = {"“": "”", "«": "»", "``": "''"}  # ``...'' in wire copy
 _SCARE_QUOTE_MAX_TOKENS = 4
 
@@ -576,44 +578,29 @@ class Attacher:
         one: "40 percent of its exports go to Iraq" (Jordan's), "About 30% of Ratners's profit
         is derived from the U.S."; not "Bronfman interests hold 24% of the company's equity",
         where the subject holds it."""
-        doc = view.doc
-        if not doc.has_annotation("DEP") or not view.parsed(quantity.start):
-            return None
-        head = doc[quantity_head(doc, range(quantity.start, quantity.end))]
-        if head.dep_ not in tree.SUBJECTS or quantity.unit != "percent":
+        head = self._number_head(view, quantity)
+        if head is None or head.dep_ not in tree.SUBJECTS or quantity.unit != "percent":
             return None  # "two of Elian's Miami cousins sought support": those counted act themselves
         for whole in tree.of_objects(head):
-            for child in whole.children:
-                if child.dep_ not in ("nmod:poss", "poss"):
-                    continue
-                mention = view.actor_at(child)
-                if mention is None and child.lower_ == "its":
-                    mention = self._body_before(view, child.i)
-                if mention is not None and view.quote_of[mention.start] is None:
-                    return mention, "holder"
+            mention = self._named_child(view, whole, its=lambda i: self._body_before(view, i))
+            if mention is not None:
+                return mention, "holder"
         return None
 
     @staticmethod
     def _change_in_holder(view: _DocView, quantity: Quantity) -> tuple[ActorMention, str] | None:
         """The size of a change in someone's thing is theirs: "a decline of 87.5 cents in
         Intel's stock", "a rise of 12% in Japan's exports"."""
-        doc = view.doc
-        if not doc.has_annotation("DEP") or not view.parsed(quantity.start):
-            return None
-        head = doc[quantity_head(doc, range(quantity.start, quantity.end))]
-        if head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.head.pos_ != "NOUN" \
+        head = Attacher._number_head(view, quantity)
+        if head is None or head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.head.pos_ != "NOUN" \
                 or head.head.head.lower_ not in view.lex.change_nouns:
             return None  # "a stake of 5% in Apple's unit" is the holder's, not Apple's
-        change = head.head.head
-        for prep in change.children:
-            if prep.dep_ != "prep" or prep.lower_ != "in":
-                continue
-            for thing in prep.children:
-                for child in thing.children if thing.dep_ == "pobj" else ():
-                    if child.dep_ in ("nmod:poss", "poss", "compound"):
-                        mention = view.actor_at(child)
-                        if mention is not None and view.quote_of[mention.start] is None:
-                            return mention, "holder"
+        things = [t for prep in head.head.head.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                  for t in prep.children if t.dep_ == "pobj"]
+        for thing in things:
+            mention = Attacher._named_child(view, thing, deps=_POSSESSIVE_DEPS | {"compound"})
+            if mention is not None:
+                return mention, "holder"
         return None
 
     def _body_before(self, view: _DocView, i: int) -> ActorMention | None:
@@ -648,6 +635,28 @@ class Attacher:
             token = token.head
         return None
 
+    @staticmethod
+    def _named_child(view: _DocView, noun, keep=None, its=None, deps=_POSSESSIVE_DEPS) -> ActorMention | None:
+        """The actor a child of ``noun`` names as its possessor ("Nestle's 7% share", "its exports"):
+        the first child with one of ``deps`` that ``keep`` accepts, whose mention is outside quotes;
+        "its" with no mention of its own goes to ``its(index)`` when given."""
+        for child in noun.children:
+            if child.dep_ not in deps or (keep is not None and not keep(child)):
+                continue
+            mention = view.actor_at(child)
+            if mention is None and its is not None and child.lower_ == "its":
+                mention = its(child.i)
+            if mention is not None and view.quote_of[mention.start] is None:
+                return mention
+        return None
+
+    @staticmethod
+    def _number_head(view: _DocView, quantity: Quantity):
+        """With a parse of its sentence, the token of a number that hangs from outside it; else None."""
+        if not view.doc.has_annotation("DEP") or not view.parsed(quantity.start):
+            return None
+        return view.doc[quantity_head(view.doc, range(quantity.start, quantity.end))]
+
     def _possessor(self, view: _DocView, quantity: Quantity) -> tuple[ActorMention, str] | None:
         """With a parse, the possessor of the noun the number sizes: "Ukraine's dlrs 1.2 billion
         debt", "Nestle's 7% share"."""
@@ -666,11 +675,10 @@ class Attacher:
             # "raises Ratners's U.S. presence to 450 stores": the new size of what the verb changes
             owners += [c for c in head.head.head.children if c.dep_ in ("dobj", "obj")]
         for owner in owners:
-            for child in owner.children:
-                if child.dep_ in ("nmod:poss", "poss") and (child.i < quantity.start or owner is not noun):
-                    mention = view.actor_at(child)
-                    if mention is not None and view.quote_of[mention.start] is None:
-                        return mention, "holder"
+            before = (lambda c: c.i < quantity.start) if owner is noun else None
+            possessor = self._named_child(view, owner, keep=before)
+            if possessor is not None:
+                return possessor, "holder"
         # "a $500,000 reward announced earlier by Attorney General Janet Reno", "a $100,000 award
         # offered previously by the FBI": the one who made what the number sizes (a sum of money, not
         # things it counts: "21 drones fired by the Houthis" were shot down by someone else, "three
@@ -876,11 +884,9 @@ class Attacher:
     def _dated_noun_holder(self, view: _DocView, noun, own: range) -> tuple[ActorMention, str] | None:
         """The one a dated noun is about when no agent is named: "the Oct. 23 killing of the
         doctor, Barnett Slepian", "Friday's edition of the Communist Party daily Granma"."""
-        for child in noun.children:
-            if child.dep_ in ("nmod:poss", "poss") and child.i not in own:
-                mention = view.actor_at(child)
-                if mention is not None and view.quote_of[mention.start] is None:
-                    return mention, "holder"
+        possessor = self._named_child(view, noun, keep=lambda c: c.i not in own)
+        if possessor is not None:
+            return possessor, "holder"
         for held in tree.of_objects(noun):
             for candidate in (held, *tree.appositions(held)):  # named, not described ("of a Georgian dissident")
                 mention = view.actor_at(candidate)
@@ -1036,15 +1042,13 @@ class Attacher:
                 mention = view.actor_at(child)
                 if mention is not None and not mention.is_group and mention.actors[0].type == "ORGANIZATION":
                     return mention
-        for child in token.children:
-            if token.lower_ in self.lex.relative_nouns:
-                break  # "Kopp's stepmother said": a relative speaks for herself, not for the possessor
-            if child.dep_ in ("nmod:poss", "poss") and child.i not in own:
-                mention = view.actor_at(child)
-                if mention is None and child.lower_ == "its":
-                    mention = self._organization_before(view, child.i)  # "Its stock ... $18.75 a share"
-                if mention is not None and view.quote_of[mention.start] is None:
-                    return mention
+        # "Kopp's stepmother said": a relative speaks for herself, not for the possessor;
+        # "Its stock ... $18.75 a share": the organization "its" stands for
+        if token.lower_ not in self.lex.relative_nouns:
+            possessor = self._named_child(view, token, keep=lambda c: c.i not in own,
+                                          its=lambda i: self._organization_before(view, i))
+            if possessor is not None:
+                return possessor
         return self._entity_mention(view, token, own) or self._parent_of(view, token, own) \
             or self._description_mention(view, token, own)
 
@@ -1060,10 +1064,10 @@ class Attacher:
                      and h.i >= token.i and h.i - token.i <= 8), None)
         if head is None:
             return None
-        named = {c.i: view.actor_at(c) for c in token.lefts if c.dep_ in ("poss", "nmod:poss", "compound", "nmod", "amod")
-                 and c.i not in own}
-        countries = [i for i, m in named.items() if m is not None and (m.kind == "demonym" or m.actors[0].type == "STATE")]
-        if not countries and self._demonym_of(view, token) is None:  # "Canada's", "U.S."; "British"
+        named = (view.actor_at(c) for c in token.lefts
+                 if c.dep_ in ("poss", "nmod:poss", "compound", "nmod", "amod") and c.i not in own)
+        country = any(m is not None and (m.kind == "demonym" or m.actors[0].type == "STATE") for m in named)
+        if not country and self._demonym_of(view, token) is None:  # "Canada's", "U.S."; "British"
             return None
         if not any(c.lower_ == "the" or c.dep_ in ("poss", "nmod:poss") for c in token.lefts):
             return None  # "a Dutch company has sought approval": another company, not the story's
