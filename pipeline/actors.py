@@ -346,6 +346,12 @@ class ActorRecognizer:
 
     # -- passes ----------------------------------------------------------------
 
+    def _inside_a_personal_name(self, doc: Doc, start: int, end: int) -> bool:
+        """Tokens [start, end) go on a personal name the NER began before them: "Holland" in
+        "Peter Holland, 45", "Jordan" in "Jack Jordan said"; not "Jordan King Abdullah said"."""
+        return all(doc[k].ent_iob_ == "I" and self.ENTITY_LABELS.get(doc[k].ent_type_) == "PERSON"
+                   for k in range(start, end))
+
     def _registry_pass(self, doc: Doc) -> list[ActorMention]:
         year = doc._.published.year if doc._.published else None
         month = doc._.published.month if doc._.published else 6
@@ -356,14 +362,12 @@ class ActorRecognizer:
                 continue
             spans.append((s, e, target))
         mentions: list[ActorMention] = []
-        # "Peter Holland, 45", "Jack Jordan said": a state's name inside a longer personal name
-        persons = [(ent.start, ent.end) for ent in doc.ents if self.ENTITY_LABELS.get(ent.label_) == "PERSON"]
         k = 0
         while k < len(spans):
             s, e, (kind, target) = spans[k]
             nxt = spans[k + 1] if k + 1 < len(spans) else None
-            if kind == "metonym" and self._is_place(doc, s, e) or kind in ("state", "metonym") and any(
-                    ps < s and e <= pe for ps, pe in persons):  # not "Jordan King Abdullah said"
+            if kind == "metonym" and self._is_place(doc, s, e) or kind in ("state", "metonym") \
+                    and self._inside_a_personal_name(doc, s, e):
                 k += 1
                 continue
             if kind in ("state", "demonym", "metonym"):

@@ -661,11 +661,11 @@ class Attacher:
         """With a parse, the possessor of the noun the number sizes: "Ukraine's dlrs 1.2 billion
         debt", "Nestle's 7% share"."""
         doc = view.doc
-        if not doc.has_annotation("DEP") or not view.parsed(quantity.start):
+        head = self._number_head(view, quantity)
+        if head is None:
             return None
         token = doc[quantity.end - 1]
         noun = token.head if token.head.pos_ in ("NOUN", "PROPN") and token.head.i >= quantity.end else None
-        head = doc[quantity_head(doc, range(quantity.start, quantity.end))]
         if noun is None:
             # "British Petroleum Co.'s #2.5 billion ( $4 billion ) takeover": the parser may hang the
             # possessor on the number itself

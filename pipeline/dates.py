@@ -333,9 +333,7 @@ class DateRecognizer:
         self.date_cues: list[str] = data["date_cues"]
         self.weekday_abbreviations: dict[str, int] = data["weekday_abbreviations"]
         self.rules = self._compile()
-        # views of the rules by name (what _matches and _resolve look up)
-        self.patterns = [(rule.name, rule.regex) for rule in self.rules]
-        self._needs = {rule.name: rule.needs for rule in self.rules if rule.needs is not None}
+        # a match carries its rule's name; _resolve finds the resolver by it
         self._resolvers = {rule.name: rule.resolve for rule in self.rules}
 
     @staticmethod
@@ -640,12 +638,11 @@ class DateRecognizer:
 
     def _matches(self, text: str) -> Iterator[tuple[str, re.Match[str]]]:
         lower = text.lower()
-        for name, rx in self.patterns:
-            needs = self._needs.get(name)
-            if needs is not None and not any(word in lower for word in needs):
+        for rule in self.rules:
+            if rule.needs is not None and not any(word in lower for word in rule.needs):
                 continue  # a substring test is far cheaper than a scan that cannot match
-            for match in rx.finditer(text):
-                yield name, match
+            for match in rule.regex.finditer(text):
+                yield rule.name, match
 
     def _select(self, text: str, reference: date | None = None) -> list[tuple[str, re.Match[str], int, int]]:
         candidates = []

@@ -661,7 +661,7 @@ def test_a_rate_is_not_a_duration(parse) -> None:
 
 def test_every_pattern_has_a_resolver(nlp) -> None:
     recognizer = nlp.get_pipe("news_dates")
-    assert {name for name, _ in recognizer.patterns} <= set(recognizer._resolvers)
+    assert {rule.name for rule in recognizer.rules} <= set(recognizer._resolvers)
 
 
 @pytest.mark.parametrize("text, surface, ttype, value", [
@@ -814,13 +814,12 @@ def test_required_words_never_hide_a_match(nlp) -> None:
     texts += ["Talks are set for April 9th and\n10th.", "Work went on day\nafter day."]
     recognizer = nlp.get_pipe("news_dates")
     checked = 0
-    for name, rx in recognizer.patterns:
-        needs = recognizer._needs.get(name)
-        if needs is None:
+    for rule in recognizer.rules:
+        if rule.needs is None:
             continue
         for text in texts:
-            for match in rx.finditer(text):
-                assert any(word in match.group(0).lower() for word in needs), (name, match.group(0))
+            for match in rule.regex.finditer(text):
+                assert any(word in match.group(0).lower() for word in rule.needs), (rule.name, match.group(0))
                 checked += 1
     assert checked > 100
 
