@@ -44,7 +44,7 @@ from spacy.tokens import Doc
 
 from .gazetteer import DEFAULT_PATH as DEFAULT_OPEN_PATH
 from .gazetteer import GazetteerEntry, load_gazetteer
-from .resources import load_yaml, patterns, registry_path
+from .resources import PATTERNS_DIR, SavesPatterns, load_yaml, patterns, registry_path, same_files
 
 if not Doc.has_extension("actors"):
     Doc.set_extension("actors", default=None)
@@ -213,13 +213,17 @@ def load_registry(path: str | None = None) -> Registry:
     return Registry(load_yaml(path or registry_path()) or {})
 
 
-class ActorRecognizer:
+class ActorRecognizer(SavesPatterns):
     """Writes ``doc._.actors``: actor mentions resolved to canonical actors."""
 
+    pattern_names = ("actors", "attachment")  # the event verbs that are never names
+
     def __init__(self, nlp: Language, name: str = "news_actors", registry: str | None = None,
-                 open_registry: bool = True, open_registry_path: str | None = None) -> None:
+                 open_registry: bool = True, open_registry_path: str | None = None,
+                 patterns_dir: str | Path | None = None) -> None:
         self.name = name
         self.nlp = nlp
+        self.patterns_dir = Path(patterns_dir) if patterns_dir else PATTERNS_DIR
         # where the registries come from: saved with the component by to_disk, read back by from_disk
         self.registry_file = Path(registry) if registry else registry_path()
         # a saved pipeline whose registry file is gone from where its config says: from_disk
@@ -230,7 +234,7 @@ class ActorRecognizer:
         self.open_registry_file = Path(open_registry_path) if open_registry_path else DEFAULT_OPEN_PATH
         self.open_registry = open_registry
         self.registry = load_registry(str(self.registry_file))
-        lex = patterns("actors")
+        lex = patterns("actors", self.patterns_dir)
         self.institutions: dict[tuple[str, ...], dict[str, Any]] = {}
         for entry in lex["institutions"]:
             for form in entry["forms"]:
@@ -246,7 +250,7 @@ class ActorRecognizer:
         self.pronouns = {kind: frozenset(words) for kind, words in lex["pronouns"].items()}
         self.speech_verbs = frozenset(lex["speech_verbs"])
         self.description_heads = frozenset(lex["description_heads"])
-        self.event_lemmas = frozenset(patterns("attachment")["event_lemmas"])
+        self.event_lemmas = frozenset(patterns("attachment", self.patterns_dir)["event_lemmas"])
         self.place_words = frozenset(lex["place_words"])
         self.place_prepositions = frozenset(lex["place_prepositions"])
         self.apposition_titles = frozenset(lex["apposition_titles"])
@@ -281,23 +285,35 @@ class ActorRecognizer:
     # -- saving -----------------------------------------------------------------
 
     def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
-        """The registries this component reads, copied beside the saved pipeline, so that
-        ``spacy.load`` reads the same names on any machine, whatever is installed there."""
+        """The registries and pattern files this component reads, copied beside the saved
+        pipeline, so that ``spacy.load`` reads the same names on any machine, whatever is
+        installed there."""
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(self.registry_file, path / "registry.yml")
         if self.open_registry:
             shutil.copyfile(self.open_registry_file, path / "open_registry.json")
+        super().to_disk(path, exclude)
 
     def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> ActorRecognizer:
-        """Rebuild from the registries saved by ``to_disk``."""
+        """Rebuild from the registries and patterns saved by ``to_disk``, unless they are the
+        very files already read (then the build ``spacy.load`` just made stands)."""
         path = Path(path)
-        saved, opened = path / "registry.yml", path / "open_registry.json"
-        if not saved.exists():
-            return self  # saved before the registries were: the config's registry stands
-        self.__init__(self.nlp, self.name, str(saved), self.open_registry,  # type: ignore[misc]
-                      str(opened) if opened.exists() else None)
+        saved, opened, saved_patterns = path / "registry.yml", path / "open_registry.json", path / "patterns"
+        registry = saved if saved.exists() else self.registry_file  # saved before registries were
+        open_file = opened if opened.exists() else self.open_registry_file
+        pattern_dir = saved_patterns if self.has_saved_patterns(saved_patterns) else self.patterns_dir
+        same = same_files([(registry, self.registry_file), (pattern_dir, self.patterns_dir)]
+                          + [(open_file, self.open_registry_file)] * self.open_registry,
+                          self.pattern_names)
+        if not same:
+            self.__init__(self.nlp, self.name, str(registry), self.open_registry,  # type: ignore[misc]
+                          str(open_file), pattern_dir)
         return self
+
+    def use_patterns(self, directory: Path) -> None:
+        self.__init__(self.nlp, self.name, str(self.registry_file), self.open_registry,  # type: ignore[misc]
+                      str(self.open_registry_file), directory)
 
     # -- pieces ----------------------------------------------------------------
 

@@ -59,9 +59,11 @@ same rules. Datelines, table-row labels (``Americans: 12``) and names inside
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -71,7 +73,7 @@ from . import tree
 from .actors import Actor, ActorMention, load_registry, span_mention
 from .dates import DateMention
 from .numbers import Quantity
-from .resources import patterns
+from .resources import PATTERNS_DIR, SavesPatterns, patterns
 from .tokenizing import dateline_pattern
 
 if not Doc.has_extension("events"):
@@ -138,6 +140,7 @@ class _Quote:
 
 @dataclass(frozen=True)
 class _Lexicon:
+    dateline: re.Pattern[str]
     prepositions: frozenset[str]
     clause_breaks: frozenset[str]
     comma_clause_openers: frozenset[str]
@@ -168,9 +171,9 @@ class _Lexicon:
 
 
 @cache
-def _lexicon() -> _Lexicon:
-    data = patterns("attachment")
-    return _Lexicon(
+def _lexicon(directory: str) -> _Lexicon:
+    data = patterns("attachment", directory)
+    return _Lexicon(dateline=dateline_pattern(directory),
         prepositions=frozenset(data["prepositions"]), clause_breaks=frozenset(data["clause_breaks"]),
         comma_clause_openers=frozenset(data["comma_clause_openers"]),
         determiners=frozenset(data["determiners"]), own_time_clauses=frozenset(data["own_time_clauses"]),
@@ -205,7 +208,7 @@ class _DocView:
             for k in range(sent.start, sent.end):
                 self.sentence_of[k] = index
         dateline_end = max((d.end for d in doc._.dates or [] if d.kind == "dateline"), default=0)
-        undated = dateline_pattern().match(doc.text)
+        undated = lex.dateline.match(doc.text)
         if undated:  # its place and agency are never an actor of the story
             dateline_end = max(dateline_end, next((t.i for t in doc if t.idx >= undated.end()), len(doc)))
         self.dateline_end = dateline_end
@@ -521,12 +524,14 @@ def quantity_head(doc: Doc, own: range) -> int:
     return own.start
 
 
-class Attacher:
+class Attacher(SavesPatterns):
     """Writes ``doc._.events`` from quantities, dates and actors."""
+
+    pattern_names = ("attachment", "tokenizer")  # the dateline's place is never an actor
 
     def __init__(self, nlp: Language, name: str = "news_attachment", parser: str = "news_parse") -> None:
         self.name = name
-        self.lex = _lexicon()
+        self.use_patterns(PATTERNS_DIR)
         self.nlp = nlp
         self.parser_name = parser
         # the actor rules, in order: (rule, whether what it finds counts as local to the mention)
@@ -537,6 +542,10 @@ class Attacher:
                       (self.speaker_after, True), (self.any_before, False), (self.source_after, False),
                       (self.previous_topic, False),
                       (self.document_topic, False)]
+
+    def use_patterns(self, directory: Path) -> None:
+        self.patterns_dir = directory
+        self.lex = _lexicon(str(directory))
 
     # -- actor rules -------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -42,7 +43,7 @@ from .calendar_math import (
 )
 from .numbers import lexicon as number_lexicon
 from .numbers import words_to_number
-from .resources import patterns
+from .resources import PATTERNS_DIR, SavesPatterns, patterns
 from .tense import Tense
 
 if not Doc.has_extension("published"):
@@ -302,12 +303,18 @@ def _rule(name: str, resolve: Callable[[_Match], tuple], needs: tuple[str, ...] 
     return DateRule(name, resolve, needs, re.compile(regex))
 
 
-class DateRecognizer:
+class DateRecognizer(SavesPatterns):
     """Writes ``doc._.dates``: every temporal expression with its resolution."""
+
+    pattern_names = ("dates", "numbers")  # number words spell durations ("three days")
 
     def __init__(self, nlp: Language, name: str = "news_dates") -> None:
         self.name = name
-        data = patterns("dates")
+        self.use_patterns(PATTERNS_DIR)
+
+    def use_patterns(self, directory: Path) -> None:
+        self.patterns_dir = directory
+        data = patterns("dates", directory)
         self.months: dict[str, int] = data["months"]
         self.weekdays: dict[str, int] = data["weekdays"]
         self.units: dict[str, str] = data["units"]
@@ -318,7 +325,7 @@ class DateRecognizer:
         self.clause_breaks = frozenset(data["clause_breaks"])
         # verbs of saying a date right after dates ("said on Monday", "says Friday")
         self.sayings = frozenset(data["reporting_past"]) | {"says", "tells"}
-        lex = number_lexicon()
+        lex = self.number_lex = number_lexicon(directory)
         self.number_words = sorted({*lex.units, *lex.tens, "a", "an", "hundred", "dozen"}, key=len, reverse=True)
         self.plural_nouns = lex.plural_nouns
         self.reference_words: dict[str, str] = data["reference_words"]
@@ -718,7 +725,7 @@ class DateRecognizer:
         if words[0] in ("hundred", "thousand"):  # "a hundred years"
             words = ["one"] + words
         try:
-            return words_to_number([w.replace(",", "") if w[0].isdigit() else w for w in words])
+            return words_to_number([w.replace(",", "") if w[0].isdigit() else w for w in words], self.number_lex)
         except ValueError:
             return None
 

@@ -41,12 +41,13 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from word2number import w2n
 
-from .resources import patterns
+from .resources import PATTERNS_DIR, SavesPatterns, patterns
 
 if not Doc.has_extension("quantities"):
     Doc.set_extension("quantities", default=None)
@@ -146,9 +147,14 @@ def _phrases(items: Iterable[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(p.lower().split()) for p in items), key=len, reverse=True))
 
 
+def lexicon(directory: str | Path | None = None) -> Lexicon:
+    """The number words of ``numbers.yml`` in ``directory`` (default: the package's)."""
+    return _lexicon_in(str(directory or PATTERNS_DIR))
+
+
 @cache
-def lexicon() -> Lexicon:
-    data = patterns("numbers")
+def _lexicon_in(directory: str) -> Lexicon:
+    data = patterns("numbers", directory)
     return Lexicon(
         units=data["units"], tens=data["tens"], scales=data["scales"],
         scale_suffixes=dict(data["scale_suffixes"]),
@@ -198,14 +204,14 @@ def _signed(sign: str, value: float) -> float:
     return -value if sign == "-" else value
 
 
-def parse_digits(text: str) -> float | None:
+def parse_digits(text: str, lex: Lexicon | None = None) -> float | None:
     """The value of one written number, or None.
 
     ``8,000`` -> 8000, ``.08`` -> 0.08, ``1,3`` -> 1.3, ``1.2m`` -> 1200000,
     ``6bn`` -> 6e9, ``1e10``, ``1.1^23``, ``3/4`` -> 0.75 (a proper fraction
     with a small denominator; ``9/11`` and ``24/7`` are names, not fractions).
     """
-    lex = lexicon()
+    lex = lex or lexicon()
     if match := _DIGITS.match(text):
         return _signed(match.group(1), _plain(match.group(2)))
     if match := _DECIMAL_COMMA.match(text):
@@ -233,8 +239,8 @@ def _without_stop(text: str) -> str:
     return text.removesuffix(".") if len(text) > 1 else text
 
 
-def _is_slash_fraction(text: str) -> bool:
-    return bool(_SLASH.match(text)) and parse_digits(text) is not None
+def _is_slash_fraction(text: str, lex: Lexicon) -> bool:
+    return bool(_SLASH.match(text)) and parse_digits(text, lex) is not None
 
 
 # --------------------------------------------------------------------------
@@ -310,7 +316,7 @@ class SpelledNumberReader:
         digits = False
         if word in ("a", "an") and self.at(i + 1) == "hundred":
             value, j = 1.0, i + 1
-        elif digits_ok and not _is_slash_fraction(word) and (number := parse_digits(word)) is not None:
+        elif digits_ok and not _is_slash_fraction(word, self.lex) and (number := parse_digits(word, self.lex)) is not None:
             value, j, digits = number, i + 1, True
         else:
             read = self.below_hundred(i)
@@ -477,8 +483,8 @@ class SpelledNumberReader:
     def unsigned(self, i: int) -> Reading | None:
         lex = self.lex
         word = self.at(i)
-        if _is_slash_fraction(word):
-            return Reading(parse_digits(word) or 0.0, i + 1, digits=True)  # "3/4" (its form reads as a number)
+        if _is_slash_fraction(word, self.lex):
+            return Reading(parse_digits(word, self.lex) or 0.0, i + 1, digits=True)  # "3/4" (its form reads as a number)
         if word in lex.bare_fractions:
             value = 1 / lex.denominators[word]
             scaled, end = self.scale_of_fraction(value, i + 1)
@@ -505,8 +511,8 @@ class SpelledNumberReader:
             fraction = self.fraction_after(value, j)
             if fraction is not None:
                 return fraction
-        elif _PLAIN_INT.match(self.at(i)) and j == i + 1 and _is_slash_fraction(self.at(j)):
-            return Reading(value + (parse_digits(self.at(j)) or 0.0), j + 1, digits=True)  # "2 1/4"
+        elif _PLAIN_INT.match(self.at(i)) and j == i + 1 and _is_slash_fraction(self.at(j), self.lex):
+            return Reading(value + (parse_digits(self.at(j), self.lex) or 0.0), j + 1, digits=True)  # "2 1/4"
         mixed = self.mixed_tail(j)
         if mixed is not None:
             return self.mixed(value, mixed, closing, on_scale, digits)
@@ -547,9 +553,8 @@ class SpelledNumberReader:
         return Reading(2.0, j)
 
 
-def _w2n_is_right(words: Sequence[str]) -> bool:
+def _w2n_is_right(words: Sequence[str], lex: Lexicon) -> bool:
     """The plain numbers below a thousand, where word2number is correct."""
-    lex = lexicon()
     plain = [w for w in words if w not in ("and", "-")]
     known = w2n.american_number_system
     if not plain or any(w not in known or (w not in lex.units and w not in lex.tens and w != "hundred")
@@ -559,15 +564,15 @@ def _w2n_is_right(words: Sequence[str]) -> bool:
     return all(word != "hundred" or (i == 1 and plain[0] in lex.units) for i, word in enumerate(plain))
 
 
-def _value(words: Sequence[str], reading: Reading) -> float:
+def _value(words: Sequence[str], reading: Reading, lex: Lexicon) -> float:
     """word2number's value where it is right, the reader's elsewhere."""
     read = words[:reading.end]
-    if _w2n_is_right(read):
+    if _w2n_is_right(read, lex):
         return float(w2n.word_to_num(" ".join(w for w in read if w != "-")))
     return reading.value
 
 
-def words_to_number(words: Sequence[str]) -> float:
+def words_to_number(words: Sequence[str], lex: Lexicon | None = None) -> float:
     """Value of a run of number words (lower case, hyphens as separate items).
 
     ``thirty-four hundred and fifty`` -> 3450, ``one and a half million``
@@ -576,10 +581,11 @@ def words_to_number(words: Sequence[str]) -> float:
     Raises ValueError unless the words are exactly one number.
     """
     words = [w if any(c.isdigit() for c in w) else w.lower() for w in words]
-    reading = SpelledNumberReader(lexicon(), lambda i: words[i] if i < len(words) else "").number()
+    lex = lex or lexicon()
+    reading = SpelledNumberReader(lex, lambda i: words[i] if i < len(words) else "").number()
     if reading is None or reading.end != len(words):
         raise ValueError(f"not one number: {' '.join(words)!r}")
-    return _value(words, reading)
+    return _value(words, reading, lex)
 
 
 # --------------------------------------------------------------------------
@@ -626,12 +632,21 @@ class _Window:
         return self.words[k].text if k < len(self.words) else ""
 
 
-class QuantityRecognizer:
+class QuantityRecognizer(SavesPatterns):
     """Writes ``doc._.quantities``: every number mention with its value."""
+
+    pattern_names = ("numbers",)
 
     def __init__(self, nlp: Language, name: str = "news_quantities") -> None:
         self.name = name
-        self.lex = lexicon()
+        self.use_patterns(PATTERNS_DIR)
+
+    def use_patterns(self, directory: Path) -> None:
+        self.patterns_dir = directory
+        self.lex = lexicon(directory)
+        data = patterns("numbers", directory)
+        self.subunits: dict[str, str] = data["subunits"]
+        self.subunit_currencies: dict[str, str] = data["subunit_currencies"]
         self._indexes: dict[int, dict[str, list[tuple[str, ...]]]] = {}
         # words that can open a quantity; any other token without a digit is skipped at once
         lex = self.lex
@@ -702,16 +717,16 @@ class QuantityRecognizer:
         tok = doc[j]
         text, end, end_char = tok.text, j + 1, tok.idx + len(tok.text)
         free = end < n and end not in blocked
-        if parse_digits(text) is None:
+        if parse_digits(text, self.lex) is None:
             # a full stop or an opening bracket the tokenizer left on the number: "10M.", "45(kg)"
             match = _NUMBER_THEN_MARK.match(text)
-            if match and parse_digits(match.group(1)) is not None:
+            if match and parse_digits(match.group(1), self.lex) is not None:
                 text, end_char = match.group(1), tok.idx + len(match.group(1))
             return _Word(text, j, end, end_char)
         if free and not tok.whitespace_ and not doc[end].is_space:
             nxt = doc[end]
             suffix = _without_stop(nxt.text)
-            if suffix in lex.scale_suffixes and parse_digits(text + suffix) is not None:
+            if suffix in lex.scale_suffixes and parse_digits(text + suffix, self.lex) is not None:
                 return _Word(text + suffix, j, end + 1, nxt.idx + len(suffix))
             if nxt.text == "^" and not nxt.whitespace_ and end + 1 < n and re.fullmatch(r"[+-]*\d+", doc[end + 1].text):
                 power = doc[end + 1]
@@ -722,7 +737,7 @@ class QuantityRecognizer:
         if end < n and end not in blocked and doc[end - 1].whitespace_ == " ":
             nxt = doc[end]
             suffix = _without_stop(nxt.text)
-            if suffix in lex.spaced_scale_suffixes and parse_digits(text + suffix) is not None:
+            if suffix in lex.spaced_scale_suffixes and parse_digits(text + suffix, self.lex) is not None:
                 return _Word(text + suffix, j, end + 1, nxt.idx + len(suffix))
         return _Word(text, j, end, end_char)
 
@@ -777,7 +792,7 @@ class QuantityRecognizer:
             return None  # "a fifth term"
         if last.end_char != doc[last.end - 1].idx + len(doc[last.end - 1].text):
             self._end_chars[last.end - 1] = last.end_char
-        value = _value(texts, reading)
+        value = _value(texts, reading, self.lex)
         return _Number(i, last.end, value, value, "exact")
 
     def _read_vague(self, doc: Doc, i: int) -> _Number | None:
@@ -924,7 +939,7 @@ class QuantityRecognizer:
         for k in range(1, len(text) - 1):
             if text[k] in self.lex.glued_range_marks:
                 left, right = text[:k], text[k + 1:]
-                low, high = parse_digits(left), parse_digits(right)
+                low, high = parse_digits(left, self.lex), parse_digits(right, self.lex)
                 if low is not None and high is not None and low < high and not _YEAR.match(left):
                     return low, high
         return None
@@ -1099,7 +1114,7 @@ class QuantityRecognizer:
             return doc[j + 1].lemma_.lower() or doc[j + 1].lower_
         if j < n and doc[j].lower_ in ("of", "out"):
             j += 2 if doc[j].lower_ == "out" else 1
-            while j < n and (doc[j].lower_ in lex.of_determiners or parse_digits(doc[j].text) is not None
+            while j < n and (doc[j].lower_ in lex.of_determiners or parse_digits(doc[j].text, self.lex) is not None
                              or self._is_number_word(doc[j])):
                 j += 1
         candidate = None
@@ -1201,8 +1216,7 @@ class QuantityRecognizer:
         """ "31 cents" is USD 0.31, "37.5 Canadian cents" CAD 0.375 and a "31-cent dividend"
         USD 0.31: money in one unit per currency, so sums by currency hold; the span takes
         the words after the number."""
-        data = patterns("numbers")
-        subunits, currencies = data["subunits"], data["subunit_currencies"]
+        subunits, currencies = self.subunits, self.subunit_currencies
         k = quantity.end
         if quantity.unit in subunits and k < len(doc) and doc[k].text == "-":
             self._scale(quantity, 0.01, subunits[quantity.unit])  # "a 31-cent dividend"

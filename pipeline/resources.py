@@ -6,7 +6,10 @@ keeps its language files apart. Each file is parsed once per process.
 """
 from __future__ import annotations
 
+import filecmp
 import os
+import shutil
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -33,22 +36,76 @@ MODELS_DIR = _models_dir()
 PATTERNS_DIR = MODELS_DIR / "patterns"
 
 
-@cache
 def load_yaml(path: str | Path) -> Any:
-    """Parse a YAML data file once; errors name the file."""
+    """Parse a YAML data file once per version of it; errors name the file."""
     path = Path(path)
     try:
-        with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+        stat = path.stat()
     except FileNotFoundError:
         raise FileNotFoundError(f"{path}: data file missing (expected under {MODELS_DIR})") from None
+    # keyed by size and modification time too, so a file saved anew is read anew
+    return _parsed_yaml(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _parsed_yaml(path: str, mtime_ns: int, size: int) -> Any:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built with it
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return yaml.load(handle, Loader=loader)  # noqa: S506  # a safe loader
     except yaml.YAMLError as err:
         raise ValueError(f"{path}: not valid YAML: {err}") from None
 
 
-def patterns(name: str) -> dict[str, Any]:
-    """One lexicon from ``models/patterns/<name>.yml``."""
-    return load_yaml(PATTERNS_DIR / f"{name}.yml")
+def patterns(name: str, directory: str | Path | None = None) -> dict[str, Any]:
+    """One lexicon, ``<name>.yml``, from ``directory`` (default ``models/patterns/``)."""
+    return load_yaml(Path(directory or PATTERNS_DIR) / f"{name}.yml")
+
+
+def same_files(pairs: Iterable[tuple[Path, Path]], pattern_names: Iterable[str] = ()) -> bool:
+    """Whether each pair holds the same bytes; a pair of folders compares the pattern files
+    named in both."""
+    names = tuple(pattern_names)
+    for one, other in pairs:
+        if one.is_dir() or other.is_dir():
+            if not same_files([(one / f"{n}.yml", other / f"{n}.yml") for n in names]):
+                return False
+        elif one.resolve() != other.resolve() and not filecmp.cmp(one, other, shallow=False):
+            return False
+    return True
+
+
+class SavesPatterns:
+    """For a component whose language data is pattern files: ``to_disk`` copies the files it
+    reads beside the saved pipeline and ``from_disk`` rebuilds the component from those
+    copies, so a saved pipeline reads the same words wherever it is loaded, whatever version
+    of this package is installed there (as spaCy's EntityRuler saves its patterns)."""
+
+    #: the pattern files (names without ``.yml``) the component reads
+    pattern_names: tuple[str, ...] = ()
+    #: the folder this instance read them from
+    patterns_dir: Path = PATTERNS_DIR
+
+    def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
+        target = Path(path) / "patterns"
+        target.mkdir(parents=True, exist_ok=True)
+        for name in self.pattern_names:
+            shutil.copyfile(self.patterns_dir / f"{name}.yml", target / f"{name}.yml")
+
+    def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> SavesPatterns:
+        saved = Path(path) / "patterns"
+        if not self.has_saved_patterns(saved):
+            return self  # saved before patterns were saved with components: the package's stand
+        if not same_files([(saved, self.patterns_dir)], self.pattern_names):
+            self.use_patterns(saved)  # a rebuild only when the saved words differ
+        return self
+
+    def has_saved_patterns(self, directory: Path) -> bool:
+        return all((directory / f"{name}.yml").is_file() for name in self.pattern_names)
+
+    def use_patterns(self, directory: Path) -> None:
+        """Rebuild what the component derives from its pattern files, reading them in ``directory``."""
+        raise NotImplementedError
 
 
 def registry_path() -> Path:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 
 import numpy
 from spacy.attrs import SENT_START
@@ -20,7 +21,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, registry
 
-from .resources import patterns
+from .resources import PATTERNS_DIR, SavesPatterns, patterns
 
 # "for-1,000" and "to-1,000" split before the number.
 _EXTRA_INFIXES = [r"(?<=for)-(?=[0-9])", r"(?<=to)-(?=[0-9])"]
@@ -41,22 +42,33 @@ def create_news_tokenizer() -> Callable[[Language], Tokenizer]:
     return make
 
 
+def dateline_pattern(directory: str | Path | None = None) -> re.Pattern[str]:
+    """An opening dateline, dated or not (``dateline`` in tokenizer.yml of ``directory``,
+    default the package's)."""
+    return _dateline_in(str(directory or PATTERNS_DIR))
+
+
 @cache
-def dateline_pattern() -> re.Pattern[str]:
-    """An opening dateline, dated or not (models/patterns/tokenizer.yml ``dateline``)."""
-    return re.compile(patterns("tokenizer")["dateline"])
+def _dateline_in(directory: str) -> re.Pattern[str]:
+    return re.compile(patterns("tokenizer", directory)["dateline"])
 
 
-class NewsSentencizer:
+class NewsSentencizer(SavesPatterns):
     """Sets sentence starts: after final punctuation (+ closing quotes) and at line breaks."""
+
+    pattern_names = ("tokenizer",)
 
     def __init__(self, nlp: Language, name: str = "news_sentences") -> None:
         self.name = name
-        data = patterns("tokenizer")
+        self.opening = frozenset({"“", "\"", "'", "‘", "(", "«", "``"})
+        self.use_patterns(PATTERNS_DIR)
+
+    def use_patterns(self, directory: Path) -> None:
+        self.patterns_dir = directory
+        data = patterns("tokenizer", directory)
         self.final = frozenset(data["sentence_final"])
         self.closing = frozenset(data["closing"])
-        self.opening = frozenset({"“", "\"", "'", "‘", "(", "«", "``"})
-        self.dateline = dateline_pattern()
+        self.dateline = dateline_pattern(directory)
 
     def _looks_like_start(self, tok) -> bool:
         return tok.is_title or tok.is_upper or tok.like_num or tok.text in self.opening

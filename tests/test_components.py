@@ -137,3 +137,64 @@ def test_a_saved_pipeline_loads_when_its_configured_registry_file_is_gone(tmp_pa
     own.unlink()  # the file the config names is gone; the copy saved with the pipeline is not
     loaded = spacy.load(tmp_path / "saved")
     assert [m.actors[0].name for m in run(loaded, "Zelensky spoke.")._.actors] == ["Volodymyr Zelensky"]
+
+
+def test_every_rule_component_saves_the_pattern_files_it_reads(tmp_path) -> None:
+    nlp = blank("news_sentences", "news_dates", "news_quantities", "news_actors", "news_attachment",
+                news_actors={"registry": SMALL_REGISTRY, "open_registry": False})
+    nlp.to_disk(tmp_path / "saved")
+    saved = {p.relative_to(tmp_path / "saved").as_posix() for p in (tmp_path / "saved").glob("*/patterns/*.yml")}
+    assert saved == {"news_sentences/patterns/tokenizer.yml", "news_dates/patterns/dates.yml",
+                     "news_dates/patterns/numbers.yml", "news_quantities/patterns/numbers.yml",
+                     "news_actors/patterns/actors.yml", "news_actors/patterns/attachment.yml",
+                     "news_attachment/patterns/attachment.yml", "news_attachment/patterns/tokenizer.yml"}
+
+
+def test_a_loaded_pipeline_reads_its_saved_number_words_not_the_installed_ones(tmp_path) -> None:
+    import spacy
+
+    nlp = blank("news_sentences", "news_dates", "news_quantities")
+    assert [q.value for q in run(nlp, "We counted uno boats.")._.quantities] == []
+    nlp.to_disk(tmp_path / "saved")
+    words = tmp_path / "saved" / "news_quantities" / "patterns" / "numbers.yml"
+    words.write_text(words.read_text(encoding="utf-8").replace("units: {zero: 0,", "units: {uno: 1, zero: 0,"),
+                     encoding="utf-8")
+    loaded = spacy.load(tmp_path / "saved")
+    assert [(q.text, q.value) for q in run(loaded, "We counted uno boats.")._.quantities] == [("uno", 1.0)]
+    # the pipeline it was saved from, and the package's own words, are untouched
+    assert [q.value for q in run(nlp, "We counted uno boats.")._.quantities] == []
+
+
+def test_a_loaded_pipeline_reads_its_saved_month_names(tmp_path) -> None:
+    import spacy
+
+    nlp = blank("news_sentences", "news_dates")
+    nlp.to_disk(tmp_path / "saved")
+    months = tmp_path / "saved" / "news_dates" / "patterns" / "dates.yml"
+    months.write_text(months.read_text(encoding="utf-8").replace("months:\n", "months:\n  janvier: 1\n", 1),
+                      encoding="utf-8")
+    loaded = spacy.load(tmp_path / "saved")
+    assert [d.timex_value for d in run(loaded, "It opened on 5 janvier 2024.")._.dates] == ["2024-01-05"]
+
+
+def test_loading_a_saved_pipeline_builds_the_actor_registry_once(tmp_path, monkeypatch) -> None:
+    # spacy.load builds each component from the config, then hands it its saved files; when
+    # those are the files it was just built from, rebuilding (the registry's matcher, the
+    # open registry's tokenized aliases) would double the load time for nothing
+    import spacy
+
+    import pipeline.actors as actors
+
+    nlp = blank("news_sentences", "news_actors", news_actors={"registry": SMALL_REGISTRY, "open_registry": False})
+    nlp.to_disk(tmp_path / "saved")
+    builds = []
+    build = actors.ActorRecognizer.__init__
+
+    def counting(self, *args, **kwargs) -> None:
+        builds.append(args)
+        build(self, *args, **kwargs)
+
+    monkeypatch.setattr(actors.ActorRecognizer, "__init__", counting)
+    loaded = spacy.load(tmp_path / "saved")
+    assert len(builds) == 1
+    assert [m.actors[0].name for m in run(loaded, "Zelensky spoke.")._.actors] == ["Volodymyr Zelensky"]
