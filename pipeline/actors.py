@@ -40,7 +40,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .gazetteer import DEFAULT_PATH as DEFAULT_OPEN_PATH
 from .gazetteer import GazetteerEntry, load_gazetteer
@@ -1365,10 +1365,13 @@ class ActorRecognizer(SavesPatterns):
         if doc.has_annotation("SENT_START"):
             references += self._company_subjects(doc, mentions + references, taken)
         doc._.actors = sorted(mentions + references, key=lambda m: m.start)
+        # labelled by the actor's type (STATE, PERSON, ...), GROUP when the mention joins several
+        doc.spans["actors"] = [Span(doc, m.start, m.end, label=m.actors[0].type if len(m.actors) == 1 else "GROUP")
+                               for m in doc._.actors if m.start < m.end and m.actors]
         return doc
 
 
 @Language.factory("news_actors", default_config={"registry": None, "open_registry": True},
-                  assigns=["doc._.actors"], requires=["token.is_sent_start"])
+                  assigns=["doc._.actors", "doc.spans"], requires=["token.is_sent_start"])
 def make_actor_recognizer(nlp: Language, name: str, registry: str | None, open_registry: bool) -> ActorRecognizer:
     return ActorRecognizer(nlp, name, registry, open_registry)

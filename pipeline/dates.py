@@ -24,7 +24,7 @@ from functools import cached_property
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .calendar_math import (
     _clock_in_day_part,
@@ -1717,6 +1717,7 @@ class DateRecognizer(SavesPatterns):
         self._share_tense(doc, found, reference)
         self._mark_dateline(text, found)
         doc._.dates = self._merge_year_periods(doc, self._merge_ranges(doc, self._join_clock_and_day(doc, found)))
+        doc.spans["dates"] = [Span(doc, d.start, d.end, label=d.timex_type) for d in doc._.dates if d.start < d.end]
         return doc
 
     @staticmethod
@@ -1843,6 +1844,6 @@ class DateRecognizer(SavesPatterns):
             found[0].kind = "dateline"
 
 
-@Language.factory("news_dates", assigns=["doc._.dates"], requires=["token.is_sent_start"])
+@Language.factory("news_dates", assigns=["doc._.dates", "doc.spans"], requires=["token.is_sent_start"])
 def make_date_recognizer(nlp: Language, name: str) -> DateRecognizer:
     return DateRecognizer(nlp, name)

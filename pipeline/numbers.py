@@ -44,7 +44,7 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from word2number import w2n
 
 from .resources import PATTERNS_DIR, SavesPatterns, patterns
@@ -1210,6 +1210,8 @@ class QuantityRecognizer(SavesPatterns):
         for quantity in found:
             self._in_main_unit(doc, quantity)
         doc._.quantities = found
+        # the same stretches as spans, for what reads doc.spans (displaCy's span view, spancat data)
+        doc.spans["quantities"] = [Span(doc, q.start, q.end, label="QUANTITY") for q in found if q.start < q.end]
         return doc
 
     def _in_main_unit(self, doc: Doc, quantity: Quantity) -> None:
@@ -1282,7 +1284,7 @@ class QuantityRecognizer(SavesPatterns):
                 counted.append(q)
 
 
-@Language.factory("news_quantities", assigns=["doc._.quantities"],
+@Language.factory("news_quantities", assigns=["doc._.quantities", "doc.spans"],
                   requires=["token.is_sent_start", "doc._.dates"])
 def make_quantity_recognizer(nlp: Language, name: str) -> QuantityRecognizer:
     return QuantityRecognizer(nlp, name)

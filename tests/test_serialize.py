@@ -87,3 +87,28 @@ def test_a_saved_pipeline_loads_in_a_fresh_process_with_the_same_results(nlp, tm
                          text=True, cwd=tmp_path)
     assert run.returncode == 0, run.stderr[-2000:]
     assert json.loads(run.stdout.strip().splitlines()[-1]) == expected and expected
+
+
+def spans(doc: Doc) -> dict[str, list[tuple[str, str]]]:
+    return {key: [(s.text, s.label_) for s in doc.spans[key]] for key in ("quantities", "dates", "actors")}
+
+
+def test_the_results_are_also_span_groups_that_survive_a_docbin(parse, nlp) -> None:
+    doc = parse(TEXT, date(2025, 5, 24))
+    assert spans(doc) == {
+        "quantities": [(q.text, "QUANTITY") for q in doc._.quantities],
+        "dates": [("Saturday", "DATE")],
+        "actors": [(m.text, m.actors[0].type) for m in doc._.actors]}
+    assert spans(doc)["actors"] == [("Ukrainian President Volodymyr Zelensky", "PERSON"),
+                                    ("Russia's defense ministry", "GOVERNMENT")]
+    stored = DocBin()  # spans travel without user data
+    stored.add(doc)
+    [again] = DocBin().from_bytes(stored.to_bytes()).get_docs(nlp.vocab)
+    assert spans(again) == spans(doc)
+
+
+def test_displacy_draws_the_dates_span_group(parse) -> None:
+    from spacy import displacy
+
+    html = displacy.render(parse(TEXT, date(2025, 5, 24)), style="span", options={"spans_key": "dates"})
+    assert "Saturday" in html and "DATE" in html
