@@ -66,7 +66,7 @@ from functools import cache
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from . import tree
@@ -83,6 +83,12 @@ if not Doc.has_extension("events"):
 _ENTITY_TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORGANIZATION"}
 #: how far (in tokens) a date, a predicate or a counterpart may stand from the number
 _DATE_REACH = 80
+# The rules look for a number's actor, date and verb in its sentence; a run-on text (a table, a
+# list, a feed without full stops) can be one "sentence" of thousands of tokens, where that
+# search is quadratic. The rules read such a sentence in windows of at most this many tokens,
+# cut at a clause break or comma where one is near; real news sentences are shorter.
+_MAX_WINDOW = 150
+_WINDOW_BREAKS = frozenset({";", ",", ":", "and", "but", "while", "whereas"})
 #: prepositions that place an event in an occasion ("in Wednesday's election", "at last year's conference")
 _EVENT_SETTINGS = frozenset({"in", "at", "during", "from", "of"})
 #: the units a distance is read in, and the words that may follow its number ("50 miles (80 kms)")
@@ -195,15 +201,45 @@ def _lexicon(directory: str) -> _Lexicon:
     )
 
 
+def _windows(sent: Span, size: int = _MAX_WINDOW) -> list[Span]:
+    """A sentence cut into windows of at most ``size`` tokens, each ending after the last
+    clause break or comma of its final third if it has one."""
+    if len(sent) <= size:
+        return [sent]
+    doc, windows, start = sent.doc, [], sent.start
+    while sent.end - start > size:
+        end = start + size
+        cut = next((k + 1 for k in range(end - 1, start + 2 * size // 3, -1) if doc[k].lower_ in _WINDOW_BREAKS), end)
+        windows.append(doc[start:cut])
+        start = cut
+    windows.append(doc[start:sent.end])
+    return windows
+
+
 class _DocView:
     """Per-document indexes the rules share: sentences, clauses, quotes."""
 
     def __init__(self, doc: Doc, lex: _Lexicon) -> None:
         self.doc = doc
         self.lex = lex
-        self.sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        # what the rules call sentences are windows of the document's sentences (_MAX_WINDOW);
+        # an event names the document's sentence it is in
+        self.sentences: list[Span] = []
+        self.doc_sentence_of_window: list[int] = []
+        for index, sent in enumerate(sentences):
+            for window in _windows(sent):
+                self.sentences.append(window)
+                self.doc_sentence_of_window.append(index)
         self.sentence_of = [0] * len(doc)
         self._parsed: dict[int, bool] = {}
+        self._has_parse: bool | None = None
+        # token texts as plain lists: slicing them makes no Token objects (the rules' hot loops)
+        self.texts = [t.text for t in doc]
+        self.lowers = [t.lower_ for t in doc]
+        # lemmas are set before this component (the lookup lemmatizer) and the parse leaves them
+        self.lemmas = [t.lemma_.lower() for t in doc]
+        self.compared: dict[tuple[int, int], bool] = {}  # Attacher._compared's answers
         for index, sent in enumerate(self.sentences):
             for k in range(sent.start, sent.end):
                 self.sentence_of[k] = index
@@ -396,6 +432,14 @@ class _DocView:
         """After more sentences were parsed."""
         self._parsed.clear()
         self._entity_of_token = None
+        self._has_parse = None
+
+    def has_parse(self) -> bool:
+        """Whether any token has a dependency label; asked once per document, since spaCy's
+        ``has_annotation`` scans the whole Doc when the answer is no (long unparsed texts)."""
+        if self._has_parse is None:
+            self._has_parse = self.doc.has_annotation("DEP")
+        return self._has_parse
 
     def entity_at(self, i: int):
         """The NER's entity span covering token i (an index, so that a rule asking for every
@@ -628,7 +672,7 @@ class Attacher(SavesPatterns):
         "U.S. Trust Corp., a private-banking firm with assets under management of about $17
         billion" (no verb between the number and the description)."""
         doc = view.doc
-        if not doc.has_annotation("DEP") or not view.parsed(quantity.start):
+        if not view.has_parse() or not view.parsed(quantity.start):
             return None
         token = doc[quantity_head(doc, range(quantity.start, quantity.end))]
         for _ in range(8):
@@ -662,7 +706,7 @@ class Attacher(SavesPatterns):
     @staticmethod
     def _number_head(view: _DocView, quantity: Quantity):
         """With a parse of its sentence, the token of a number that hangs from outside it; else None."""
-        if not view.doc.has_annotation("DEP") or not view.parsed(quantity.start):
+        if not view.has_parse() or not view.parsed(quantity.start):
             return None
         return view.doc[quantity_head(view.doc, range(quantity.start, quantity.end))]
 
@@ -715,7 +759,7 @@ class Attacher(SavesPatterns):
         thousand Cuban scientists" (a people the NER names, or a civilian group noun with the
         people's adjective). A state's organs stay the state's ("307 Ukrainian troops")."""
         doc = view.doc
-        if not doc.has_annotation("DEP") or not view.parsed(quantity.start):
+        if not view.has_parse() or not view.parsed(quantity.start):
             return None
         head = doc[quantity_head(doc, range(quantity.start, quantity.end))]
         counted = tree.counted_noun(head)
@@ -785,7 +829,7 @@ class Attacher(SavesPatterns):
         a clause's subject, also through an enumeration, "a total of" or a partitive
         ("Thirty-two of the 159 U.N. members"), outside quotes and with no reporter."""
         doc = view.doc
-        if not doc.has_annotation("DEP") or not view.parsed(quantity.start):
+        if not view.has_parse() or not view.parsed(quantity.start):
             return None
         head = doc[quantity_head(doc, range(quantity.start, quantity.end))]
         noun = tree.counted_noun(head)
@@ -866,7 +910,7 @@ class Attacher(SavesPatterns):
         doc = view.doc
         date = view.event_date_at(start)
         if date is None or view.quantity_at(start) is not None \
-                or not doc.has_annotation("DEP") or not view.parsed(start):
+                or not view.has_parse() or not view.parsed(start):
             return None
         own = range(date.start, date.end)
         span = doc[date.start:date.end]
@@ -932,7 +976,7 @@ class Attacher(SavesPatterns):
         reporting clause ("Zelensky said that 307 troops had returned" gives Zelensky
         as source) or a reporting parenthetical ("307 came home, Zelensky said")."""
         doc = view.doc
-        if not doc.has_annotation("DEP") or not view.parsed(start):
+        if not view.has_parse() or not view.parsed(start):
             return None
         own = self._own_span(view, start)
         verb = tree.governing_verb(doc[start])
@@ -1537,25 +1581,28 @@ class Attacher(SavesPatterns):
         doc = view.doc
         scored: list[tuple[int, int, DateMention]] = []
 
-        def statement_penalty(d: DateMention, between) -> int:
-            # a date on the verb of saying dates the statement; the event's own date wins
-            around = list(doc[max(d.start - 3, 0):d.start]) + list(between)
-            return 20 if any(t.lemma_.lower() in self.lex.speech_lemmas for t in around) else 0
+        lemmas, speech = view.lemmas, self.lex.speech_lemmas
 
-        compared = self._is_compared(doc, quantity) or any(
-            self._is_compared(doc, q) and self._restates(doc, q, quantity)
+        def statement_penalty(d: DateMention, upto: int | None = None) -> int:
+            # a date on the verb of saying dates the statement; the event's own date wins
+            # (the three words before it, and those between it and the number up to ``upto``)
+            around = lemmas[max(d.start - 3, 0):d.start] + (lemmas[d.end:upto] if upto is not None else [])
+            return 20 if not speech.isdisjoint(around) else 0
+
+        compared = self._compared(view, quantity) or any(
+            self._compared(view, q) and self._restates(doc, q, quantity)
             for q in view.quantities_from(max(0, quantity.start - 12), quantity.start))  # "from $283.9 million, or $3.53 a share"
         for d in candidates:
             if d.end <= quantity.start:
                 if compared:
                     continue  # "rose to $313.2 million from $283.9 million": the earlier date is not its
-                penalty = statement_penalty(d, doc[d.end:quantity.start])
+                penalty = statement_penalty(d, quantity.start)
                 scored.append((quantity.start - d.end + penalty, 0, d))
             elif d.start >= quantity.end and view.clause_of[d.start] == view.clause_of[quantity.start] \
-                    and not any(t.lower_ in _COMPARISON_WORDS for t in doc[quantity.end:d.start]) \
-                    and (compared or not any(self._is_compared(doc, q)
+                    and _COMPARISON_WORDS.isdisjoint(view.lowers[quantity.end:d.start]) \
+                    and (compared or not any(self._compared(view, q)
                                              for q in view.quantities_from(quantity.end, d.start))) \
-                    and not any(q.end <= d.start and any(t.text == "," for t in doc[quantity.end:q.start])
+                    and not any(q.end <= d.start and "," in view.texts[quantity.end:q.start]
                                 and not self._restates(doc, quantity, q)
                                 for q in view.quantities_from(quantity.end, d.start)):
                 # "240 seats, down from 303 five years ago": a later date belongs to the nearer number
@@ -1563,9 +1610,9 @@ class Attacher(SavesPatterns):
                 if self._period_of_figure(doc, quantity, d):
                     scored.append((-1, 0, d))  # "announcement Friday of a $648.2 million loss for the third quarter"
                     continue
-                scored.append((d.start - quantity.end + statement_penalty(d, ()), 1, d))
+                scored.append((d.start - quantity.end + statement_penalty(d), 1, d))
         if age:
-            scored = [x for x in scored if statement_penalty(x[2], ()) > 0]
+            scored = [x for x in scored if statement_penalty(x[2]) > 0]
         if scored:
             return min(scored, key=lambda x: (x[0], x[1]))[2]
         if quote is not None:
@@ -1638,6 +1685,15 @@ class Attacher(SavesPatterns):
         before = doc[quantity.start - 1].lower_ if quantity.start > 0 else ""
         return before in ("the", "these", "those") and quantity.modifier == "exact" \
             and quantity.value is not None and quantity.value <= 12 and quantity.text.isalpha()
+
+    def _compared(self, view: _DocView, quantity: Quantity) -> bool:
+        """_is_compared, asked once per number and document (date_for asks it of every number
+        between a number and each date in reach)."""
+        key = (quantity.start, quantity.end)
+        found = view.compared.get(key)
+        if found is None:
+            found = view.compared[key] = self._is_compared(view.doc, quantity)
+        return found
 
     @staticmethod
     def _is_compared(doc: Doc, quantity: Quantity) -> bool:
@@ -1804,7 +1860,7 @@ class Attacher(SavesPatterns):
         Hussein today", "He and Arafat meet separately Monday with Albright" is the other
         side's too, one row more."""
         doc = view.doc
-        if not rows or any(r.mention is None for r in rows) or not doc.has_annotation("DEP") \
+        if not rows or any(r.mention is None for r in rows) or not view.has_parse() \
                 or not view.parsed(date.start):
             return []
         verb = tree.governing_verb(doc[date.start:date.end].root)
@@ -1859,7 +1915,7 @@ class Attacher(SavesPatterns):
         for actor in actors:
             counterpart = self.counterpart_for(view, actor, start) if actor is not None else None
             side = self._side_mention(view, mention, actor) if len(actors) > 1 else mention
-            rows.append(Event(view.sentence_of[start], quantity, date, side, actor, role, predicate, counterpart))
+            rows.append(Event(view.doc_sentence_of_window[view.sentence_of[start]], quantity, date, side, actor, role, predicate, counterpart))
         return rows
 
     @staticmethod

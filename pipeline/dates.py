@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -658,10 +659,14 @@ class DateRecognizer(SavesPatterns):
             candidates.append((s, e, name, match, order))
         # Longest first; among equals, the earlier pattern in the table.
         candidates.sort(key=lambda c: (-(c[1] - c[0]), c[4]))
-        taken: list[tuple[int, int]] = []
+        # the spans taken so far, disjoint and kept sorted: only the last one starting before e
+        # can overlap [s, e) (a scan of all of them was quadratic in dates per document)
+        taken_starts: list[int] = []
+        taken_ends: list[int] = []
         chosen = []
         for s, e, name, match, _ in candidates:
-            if any(s < te and ts < e for ts, te in taken):
+            k = bisect_left(taken_starts, e)
+            if k and taken_ends[k - 1] > s:
                 continue
             if name == "year" and not (self._bare_year_is_date(text, e, reference) and _range_after_year_ok(text, s, e)):
                 continue
@@ -673,7 +678,8 @@ class DateRecognizer(SavesPatterns):
                 continue
             if name == "duration" and self._is_rate(text, s, e):
                 continue
-            taken.append((s, e))
+            taken_starts.insert(k, s)
+            taken_ends.insert(k, e)
             chosen.append((name, match, s, e))
         chosen.sort(key=lambda c: c[2])
         return chosen

@@ -10,6 +10,8 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
+CLAUSE_REACH = 60
+
 
 class Tense:
     """Future-tense cues of one Doc's clauses: sentence starts are read once per Doc and each
@@ -46,12 +48,14 @@ class Tense:
         return self._sentence_of(start)[1]
 
     def clause(self, start: int, end: int) -> list[str]:
-        """The lower-cased words of the clause holding tokens [start, end)."""
+        """The lower-cased words of the clause holding tokens [start, end), at most
+        ``CLAUSE_REACH`` words either side (a run-on text has no breaks to stop at)."""
         sent_start, words = self._sentence_of(start)
         lo, hi = start - sent_start, end - sent_start
-        while lo > 0 and words[lo - 1] not in self.breaks:
+        floor, ceiling = max(0, lo - CLAUSE_REACH), min(len(words), hi + CLAUSE_REACH)
+        while lo > floor and words[lo - 1] not in self.breaks:
             lo -= 1
-        while hi < len(words) and words[hi] not in self.breaks:
+        while hi < ceiling and words[hi] not in self.breaks:
             hi += 1
         return words[lo:hi]
 
