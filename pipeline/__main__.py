@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from datetime import date
 from pathlib import Path
@@ -31,22 +32,68 @@ def main(argv: list[str] | None = None) -> int:
     ex.add_argument("--workers", type=_positive, default=1, help="worker processes (default 1)")
     ex.add_argument("--batch-size", type=_positive, default=32, help="documents per nlp.pipe batch")
     add_model_options(ex)
+    fields = ex.add_argument_group("inputs", "JSON records and front matter: which fields hold what "
+                                             "(default: id/doc_id, text/body/content, published/date/published_at)")
+    fields.add_argument("--id-field", help="field holding the document id")
+    fields.add_argument("--text-field", help="field holding the article text")
+    fields.add_argument("--date-field", help="field holding the reference date: ISO date or YYYYMMDD "
+                                             "(TempEval-3: dct; GDELT: SQLDATE)")
+    fields.add_argument("--include", action="append", default=[], metavar="GLOB",
+                        help="read only files whose name or path below the input matches (repeatable)")
+    fields.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                        help="do not read files that match (repeatable; README*, LICENSE* and "
+                             "CHANGELOG* are left out unless included); listed as skipped")
+    outputs = ex.add_argument_group("outputs")
+    outputs.add_argument("--formats", default="dataset,parquet,csv",
+                         help="comma-separated among dataset (events/ mentions/ documents/ folders of "
+                              "Parquet parts), parquet (events.parquet ...), csv (default: all three)")
+    outputs.add_argument("--cache", default=None, metavar="PATH",
+                         help="the row cache (default OUT/.cache/rows.sqlite): a re-run redoes only "
+                              "changed articles, a killed run resumes")
+    outputs.add_argument("--no-cache", action="store_true", help="run every article, keep nothing")
+    outputs.add_argument("-q", "--quiet", action="store_true",
+                         help="no progress bar and no summary; warnings and errors only")
     args = parser.parse_args(argv)
 
-    from .running import extract
+    _show_messages(logging.WARNING if args.quiet else logging.INFO)
+    from .reading import InputFields
+    from .running import EXIT_FAILED, extract
+    formats = [f.strip() for f in args.formats.split(",") if f.strip()]
     try:
         result = extract(args.inputs, args.out, args.reference_date, args.workers, args.batch_size,
-                         spacy_model=args.spacy_model, parse_all=args.parse_all)
-    except (OSError, ImportError, RuntimeError) as err:
+                         spacy_model=args.spacy_model, parse_all=args.parse_all,
+                         fields=InputFields(args.id_field, args.text_field, args.date_field),
+                         include=args.include, exclude=args.exclude, formats=formats,
+                         cache=False if args.no_cache else (args.cache or True),
+                         progress=False if args.quiet else None)
+    except (OSError, ImportError, RuntimeError, ValueError) as err:
         # a missing input or model (spaCy's E050), a model package not installed, or one
-        # whose files differ from their recorded checksums
+        # whose files differ from their recorded checksums; an output folder that is a file
         print(f"error: {err}", file=sys.stderr)
-        return 2
-    counts = result.manifest["counts"]
-    print(f"{counts['documents']} documents ({counts['documents_by_status']}), "
-          f"{counts['mentions']} mentions, {counts['events']} events "
-          f"in {result.manifest['seconds']} s -> {Path(args.out)}/")
-    return 0
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("interrupted: the tables in the output folder are those of the last finished run; "
+              "run again to resume (finished articles are in the cache)", file=sys.stderr)
+        return 130
+    if not args.quiet:
+        print(f"-> {Path(args.out)}/")
+    return result.exit_status
+
+
+class _CliHandler(logging.StreamHandler):
+    """The command line's handler: messages on stderr as they are, nothing else."""
+
+
+def _show_messages(level: int) -> None:
+    """This package's messages on stderr (spaCy logs its own at INFO; left alone)."""
+    messages = logging.getLogger("pipeline")
+    for old in [h for h in messages.handlers if isinstance(h, _CliHandler)]:
+        messages.removeHandler(old)  # main() called again in one process
+    handler = _CliHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    messages.addHandler(handler)
+    messages.setLevel(level)
+    messages.propagate = False
 
 
 def add_model_options(command: argparse.ArgumentParser) -> None:

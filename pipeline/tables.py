@@ -1,30 +1,40 @@
 """Tables: flatten processed documents into the contract's tables and write them.
 
 The columns, names and types are those of ``TABLES.md`` (events, mentions,
-documents); each table is a pandas DataFrame with a fixed pyarrow schema,
-sorted in a stable order, written as Parquet and CSV. Writes are atomic:
-every file goes to a temporary name in the output folder first and is
-renamed into place only when all of them are complete, so an interrupted
-run leaves the previous tables (or none), never half a table.
+documents), each with a fixed pyarrow schema. Rows are written as the run
+goes (``TableWriter``): each batch of documents becomes one part file per
+table in a staging folder, so memory holds one batch, not the corpus. When
+the run is done the parts become the partitioned datasets ``events/``,
+``mentions/`` and ``documents/`` (folders that pandas, DuckDB, polars and
+Spark read as one table) and are streamed into the single files the
+contract names, ``events.parquet`` and ``events.csv`` and so on. Every file
+is complete before it is renamed into place, and ``run.json`` comes last:
+an interrupted run leaves the previous tables (or none), never half a table.
+
+Row order: documents in reading order; within a document, events by
+number, date and actor offsets, mentions by offsets.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from .attachment import Event
 from .reading import Article
+
+if TYPE_CHECKING:
+    from .attachment import Event
 
 SCHEMA_VERSION = "1.0"
 
@@ -125,10 +135,11 @@ def _event_row(doc_id: str, published: date | None, sentences, e: Event) -> dict
 
 
 def _frame(rows: list[dict[str, Any]], schema: pa.Schema, sort: list[str]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=schema.names)
+    """Rows in their documents' order (``_order``), each document's sorted by ``sort``."""
+    frame = pd.DataFrame(rows, columns=["_order", *schema.names])
     if len(frame):
-        frame = frame.sort_values(sort, kind="stable", na_position="first").reset_index(drop=True)
-    return frame
+        frame = frame.sort_values(["_order", *sort], kind="stable", na_position="first").reset_index(drop=True)
+    return frame.drop(columns="_order")
 
 
 def build_tables(articles: Iterable[Article], results: dict[str, DocumentRows]) -> dict[str, pd.DataFrame]:
@@ -136,17 +147,17 @@ def build_tables(articles: Iterable[Article], results: dict[str, DocumentRows]) 
     events: list[dict[str, Any]] = []
     mentions: list[dict[str, Any]] = []
     documents: list[dict[str, Any]] = []
-    for article in articles:
+    for order, article in enumerate(articles):
         rows = results.get(article.doc_id)
         status, error = article.status, article.error
         if rows is not None and rows.error:
             status = "error"
             error = f"{error}; {rows.error}" if error else rows.error
         if rows is not None and status == "ok":
-            events += rows.events
-            mentions += rows.mentions
+            events += ({"_order": order, **row} for row in rows.events)
+            mentions += ({"_order": order, **row} for row in rows.mentions)
         documents.append({
-            "doc_id": article.doc_id, "path": article.path, "published": article.published,
+            "_order": order, "doc_id": article.doc_id, "path": article.path, "published": article.published,
             "published_from": article.published_from, "n_chars": len(article.text or ""),
             "n_sentences": rows.n_sentences if rows and status == "ok" else 0,
             "n_mentions": len(rows.mentions) if rows and status == "ok" else 0,
@@ -154,9 +165,9 @@ def build_tables(articles: Iterable[Article], results: dict[str, DocumentRows]) 
             "status": status, "error": error,
         })
     return {
-        "events": _frame(events, EVENTS_SCHEMA, ["doc_id", "quantity_char_start", "date_char_start", "actor", "event_id"]),
-        "mentions": _frame(mentions, MENTIONS_SCHEMA, ["doc_id", "char_start", "char_end", "label", "actor"]),
-        "documents": _frame(documents, DOCUMENTS_SCHEMA, ["doc_id", "path"]),
+        "events": _frame(events, EVENTS_SCHEMA, ["quantity_char_start", "date_char_start", "actor", "event_id"]),
+        "mentions": _frame(mentions, MENTIONS_SCHEMA, ["char_start", "char_end", "label", "actor"]),
+        "documents": _frame(documents, DOCUMENTS_SCHEMA, []),
     }
 
 
@@ -181,8 +192,122 @@ def _is_null(value: Any) -> bool:
         return False
 
 
+#: the outputs a run can write: the partitioned datasets and the contract's single files
+FORMATS = ("dataset", "parquet", "csv")
+STAGING_PREFIX = ".staging-"
+
+
+class TableWriter:
+    """The run's tables, written batch by batch into a staging folder inside ``out`` and moved
+    into place by ``finish`` (see the module's docstring)."""
+
+    def __init__(self, out_dir: str | Path, formats: Iterable[str] = FORMATS) -> None:
+        self.out = Path(out_dir)
+        self.formats = tuple(formats)
+        unknown = set(self.formats) - set(FORMATS)
+        if unknown or not self.formats:
+            raise ValueError(f"formats must be among {', '.join(FORMATS)}; got {', '.join(self.formats) or 'none'}")
+        self.out.mkdir(parents=True, exist_ok=True)
+        _remove_stale_staging(self.out)
+        self.staging = self.out / f"{STAGING_PREFIX}{os.getpid()}"
+        shutil.rmtree(self.staging, ignore_errors=True)
+        self.parts: dict[str, list[Path]] = {name: [] for name in SCHEMAS}
+        for name in SCHEMAS:
+            (self.staging / name).mkdir(parents=True)
+
+    def write(self, tables: dict[str, pd.DataFrame]) -> None:
+        """One batch's rows: a part file per table (none for a table the batch left empty)."""
+        for name, frame in tables.items():
+            if not len(frame):
+                continue
+            part = self.staging / name / f"part-{len(self.parts[name]):05d}.parquet"
+            pq.write_table(to_arrow(name, frame), part)
+            self.parts[name].append(part)
+
+    def finish(self, manifest: dict[str, Any]) -> list[Path]:
+        """The datasets and single files, complete in staging, renamed into place; run.json last."""
+        try:
+            staged = self._assemble(manifest)
+        except BaseException:
+            self.abort()
+            raise
+        self._remove_unwritten_formats()
+        for temporary, final in staged:
+            if temporary.is_dir():
+                old = self.staging / f"old-{final.name}"
+                if final.exists():
+                    os.replace(final, old)  # a dataset folder cannot replace a folder in one rename
+                os.replace(temporary, final)
+            else:
+                os.replace(temporary, final)
+        shutil.rmtree(self.staging, ignore_errors=True)
+        return [final for _, final in staged]
+
+    def _remove_unwritten_formats(self) -> None:
+        """An earlier run's outputs in a format this run does not write: they would not match."""
+        for name in SCHEMAS:
+            for fmt, path in (("parquet", self.out / f"{name}.parquet"), ("csv", self.out / f"{name}.csv")):
+                if fmt not in self.formats and path.is_file():
+                    path.unlink()
+            folder = self.out / name
+            if "dataset" not in self.formats and folder.is_dir() \
+                    and all(p.name.startswith("part-") and p.suffix == ".parquet" for p in folder.iterdir()):
+                shutil.rmtree(folder)
+
+    def abort(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _assemble(self, manifest: dict[str, Any]) -> list[tuple[Path, Path]]:
+        staged: list[tuple[Path, Path]] = []
+        for name, schema in SCHEMAS.items():
+            if not self.parts[name]:  # an empty table is still a table, with its columns
+                part = self.staging / name / "part-00000.parquet"
+                pq.write_table(schema.empty_table(), part)
+                self.parts[name].append(part)
+            if "parquet" in self.formats:
+                single = self.staging / f"{name}.parquet"
+                with pq.ParquetWriter(single, schema) as writer:
+                    for part in self.parts[name]:
+                        writer.write_table(pq.read_table(part, schema=schema))
+                staged.append((single, self.out / f"{name}.parquet"))
+            if "csv" in self.formats:
+                single = self.staging / f"{name}.csv"
+                # pyarrow keeps integer offsets integers where pandas would make them floats
+                with pacsv.CSVWriter(single, schema, write_options=pacsv.WriteOptions(quoting_style="needed")) as writer:
+                    for part in self.parts[name]:
+                        writer.write_table(pq.read_table(part, schema=schema))
+                staged.append((single, self.out / f"{name}.csv"))
+            if "dataset" in self.formats:
+                staged.append((self.staging / name, self.out / name))
+        run = self.staging / "run.json"
+        run.write_text(json.dumps(manifest, indent=2, default=str) + "\n", encoding="utf-8")
+        staged.append((run, self.out / "run.json"))
+        return staged
+
+
+def _remove_stale_staging(out: Path) -> None:
+    """Staging folders that a killed run left behind (its process is gone)."""
+    for folder in out.glob(f"{STAGING_PREFIX}*"):
+        try:
+            pid = int(folder.name[len(STAGING_PREFIX):])
+        except ValueError:
+            continue
+        if pid == os.getpid() or not _alive(pid):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path, manifest: dict[str, Any]) -> list[Path]:
-    """Write Parquet + CSV for each table and run.json, all atomically."""
+    """Write Parquet + CSV for each table and run.json, all atomically (tables built whole)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     staged: list[tuple[Path, Path]] = []

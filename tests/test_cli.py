@@ -19,7 +19,8 @@ from test_tables import COLUMNS, DOC_STATUS, REFERENCE, make_corpus
 from pipeline.__main__ import main
 
 PROJECT = Path(__file__).resolve().parents[1]
-TABLE_FILES = sorted(f"{n}.{ext}" for n in COLUMNS for ext in ("parquet", "csv")) + ["run.json"]
+# the single files, the dataset folders, run.json and the row cache
+TABLE_FILES = sorted([*(f"{n}.{ext}" for n in COLUMNS for ext in ("parquet", "csv")), *COLUMNS, "run.json", ".cache"])
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
@@ -40,17 +41,18 @@ def corpus(tmp_path_factory) -> Path:
 def in_process(corpus, tmp_path_factory) -> Path:
     """main([...]) with one worker: the reference output."""
     out = tmp_path_factory.mktemp("cli_out") / "one"
+    # exit status 1: the tables are written, and some documents are errors (the bad files)
     assert main(["extract", str(corpus), "--out", str(out),
-                 "--reference-date", REFERENCE.isoformat()]) == 0
+                 "--reference-date", REFERENCE.isoformat()]) == 1
     return out
 
 
 def test_subprocess_extract(corpus, tmp_path, in_process) -> None:
     out = tmp_path / "out"
     done = cli("extract", str(corpus), "--out", str(out), "--reference-date", REFERENCE.isoformat())
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 1, done.stderr
     assert sorted(p.name for p in out.iterdir()) == TABLE_FILES
-    assert f"{len(DOC_STATUS)} documents" in done.stdout
+    assert f"{len(DOC_STATUS)} documents" in done.stderr and str(out) in done.stdout
     # bad inputs are reported on stderr, naming the file
     assert "empty.txt" in done.stderr and "latin1.txt" in done.stderr
     manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
@@ -66,7 +68,7 @@ def test_two_workers_give_the_same_tables(corpus, tmp_path, in_process) -> None:
     out = tmp_path / "two"
     done = cli("extract", str(corpus), "--out", str(out), "--reference-date", REFERENCE.isoformat(),
                "--workers", "2", "--batch-size", "1")
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 1, done.stderr
     manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert manifest["workers"] == 2
     one, two = read_tables(in_process), read_tables(out)
@@ -84,8 +86,11 @@ def test_main_in_process_writes_tables(in_process, capsys) -> None:
 def test_main_prints_a_summary(corpus, tmp_path, capsys) -> None:
     out = tmp_path / "out"
     assert main(["extract", str(corpus / "undated.txt"), "--out", str(out)]) == 0
-    printed = capsys.readouterr().out
-    assert "1 documents" in printed and str(out) in printed
+    printed = capsys.readouterr()
+    assert "1 documents" in printed.err and str(out) in printed.out
+    # and it says, loudly, that the document had no reference date
+    assert "undated.txt: no reference date" in printed.err
+    assert "1 documents without a reference date" in printed.err
     docs = read_tables(out)["documents"]
     # no --reference-date and nothing else dates it: published stays null, never the clock
     assert docs["published"].isna().all() and docs["published_from"].isna().all()
@@ -149,7 +154,7 @@ def test_a_failing_document_keeps_its_neighbours_rows_their_own(tmp_path) -> Non
     tables = {}
     for workers in ("1", "2"):
         out = tmp_path / f"out{workers}"
-        assert main(["extract", str(source), "--out", str(out), "--workers", workers]) == 0
+        assert main(["extract", str(source), "--out", str(out), "--workers", workers]) == 1  # a2's error
         documents = pd.read_parquet(out / "documents.parquet").set_index("doc_id")
         events = pd.read_parquet(out / "events.parquet")
         assert documents.loc["a2", "status"] == "error" and "four.jsonl" in documents.loc["a2", "error"]

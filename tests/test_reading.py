@@ -186,7 +186,11 @@ def test_dateline_date(line, expected) -> None:
     (date(2025, 5, 24), date(2025, 5, 24)),
     ("yesterday", None),
     ("24/05/2025", None),
-    (20250524, None),
+    (20250524, date(2025, 5, 24)),  # GDELT's SQLDATE, an integer
+    ("20250524", date(2025, 5, 24)),
+    ("20251324", None),  # no 13th month
+    (True, None),
+    (2025, None),
 ])
 def test_parse_date(value, expected) -> None:
     assert parse_date(value) == expected
@@ -322,3 +326,60 @@ def test_every_file_gives_at_least_one_article(tmp_path) -> None:
     write(tmp_path, "feed.jsonl", "not json\n")
     seen = {a.path for a in read(tmp_path)}
     assert seen == {rel(tmp_path, n) for n in names}
+
+
+def test_fields_name_the_id_text_and_date_of_a_record(tmp_path) -> None:
+    # TempEval-3 keeps the creation date in "dct", GDELT in "SQLDATE" (YYYYMMDD)
+    from pipeline.reading import InputFields
+
+    write(tmp_path, "feed.jsonl", json.dumps({"GLOBALEVENTID": "g1", "body_text": BODY, "SQLDATE": 20250524,
+                                              "text": "not this"}) + "\n")
+    [article] = read_articles([tmp_path], fields=InputFields(id="GLOBALEVENTID", text="body_text", date="SQLDATE"))
+    assert (article.doc_id, article.text, article.published, article.published_from) == (
+        "g1", BODY, date(2025, 5, 24), "record")
+
+
+def test_a_named_text_field_that_is_missing_is_an_error_naming_it(tmp_path) -> None:
+    from pipeline.reading import InputFields
+
+    write(tmp_path, "feed.jsonl", json.dumps({"text": BODY}) + "\n")
+    [article] = read_articles([tmp_path], fields=InputFields(text="body_text"))
+    assert article.status == "error" and "feed.jsonl:1" in article.error and "'body_text'" in article.error
+
+
+def test_a_readme_beside_the_articles_is_skipped_and_listed(tmp_path) -> None:
+    write(tmp_path, "README.md", "# About these articles\n")
+    write(tmp_path, "story-2025-05-24.txt", BODY)
+    found = {Path(a.path).name: (a.status, a.error) for a in read_articles([tmp_path])}
+    assert found["story-2025-05-24.txt"][0] == "ok"
+    assert found["README.md"][0] == "skipped" and "README*" in found["README.md"][1]
+
+
+def test_include_and_exclude_globs(tmp_path) -> None:
+    write(tmp_path, "a.txt", BODY)
+    write(tmp_path, "drafts/b.txt", BODY)
+    write(tmp_path, "c.md", BODY)
+    status = {Path(a.path).as_posix().split("/", 1)[1]: a.status
+              for a in read_articles([tmp_path], include=["*.txt"], exclude=["drafts/*"])}
+    assert status == {"a.txt": "ok", "drafts/b.txt": "skipped", "c.md": "skipped"}
+
+
+def test_a_file_named_on_the_command_line_is_read_whatever_its_name(tmp_path) -> None:
+    path = write(tmp_path, "README.md", BODY)
+    assert [a.status for a in read_articles([path])] == ["ok"]
+
+
+def test_one_invalid_byte_in_a_jsonl_costs_only_its_line(tmp_path) -> None:
+    # regression: the whole file was decoded at once, so one bad byte lost every good line
+    good = json.dumps({"id": "a", "text": BODY}).encode()
+    (tmp_path / "feed.jsonl").write_bytes(good + b"\n" + b'{"id": "b", "text": "caf\xe9"}\n' + good.replace(b'"a"', b'"c"'))
+    found = {a.doc_id: (a.status, a.error) for a in read_articles([tmp_path])}
+    assert found["a"][0] == found["c"][0] == "ok"
+    [(status, error)] = [v for k, v in found.items() if k not in ("a", "c")]
+    assert status == "error" and "feed.jsonl:2" in error and "UTF-8" in error
+
+
+def test_the_output_folder_inside_an_input_is_not_read(tmp_path) -> None:
+    write(tmp_path, "story.txt", BODY)
+    write(tmp_path, "out/events.csv", "doc_id\n")
+    assert [Path(a.path).name for a in read_articles([tmp_path], skip=[tmp_path / "out"])] == ["story.txt"]

@@ -130,9 +130,9 @@ def nonnull(series: pd.Series) -> list:
 def test_files_written(run) -> None:
     out, result = run
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["documents.csv", "documents.parquet", "events.csv", "events.parquet",
-                     "mentions.csv", "mentions.parquet", "run.json"]
-    assert sorted(p.name for p in result.files) == names
+    assert names == [".cache", "documents", "documents.csv", "documents.parquet", "events", "events.csv",
+                     "events.parquet", "mentions", "mentions.csv", "mentions.parquet", "run.json"]
+    assert sorted(p.name for p in result.files) == names[1:]  # the row cache is no output
 
 
 def test_manifest(run, tables) -> None:
@@ -354,7 +354,9 @@ def test_event_ids_do_not_depend_on_other_files(run, corpus, tmp_path, nlp) -> N
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    """Every output file's bytes (the row cache aside: a failed run keeps what it computed)."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and ".cache" not in p.relative_to(folder).parts}
 
 
 def _fail_on_second_table(monkeypatch) -> list:
@@ -380,9 +382,10 @@ def test_failed_write_keeps_previous_tables(corpus, tmp_path, monkeypatch, nlp) 
     with pytest.raises(OSError, match="simulated"):
         extract([corpus / "undated.txt"], out, reference_date=REFERENCE, nlp=nlp, log=quiet)
     assert len(calls) == 2
-    # the first table went to a temporary name, never straight to its final name
-    assert calls[0].parent == out and calls[0].name != "events.parquet"
+    # the first table went to a staging folder inside the output, never straight to its final name
+    assert calls[0].is_relative_to(out) and calls[0].parent.parent.name.startswith(".staging-")
     assert _snapshot(out) == before  # nothing replaced, nothing half written, no temp left
+    assert not list(out.glob(".staging-*"))
 
 
 def test_failed_write_into_new_folder_leaves_no_files(corpus, tmp_path, monkeypatch, nlp) -> None:
@@ -390,7 +393,8 @@ def test_failed_write_into_new_folder_leaves_no_files(corpus, tmp_path, monkeypa
     _fail_on_second_table(monkeypatch)
     with pytest.raises(OSError, match="simulated"):
         extract([corpus], out, reference_date=REFERENCE, nlp=nlp, log=quiet)
-    assert not out.exists() or list(out.iterdir()) == []
+    # no table at all; the rows computed before the failure stay in the cache for the next run
+    assert not out.exists() or [p.name for p in out.iterdir()] in ([], [".cache"])
 
 
 def test_regression_csv_offsets_are_written_as_integers(run) -> None:
