@@ -48,6 +48,7 @@ eval-dates: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m lab.bench
 	$(BIN)/python -m lab.bench_models --peers $(SHARED)/peers
+	$(BIN)/python -m lab.bench_scale --peers $(SHARED)/peers
 
 # Trains models/en_news_core from UD English-EWT + UNER (models/README.md).
 train: $(STAMP)

@@ -267,15 +267,15 @@ class TableWriter:
             if "parquet" in self.formats:
                 single = self.staging / f"{name}.parquet"
                 with pq.ParquetWriter(single, schema) as writer:
-                    for part in self.parts[name]:
-                        writer.write_table(pq.read_table(part, schema=schema))
+                    for batch in _batches(self.parts[name]):
+                        writer.write_batch(batch)
                 staged.append((single, self.out / f"{name}.parquet"))
             if "csv" in self.formats:
                 single = self.staging / f"{name}.csv"
                 # pyarrow keeps integer offsets integers where pandas would make them floats
                 with pacsv.CSVWriter(single, schema, write_options=pacsv.WriteOptions(quoting_style="needed")) as writer:
-                    for part in self.parts[name]:
-                        writer.write_table(pq.read_table(part, schema=schema))
+                    for batch in _batches(self.parts[name]):
+                        writer.write_batch(batch)
                 staged.append((single, self.out / f"{name}.csv"))
             if "dataset" in self.formats:
                 staged.append((self.staging / name, self.out / name))
@@ -283,6 +283,13 @@ class TableWriter:
         run.write_text(json.dumps(manifest, indent=2, default=str) + "\n", encoding="utf-8")
         staged.append((run, self.out / "run.json"))
         return staged
+
+
+def _batches(parts: Iterable[Path], rows: int = 8192) -> Iterable[pa.RecordBatch]:
+    """The parts' rows a record batch at a time: memory holds one batch, whatever the table."""
+    for part in parts:
+        with pq.ParquetFile(part) as source:
+            yield from source.iter_batches(batch_size=rows, use_threads=False)
 
 
 def _remove_stale_staging(out: Path) -> None:
