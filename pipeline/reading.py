@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -60,6 +61,23 @@ class InputFields:
     @property
     def date_keys(self) -> tuple[str, ...]:
         return (self.date,) if self.date else DATE_KEYS
+
+#: front matter longer than this is not parsed (a YAML block of 64 KiB is no article's header)
+FRONT_MATTER_MAX_CHARS = 65_536
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML's safe loader without anchors and aliases: 428 bytes of nested aliases expand to
+    gigabytes (a "billion laughs"); no article header needs them. (The Python loader: libyaml's
+    composes nodes in C, past this check.)"""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.events.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "aliases are not allowed in front matter",
+                                              event.start_mark)
+        return super().compose_node(parent, index)
+
 
 _FILENAME_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
@@ -116,8 +134,34 @@ def parse_date(value: Any) -> date | None:
         return None
 
 
+def _unencodable(text: str) -> str | None:
+    """The first character UTF-8 cannot encode (a lone surrogate), or None."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        return text[err.start]
+    return None
+
+
+def _printable(text: str) -> str:
+    """Text with lone surrogates replaced, fit for a table cell and a message (a file name's
+    undecodable bytes, which Python holds as surrogate escapes, become U+FFFD)."""
+    if _unencodable(text) is None:
+        return text
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
+
+
 def decode(data: bytes, path: str) -> str:
-    """UTF-8 (BOM tolerated); binary or undecodable bytes raise with file and line."""
+    """UTF-8 (BOM tolerated), or UTF-16 with its BOM; binary or undecodable bytes raise with
+    file and line."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 says so with its BOM (and is full of NULs)
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise InputError(f"{path}:1: not valid UTF-16 (at byte offset {err.start})") from None
     nul = data.find(b"\x00")
     if nul >= 0:
         line = data[:nul].count(b"\n") + 1
@@ -181,11 +225,17 @@ def _read_text_file(path: Path, rel: str, raw: str, reference_date: date | None,
     front: dict[str, Any] = {}
     match = _FRONT_MATTER.match(raw)
     if match:
-        try:
-            loaded = yaml.safe_load(match.group(1))
-            front = loaded if isinstance(loaded, dict) else {}
-        except yaml.YAMLError as err:
-            article.note(f"{rel}:1: front matter is not valid YAML ({err.__class__.__name__}); ignored")
+        if len(match.group(1)) > FRONT_MATTER_MAX_CHARS:
+            article.note(f"{rel}:1: front matter of {len(match.group(1)):,} characters (over "
+                         f"{FRONT_MATTER_MAX_CHARS:,}); ignored")
+        else:
+            try:
+                loaded = yaml.load(match.group(1), Loader=_NoAliasLoader)  # noqa: S506  # safe, no aliases
+                front = loaded if isinstance(loaded, dict) else {}
+            except (yaml.YAMLError, RecursionError) as err:
+                reason = "nested too deep" if isinstance(err, RecursionError) else \
+                    getattr(err, "problem", None) or err.__class__.__name__
+                article.note(f"{rel}:1: front matter is not valid YAML ({reason}); ignored")
         # blank the block so offsets still point into the file
         article.text = re.sub(r"[^\n]", " ", match.group(0)) + raw[match.end():]
         article.doc_id = str(next((front[k] for k in fields.id_keys if front.get(k) not in (None, "")),
@@ -213,6 +263,10 @@ def _article_from_record(record: Any, path: Path, rel: str, line: int | None,
     text = record[text_key]
     if not isinstance(text, str):
         return Article(doc_id, rel, None, status="error", error=f"{where}: field {text_key!r} is not a string")
+    bad = _unencodable(text) or _unencodable(doc_id)
+    if bad is not None:  # JSON's \ud800 escapes decode to text no file can hold
+        return Article(_printable(doc_id), rel, None, status="error",
+                       error=f"{where}: a lone surrogate (\\u{ord(bad):04x}) in the record; not valid Unicode text")
     article = Article(doc_id, rel, text, title=record.get("title"), url=record.get("url"))
     record_date = next((record[k] for k in fields.date_keys if record.get(k) not in (None, "")), None)
     _resolve_published(article, record_date, None, path.name, reference_date, where)
@@ -251,6 +305,8 @@ def _read_whole_file(path: Path, rel: str, suffix: str, reference_date: date | N
         record = json.loads(raw)
     except json.JSONDecodeError as err:
         return [Article(path.stem, rel, None, status="error", error=f"{rel}:{err.lineno}: malformed JSON ({err.msg})")]
+    except RecursionError:
+        return [Article(path.stem, rel, None, status="error", error=f"{rel}:1: malformed JSON (nested too deep)")]
     return [_article_from_record(record, path, rel, None, reference_date, fields)]
 
 
@@ -287,25 +343,60 @@ def _read_jsonl(path: Path, rel: str, reference_date: date | None, fields: Input
 
 
 def list_files(inputs: Iterable[str | Path], skip: Sequence[Path] = ()) -> list[tuple[Path, str]]:
-    """Files under the inputs, recursively, in a stable order; hidden files skipped, and any
-    folder in ``skip`` (the run's own output folder when it lies inside an input)."""
-    found: list[tuple[Path, str]] = []
+    """Files under the inputs, recursively, in a stable order (``walk_inputs`` without the
+    entries that are not files to read)."""
+    return [(path, rel) for path, rel, problem in walk_inputs(inputs, skip) if problem is None]
+
+
+def walk_inputs(inputs: Iterable[str | Path], skip: Sequence[Path] = ()) -> list[tuple[Path, str, str | None]]:
+    """Every entry under the inputs, recursively, in a stable order, each with what keeps it
+    from being read (None: nothing): a hidden file or folder (``.git``: not descended), a
+    broken symbolic link, a folder that cannot be read. Folders in ``skip`` (the run's own
+    output folder when it lies inside an input) are left out."""
+    found: list[tuple[Path, str, str | None]] = []
     skipped = [p.resolve() for p in skip]
     for item in inputs:
         root = Path(item)
         if root.is_dir():
-            for path in sorted(p for p in root.rglob("*") if p.is_file()):
-                rel = path.relative_to(root)
-                if any(part.startswith(".") for part in rel.parts):
-                    continue
-                if skipped and any(path.resolve().is_relative_to(s) for s in skipped):
-                    continue
-                found.append((path, str(Path(root.name) / rel)))
+            found += _walk(root, skipped)
         elif root.is_file():
-            found.append((root, root.name))
+            found.append((root, _printable(root.name), None))
         else:
             raise FileNotFoundError(f"{root}: no such file or folder")
     return found
+
+
+def _walk(root: Path, skipped: list[Path]) -> list[tuple[Path, str, str | None]]:
+    entries: list[tuple[Path, str, str | None]] = []
+    unreadable: list[OSError] = []
+    for folder, dirs, files in os.walk(root, onerror=unreadable.append):
+        here = Path(folder)
+        dirs.sort()
+        for name in list(dirs):
+            path = here / name
+            if skipped and any(path.resolve() == s for s in skipped):
+                dirs.remove(name)
+            elif name.startswith("."):
+                dirs.remove(name)
+                entries.append((path, _rel(root, path), "hidden folder; not read"))
+        for name in files:
+            path = here / name
+            if name.startswith("."):
+                entries.append((path, _rel(root, path), "hidden file; not read"))
+            elif path.is_symlink() and not path.exists():
+                entries.append((path, _rel(root, path), "broken symbolic link; not read"))
+            elif path.is_file():
+                entries.append((path, _rel(root, path), None))
+    for err in unreadable:
+        path = Path(err.filename) if err.filename else root
+        if path != root:
+            entries.append((path, _rel(root, path), f"cannot read folder ({err.strerror})"))
+    return sorted(entries, key=lambda e: e[1])
+
+
+def _rel(root: Path, path: Path) -> str:
+    # a name that is not UTF-8 comes as surrogate escapes: shown with replacement characters
+    return _printable(str(Path(root.name) / path.relative_to(root)))
 
 
 def excluded(rel: str, include: Sequence[str], exclude: Sequence[str],
@@ -334,7 +425,15 @@ def read_articles(inputs: Iterable[str | Path], reference_date: date | None = No
     """Every article under the inputs, read lazily; doc_ids made unique in reading order. A
     file kept out by ``include``/``exclude`` is a ``skipped`` row saying which pattern."""
     seen: dict[str, str] = {}
-    for path, rel in list_files(inputs, skip):
+    for path, rel, problem in walk_inputs(inputs, skip):
+        if problem is not None:
+            status = "skipped" if "hidden" in problem else "error"
+            yield Article(_printable(path.stem), rel, None, status=status, error=f"{rel}: {problem}")
+            continue
+        if _unencodable(str(path)) is not None:  # the name is not UTF-8: the article cannot be named
+            yield Article(_printable(path.stem), rel, None, status="error",
+                          error=f"{rel}: file name is not valid UTF-8; rename the file")
+            continue
         reason = excluded(rel, include, exclude) if Path(rel).parent != Path(".") else None
         if reason is not None:  # a file named on the command line is always read
             yield Article(path.stem, rel, None, status="skipped", error=f"{rel}: {reason}; not read")

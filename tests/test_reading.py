@@ -110,10 +110,95 @@ def test_folders_are_read_recursively_in_stable_order(tmp_path) -> None:
     write(tmp_path, "sub/deeper/c.txt", BODY)
     write(tmp_path, ".hidden/d.txt", BODY)
     write(tmp_path, ".e.txt", BODY)
-    articles = read(tmp_path)
+    articles = [a for a in read(tmp_path) if a.status == "ok"]
     assert [a.path for a in articles] == [rel(tmp_path, "b.txt"), rel(tmp_path, "sub/a.txt"),
                                           rel(tmp_path, "sub/deeper/c.txt")]
     assert [a.doc_id for a in articles] == ["b", "a", "c"]
+
+
+def test_regression_hidden_entries_broken_links_and_unreadable_folders_were_missing_silently(tmp_path) -> None:
+    import os
+
+    write(tmp_path, "b.txt", BODY)
+    write(tmp_path, ".hidden/d.txt", BODY)  # one row for the folder; it is not descended
+    write(tmp_path, ".e.txt", BODY)
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    locked = tmp_path / "locked"
+    write(tmp_path, "locked/f.txt", BODY)
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):
+            pytest.skip("running as a user who reads any folder (root)")
+        rows = {a.path.split("/", 1)[1]: (a.status, a.error) for a in read(tmp_path)}
+    finally:
+        locked.chmod(0o755)
+    assert rows[".hidden"][0] == rows[".e.txt"][0] == "skipped" and "hidden" in rows[".e.txt"][1]
+    assert rows["gone.txt"][0] == "error" and "broken symbolic link" in rows["gone.txt"][1]
+    assert rows["locked"][0] == "error" and "cannot read folder" in rows["locked"][1]
+    assert rows["b.txt"][0] == "ok"
+
+
+def test_regression_hidden_entries_and_broken_links_get_rows(tmp_path) -> None:
+    write(tmp_path, "b.txt", BODY)
+    write(tmp_path, ".hidden/d.txt", BODY)
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    rows = {a.path.split("/", 1)[1]: (a.status, a.error) for a in read(tmp_path)}
+    assert set(rows) == {"b.txt", ".hidden", "gone.txt"}
+    assert rows[".hidden"][0] == "skipped" and rows["gone.txt"][0] == "error"
+
+
+def test_regression_a_yaml_alias_bomb_in_front_matter_is_refused_at_once(tmp_path) -> None:
+    import time
+
+    bomb = "\n".join(["a: &a [x, x, x, x, x, x, x, x, x]"] + [
+        f"{chr(98 + k)}: &{chr(98 + k)} [*{chr(97 + k)}, *{chr(97 + k)}, *{chr(97 + k)}, *{chr(97 + k)}, "
+        f"*{chr(97 + k)}, *{chr(97 + k)}, *{chr(97 + k)}, *{chr(97 + k)}, *{chr(97 + k)}]" for k in range(8)])
+    write(tmp_path, "story.md", f"---\n{bomb}\npublished: 2025-05-24\n---\n{BODY}")
+    started = time.process_time()
+    article = only(tmp_path)
+    assert time.process_time() - started < 1
+    assert article.status == "ok" and "aliases are not allowed" in article.error
+    assert article.published is None  # the whole front matter is ignored, not half read
+
+
+def test_regression_json_nested_too_deep_is_an_error_for_that_input(tmp_path) -> None:
+    write(tmp_path, "deep.json", "[" * 100_000 + "]" * 100_000)
+    write(tmp_path, "deep.jsonl", "[" * 100_000 + "]" * 100_000 + "\n" + json.dumps({"id": "fine", "text": BODY}) + "\n")
+    write(tmp_path, "deep.md", "---\n" + "[" * 20_000 + "]" * 20_000 + "\n---\n" + BODY)
+    rows = {a.doc_id: (a.status, a.error) for a in read(tmp_path)}
+    assert rows["deep"][0] == "error" and "nested too deep" in rows["deep"][1]
+    assert rows["deep-1"][0] == "error" and "deep.jsonl:1" in rows["deep-1"][1]
+    assert rows["fine"][0] == "ok"
+    md = [v for k, v in rows.items() if k not in ("deep", "deep-1", "fine")]
+    assert md and md[0][0] == "ok" and "front matter" in md[0][1]
+
+
+def test_regression_a_lone_surrogate_in_json_is_an_error_for_that_record(tmp_path) -> None:
+    write(tmp_path, "feed.jsonl", '{"id": "bad", "text": "x \\ud800 y"}\n' + json.dumps({"id": "good", "text": BODY}) + "\n")
+    rows = {a.doc_id: (a.status, a.error) for a in read(tmp_path)}
+    assert rows["bad"][0] == "error" and "lone surrogate" in rows["bad"][1] and "feed.jsonl:1" in rows["bad"][1]
+    assert rows["good"][0] == "ok"
+
+
+def test_regression_a_file_name_that_is_not_utf8_is_an_error_for_that_file(tmp_path) -> None:
+    import os
+
+    name = os.fsdecode(b"caf\xe9-2025-05-24.txt")
+    try:
+        (tmp_path / name).write_text(BODY, encoding="utf-8")
+    except (UnicodeEncodeError, OSError):
+        pytest.skip("this file system takes UTF-8 names only")
+    write(tmp_path, "b.txt", BODY)
+    rows = [(a.path, a.status, a.error) for a in read(tmp_path)]
+    bad = [r for r in rows if r[1] == "error"]
+    assert len(bad) == 1 and "not valid UTF-8" in bad[0][2]
+    bad[0][0].encode("utf-8")  # the row itself can be written
+
+
+def test_regression_utf16_with_a_bom_was_called_binary(tmp_path) -> None:
+    (tmp_path / "story.txt").write_bytes(BODY.encode("utf-16"))
+    article = only(tmp_path)
+    assert (article.status, article.text) == ("ok", BODY)
 
 
 def test_single_file_input(tmp_path) -> None:
