@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from datetime import date
 from pathlib import Path
@@ -43,6 +44,13 @@ def main(argv: list[str] | None = None) -> int:
     fields.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                         help="do not read files that match (repeatable; README*, LICENSE* and "
                              "CHANGELOG* are left out unless included); listed as skipped")
+    limits = ex.add_argument_group("limits")
+    limits.add_argument("--max-chars", type=_positive, default=None, metavar="N",
+                        help="a longer text is an error row, not run (default 1,000,000, spaCy's own limit; "
+                             "spaCy needs about 1 GB of memory per 100,000 characters parsed at once)")
+    limits.add_argument("--doc-timeout", type=float, default=None, metavar="SECONDS",
+                        help="a document taking longer is an error row and the run goes on (default 300, "
+                             "0 for no limit; enforced with one worker)")
     outputs = ex.add_argument_group("outputs")
     outputs.add_argument("--formats", default="dataset,parquet,csv",
                          help="comma-separated among dataset (events/ mentions/ documents/ folders of "
@@ -58,7 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     _show_messages(logging.WARNING if args.quiet else logging.INFO)
     _arrow_returns_memory()
     from .reading import InputFields
-    from .running import EXIT_FAILED, extract
+    from .running import DOC_TIMEOUT, EXIT_FAILED, MAX_CHARS, extract
+    # a kill ends the run as Ctrl-C does: tables intact (the caller's handler back afterwards)
+    previous = signal.signal(signal.SIGTERM, _terminate)
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
     try:
         result = extract(args.inputs, args.out, args.reference_date, args.workers, args.batch_size,
@@ -66,19 +76,30 @@ def main(argv: list[str] | None = None) -> int:
                          fields=InputFields(args.id_field, args.text_field, args.date_field),
                          include=args.include, exclude=args.exclude, formats=formats,
                          cache=False if args.no_cache else (args.cache or True),
-                         progress=False if args.quiet else None)
+                         progress=False if args.quiet else None, max_chars=args.max_chars or MAX_CHARS,
+                         doc_timeout=DOC_TIMEOUT if args.doc_timeout is None else (args.doc_timeout or None))
     except (OSError, ImportError, RuntimeError, ValueError) as err:
         # a missing input or model (spaCy's E050), a model package not installed, or one
         # whose files differ from their recorded checksums; an output folder that is a file
         print(f"error: {err}", file=sys.stderr)
         return EXIT_FAILED
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Terminated) as stop:
         print("interrupted: the tables in the output folder are those of the last finished run; "
               "run again to resume (finished articles are in the cache)", file=sys.stderr)
-        return 130
+        return 143 if isinstance(stop, Terminated) else 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     if not args.quiet:
         print(f"-> {Path(args.out)}/")
     return result.exit_status
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where the run is, so that it ends as Ctrl-C ends it."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
 
 
 def _arrow_returns_memory() -> None:

@@ -13,7 +13,9 @@ import itertools
 import logging
 import os
 import platform
+import signal
 import sys
+import threading
 import time
 import uuid
 from collections import deque
@@ -41,15 +43,59 @@ _FAILED = "pipeline_error"
 PART_DOCUMENTS = 500
 
 
+#: the longest text run, in characters (spaCy's own default limit); longer ones are an error
+MAX_CHARS = 1_000_000
+#: wall seconds one document may take before it is an error (``--doc-timeout``)
+DOC_TIMEOUT = 300.0
+
+
+class DocumentTimeout(Exception):
+    """A document took longer than its time budget."""
+
+
+class _Budget:
+    """A wall-clock budget by SIGALRM: ``arm(seconds)`` makes the code running when it expires
+    raise DocumentTimeout. A no-op where that cannot work: no ``setitimer`` (Windows), not the
+    main thread, or worker processes doing the work (the parent only waits on them)."""
+
+    def __init__(self, seconds: float | None, n_process: int) -> None:
+        usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+        self.seconds = seconds if seconds and usable and n_process == 1 else None
+        self._previous: Any = None
+
+    def __enter__(self) -> _Budget:
+        if self.seconds:
+            self._previous = signal.signal(signal.SIGALRM, self._expired)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.seconds:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._previous or signal.SIG_DFL)
+
+    def _expired(self, signum: int, frame: Any) -> None:
+        raise DocumentTimeout(f"took longer than --doc-timeout {self.seconds:g} s; not processed")
+
+    def arm(self, documents: int = 1) -> None:
+        if self.seconds:
+            signal.setitimer(signal.ITIMER_REAL, self.seconds * documents)
+
+    def disarm(self) -> None:
+        if self.seconds:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+
 def _record_failure(name: str, component: Any, docs: list, error: Exception) -> Any:
     """spaCy error handler: mark the doc, let the batch go on."""
     for doc in docs or ():  # spaCy's worker processes report a failure with no Docs
-        doc.user_data[_FAILED] = f"component {name!r} failed: {error.__class__.__name__}: {error}"
+        doc.user_data[_FAILED] = str(error) if isinstance(error, DocumentTimeout) else \
+            f"component {name!r} failed: {error.__class__.__name__}: {error}"
 
 
 def process_stream(get_nlp: Callable[[], Language], articles: Iterable[Article],
                    lookup: Callable[[Article], DocumentRows | None] = lambda article: None,
-                   batch_size: int = 32, n_process: int = 1) -> Iterator[tuple[Article, DocumentRows | None]]:
+                   batch_size: int = 32, n_process: int = 1, max_chars: int = MAX_CHARS,
+                   doc_timeout: float | None = None) -> Iterator[tuple[Article, DocumentRows | None]]:
     """Each article with its rows, in reading order: None for an article not run (skipped or
     unreadable), the cached rows when ``lookup`` has them, else the pipeline's.
 
@@ -58,7 +104,15 @@ def process_stream(get_nlp: Callable[[], Language], articles: Iterable[Article],
     process the batch it failed on. A document that failed, or that went missing, is run again
     alone; if it fails again it becomes an error row naming its file, and every other
     document keeps its own rows. ``get_nlp`` is called once, when the first article needs the
-    pipeline."""
+    pipeline. A text over ``max_chars`` characters is an error row; with ``doc_timeout``
+    (seconds, one worker) a document that takes longer is one too."""
+    with _Budget(doc_timeout, n_process) as budget:
+        yield from _stream(get_nlp, articles, lookup, batch_size, n_process, max_chars, budget)
+
+
+def _stream(get_nlp: Callable[[], Language], articles: Iterable[Article],
+            lookup: Callable[[Article], DocumentRows | None], batch_size: int, n_process: int,
+            max_chars: int, budget: _Budget) -> Iterator[tuple[Article, DocumentRows | None]]:
     done: dict[int, tuple[Article, DocumentRows | None]] = {}
     todo: dict[int, Article] = {}
     numbered = enumerate(articles)
@@ -69,6 +123,10 @@ def process_stream(get_nlp: Callable[[], Language], articles: Iterable[Article],
         for k, article in numbered:
             if article.status != "ok":
                 done[k] = (article, None)
+                continue
+            if len(article.text or "") > max_chars:
+                done[k] = (article, DocumentRows(error=f"{article.path}: {len(article.text or ''):,} characters, over "
+                                                       f"--max-chars {max_chars:,}; split the text or raise the limit"))
                 continue
             rows = lookup(article)
             if rows is not None:
@@ -95,38 +153,52 @@ def process_stream(get_nlp: Callable[[], Language], articles: Iterable[Article],
         from .language import make_doc  # spaCy, once something is to be run
 
         nlp = get_nlp()
+        nlp.max_length = max(nlp.max_length, max_chars)
         nlp.set_error_handler(_record_failure)
         in_flight: deque[int] = deque()
 
         def docs(nlp: Language = nlp, pending: Iterator[int] = pending,
                  in_flight: deque[int] = in_flight) -> Iterator[tuple[Any, int]]:
             for k in pending:
+                try:
+                    doc = make_doc(nlp, todo[k].text or "", todo[k].published)
+                except Exception as err:  # the tokenizer refused it: that document's error
+                    article = todo.pop(k)
+                    done[k] = (article, DocumentRows(error=f"{article.path}: {err.__class__.__name__}: {err}"))
+                    continue
                 in_flight.append(k)
-                yield make_doc(nlp, todo[k].text or "", todo[k].published), k
+                yield doc, k
 
         try:
+            # the next document may need its whole batch run first
+            budget.arm(batch_size)
             for doc, k in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+                budget.disarm()
                 while in_flight and in_flight[0] != k:  # dropped by a worker: run alone
                     lost = in_flight.popleft()
                     missing = todo.pop(lost)
-                    done[lost] = (missing, _alone(nlp, missing))
+                    done[lost] = (missing, _alone(nlp, missing, budget))
                 if in_flight:
                     in_flight.popleft()
                 article = todo.pop(k)
-                done[k] = (article, _alone(nlp, article) if doc.user_data.get(_FAILED) else _rows(article, doc))
+                done[k] = (article, _alone(nlp, article, budget) if doc.user_data.get(_FAILED)
+                           else _rows(article, doc))
                 yield from ready()
+                budget.arm(batch_size)
+            budget.disarm()
         except Exception:
-            # a component raised through its own pipe(): the first document without rows is the
-            # suspect, run alone; the pipe starts again on the ones after it
+            # a component raised through its own pipe() (or the budget ran out in one): the first
+            # document without rows is the suspect, run alone; the pipe starts again after it
+            budget.disarm()
             if in_flight:
                 suspect = in_flight.popleft()
                 article = todo.pop(suspect)
-                done[suspect] = (article, _alone(nlp, article))
+                done[suspect] = (article, _alone(nlp, article, budget))
             retry = list(in_flight)
             continue
         for lost in in_flight:  # what the pipe never gave back
             article = todo.pop(lost)
-            done[lost] = (article, _alone(nlp, article))
+            done[lost] = (article, _alone(nlp, article, budget))
         yield from ready()
         break
     yield from ready()
@@ -147,14 +219,21 @@ def _rows(article: Article, doc) -> DocumentRows:
         return DocumentRows(error=f"{article.path}: tables failed: {err.__class__.__name__}: {err}")
 
 
-def _alone(nlp: Language, article: Article) -> DocumentRows:
+def _alone(nlp: Language, article: Article, budget: _Budget | None = None) -> DocumentRows:
     """One document through the pipeline by itself: its rows, or its error."""
     from .language import make_doc
 
     try:
+        if budget is not None:
+            budget.arm()
         doc = nlp(make_doc(nlp, article.text or "", article.published))
+    except DocumentTimeout as late:
+        return DocumentRows(error=f"{article.path}: {late}")
     except Exception as err:
         return DocumentRows(error=f"{article.path}: {err.__class__.__name__}: {err}")
+    finally:
+        if budget is not None:
+            budget.disarm()
     failure = doc.user_data.get(_FAILED)
     return DocumentRows(error=f"{article.path}: {failure}") if failure else _rows(article, doc)
 
@@ -226,7 +305,8 @@ def extract(inputs: Iterable[str | Path], out_dir: str | Path, reference_date: d
             log: Callable[[str], None] | None = None, spacy_model: str | None = None,
             parse_all: bool = False, *, fields: InputFields | None = None, include: Sequence[str] = (),
             exclude: Sequence[str] = (), formats: Sequence[str] = FORMATS, cache: bool | str | Path = True,
-            progress: bool | None = None) -> RunResult:
+            progress: bool | None = None, max_chars: int = MAX_CHARS,
+            doc_timeout: float | None = DOC_TIMEOUT) -> RunResult:
     """Read the articles under ``inputs``, extract, write the tables to ``out_dir``.
 
     ``spacy_model``: the statistical pipeline (default the bundled one, ``"none"`` for the
@@ -234,7 +314,9 @@ def extract(inputs: Iterable[str | Path], out_dir: str | Path, reference_date: d
     about; ``fields``: the record fields holding id, text and date; ``include``/``exclude``:
     file name globs; ``formats``: among ``dataset``, ``parquet``, ``csv``; ``cache``: keep
     each document's rows in ``OUT/.cache`` (or the path given) so that a re-run redoes only
-    what changed; ``progress``: a progress bar on stderr (default: when it is a terminal).
+    what changed; ``progress``: a progress bar on stderr (default: when it is a terminal);
+    ``max_chars``: longer texts are errors; ``doc_timeout``: seconds a document may take (one
+    worker; None for no limit).
     ``log``: where messages go (default the ``pipeline`` logger)."""
     say = log or logger.info
     warn = log or logger.warning
@@ -248,13 +330,17 @@ def extract(inputs: Iterable[str | Path], out_dir: str | Path, reference_date: d
     for item in paths:
         if not item.exists():
             raise FileNotFoundError(f"{item}: no such file or folder")
+        if item.is_dir() and out.resolve() == item.resolve():
+            raise ValueError(f"{out}: --out is an input folder; the tables would be read as articles")
+    if max_chars < 1 or (doc_timeout is not None and doc_timeout <= 0):
+        raise ValueError(f"max_chars and doc_timeout must be positive (got {max_chars}, {doc_timeout})")
     cores = os.cpu_count() or 1
     if workers > cores:
         warn(f"--workers {workers} on {cores} cores: using {cores}")
         workers = cores
     model_name = "custom" if nlp is not None else (resolve_model(spacy_model) or "none")
-    writer = TableWriter(out, formats)
     run_id = uuid.uuid4().hex[:12]
+    writer = TableWriter(out, formats, run_id)
     rows_cache = None
     if cache:
         config = nlp.config.to_str() if nlp is not None else ""
@@ -289,8 +375,8 @@ def extract(inputs: Iterable[str | Path], out_dir: str | Path, reference_date: d
         articles = read_articles(paths, reference_date, fields or InputFields(), include, exclude, skip=[out])
         batch: list[tuple[Article, DocumentRows | None]] = []
         cached_in_batch = 0
-        for article, rows in process_stream(get_nlp, articles, lookup, batch_size,
-                                            n_process=min(workers, cores)):
+        for article, rows in process_stream(get_nlp, articles, lookup, batch_size, n_process=min(workers, cores),
+                                            max_chars=max_chars, doc_timeout=doc_timeout):
             key = keys.pop(id(article), None)
             if id(article) in hits:
                 hits.discard(id(article))

@@ -16,9 +16,11 @@ number, date and actor offsets, mentions by offsets.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
+import re
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
@@ -201,19 +204,25 @@ class TableWriter:
     """The run's tables, written batch by batch into a staging folder inside ``out`` and moved
     into place by ``finish`` (see the module's docstring)."""
 
-    def __init__(self, out_dir: str | Path, formats: Iterable[str] = FORMATS) -> None:
+    def __init__(self, out_dir: str | Path, formats: Iterable[str] = FORMATS, run_id: str = "") -> None:
         self.out = Path(out_dir)
         self.formats = tuple(formats)
+        self.run_id = run_id
         unknown = set(self.formats) - set(FORMATS)
         if unknown or not self.formats:
             raise ValueError(f"formats must be among {', '.join(FORMATS)}; got {', '.join(self.formats) or 'none'}")
         self.out.mkdir(parents=True, exist_ok=True)
+        self._lock = _lock(self.out)  # one run per folder, or two runs' files would mix
         _remove_stale_staging(self.out)
         self.staging = self.out / f"{STAGING_PREFIX}{os.getpid()}"
         shutil.rmtree(self.staging, ignore_errors=True)
         self.parts: dict[str, list[Path]] = {name: [] for name in SCHEMAS}
         for name in SCHEMAS:
             (self.staging / name).mkdir(parents=True)
+        # every file of the run carries its id, as run.json does: a reader can check that the
+        # tables it holds are one run's
+        self.schemas = {name: schema.with_metadata({"run_id": run_id, "schema_version": SCHEMA_VERSION})
+                        for name, schema in SCHEMAS.items()}
 
     def write(self, tables: dict[str, pd.DataFrame]) -> None:
         """One batch's rows: a part file per table (none for a table the batch left empty)."""
@@ -221,7 +230,7 @@ class TableWriter:
             if not len(frame):
                 continue
             part = self.staging / name / f"part-{len(self.parts[name]):05d}.parquet"
-            pq.write_table(to_arrow(name, frame), part)
+            pq.write_table(to_arrow(name, frame).replace_schema_metadata(self.schemas[name].metadata), part)
             self.parts[name].append(part)
 
     def finish(self, manifest: dict[str, Any]) -> list[Path]:
@@ -241,7 +250,13 @@ class TableWriter:
             else:
                 os.replace(temporary, final)
         shutil.rmtree(self.staging, ignore_errors=True)
+        self._unlock()
         return [final for _, final in staged]
+
+    def _unlock(self) -> None:
+        if self._lock is not None:
+            self._lock.close()  # the lock goes with the file; the empty file stays
+            self._lock = None
 
     def _remove_unwritten_formats(self) -> None:
         """An earlier run's outputs in a format this run does not write: they would not match."""
@@ -256,10 +271,11 @@ class TableWriter:
 
     def abort(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
+        self._unlock()
 
     def _assemble(self, manifest: dict[str, Any]) -> list[tuple[Path, Path]]:
         staged: list[tuple[Path, Path]] = []
-        for name, schema in SCHEMAS.items():
+        for name, schema in self.schemas.items():
             if not self.parts[name]:  # an empty table is still a table, with its columns
                 part = self.staging / name / "part-00000.parquet"
                 pq.write_table(schema.empty_table(), part)
@@ -275,7 +291,7 @@ class TableWriter:
                 # pyarrow keeps integer offsets integers where pandas would make them floats
                 with pacsv.CSVWriter(single, schema, write_options=pacsv.WriteOptions(quoting_style="needed")) as writer:
                     for batch in _batches(self.parts[name]):
-                        writer.write_batch(batch)
+                        writer.write_batch(spreadsheet_safe(batch))
                 staged.append((single, self.out / f"{name}.csv"))
             if "dataset" in self.formats:
                 staged.append((self.staging / name, self.out / name))
@@ -283,6 +299,48 @@ class TableWriter:
         run.write_text(json.dumps(manifest, indent=2, default=str) + "\n", encoding="utf-8")
         staged.append((run, self.out / "run.json"))
         return staged
+
+
+LOCK_NAME = ".lock"
+
+
+def _lock(out: Path):  # type: ignore[no-untyped-def]
+    """An exclusive lock on ``out/.lock`` for the run (released by the system if the process
+    dies); a second run on the same folder is refused with the first one's process id."""
+    handle = open(out / LOCK_NAME, "a+", encoding="utf-8")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        holder = handle.read().strip() or "another process"
+        handle.close()
+        raise RuntimeError(f"{out}: another run ({holder}) is writing its tables here; wait for it "
+                           f"or choose another --out") from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(f"pid {os.getpid()}")
+    handle.flush()
+    return handle
+
+
+#: a cell a spreadsheet would run as a formula: OWASP's list (= + - @, tab, carriage return)
+_FORMULA_START = r"^[=+\-@\t\r]"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def spreadsheet_safe(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """The CSV's text cells, safe to open in a spreadsheet: a cell that starts like a formula
+    gets a leading apostrophe (as OWASP advises for CSV injection) and control characters
+    other than tab and line breaks are written as \\xNN. The Parquet files keep the true text."""
+    columns = []
+    for column, kind in zip(batch.columns, batch.schema):
+        if pa.types.is_string(kind.type):
+            column = pc.replace_substring_regex(column, pattern=_FORMULA_START, replacement="'\\0")
+            if pc.any(pc.match_substring_regex(column, _CONTROL.pattern)).as_py():
+                column = pa.array([None if v is None else _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", v)
+                                   for v in column.to_pylist()], type=kind.type)
+        columns.append(column)
+    return pa.RecordBatch.from_arrays(columns, schema=batch.schema)
 
 
 def _batches(parts: Iterable[Path], rows: int = 8192) -> Iterable[pa.RecordBatch]:

@@ -20,7 +20,7 @@ from pipeline.__main__ import main
 
 PROJECT = Path(__file__).resolve().parents[1]
 # the single files, the dataset folders, run.json and the row cache
-TABLE_FILES = sorted([*(f"{n}.{ext}" for n in COLUMNS for ext in ("parquet", "csv")), *COLUMNS, "run.json", ".cache"])
+TABLE_FILES = sorted([*(f"{n}.{ext}" for n in COLUMNS for ext in ("parquet", "csv")), *COLUMNS, "run.json", ".cache", ".lock"])
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
@@ -163,3 +163,35 @@ def test_a_failing_document_keeps_its_neighbours_rows_their_own(tmp_path) -> Non
         assert figures == {"a1": "307", "a3": "12", "a4": "50"}
         tables[workers] = events.drop(columns=["event_id"])
     assert tables["1"].equals(tables["2"])  # the same for any --workers
+
+
+def test_sigterm_ends_the_run_with_one_line_and_the_previous_tables_intact(tmp_path) -> None:
+    import signal
+    import time
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    texts = [p.read_text(encoding="utf-8") for p in sorted((PROJECT / "corpus" / "articles").glob("*.txt"))]
+    for k in range(400):  # long enough to be killed midway
+        (articles / f"story-{k:04d}-2025-05-24.txt").write_text(texts[k % len(texts)], encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "events.parquet").write_bytes(b"the previous run's table")
+    child = subprocess.Popen([sys.executable, "-m", "pipeline", "extract", str(articles), "--out", str(out),
+                              "--spacy-model", "none", "--no-cache"], cwd=PROJECT, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    time.sleep(6)  # spaCy loaded, articles under way
+    child.send_signal(signal.SIGTERM)
+    _, err = child.communicate(timeout=120)
+    assert child.returncode == 143, err[-2000:]
+    assert err.strip().splitlines()[-1].startswith("interrupted:") and "Traceback" not in err
+    assert (out / "events.parquet").read_bytes() == b"the previous run's table"
+    assert not list(out.glob(".staging-*"))
+
+
+def test_max_chars_and_doc_timeout_are_options(corpus, tmp_path) -> None:
+    out = tmp_path / "out"
+    assert main(["extract", str(corpus / "undated.txt"), "--out", str(out), "--max-chars", "10",
+                 "--doc-timeout", "0"]) == 1
+    documents = read_tables(out)["documents"]
+    assert documents["error"].iloc[0].endswith("over --max-chars 10; split the text or raise the limit")

@@ -4,6 +4,7 @@ run (extract): the row cache, the part files and datasets, exit status, progress
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -168,7 +169,7 @@ def test_formats_write_only_what_is_asked_and_remove_an_older_runs_other_files(t
     out = tmp_path / "out"
     extract([articles], out, nlp=rules, log=_quiet)
     extract([articles], out, nlp=rules, log=_quiet, formats=["dataset"])
-    assert sorted(p.name for p in out.iterdir()) == [".cache", "documents", "events", "mentions", "run.json"]
+    assert sorted(p.name for p in out.iterdir()) == [".cache", ".lock", "documents", "events", "mentions", "run.json"]
     with pytest.raises(ValueError, match="formats"):
         extract([articles], out, nlp=rules, log=_quiet, formats=["xlsx"])
 
@@ -225,3 +226,89 @@ def test_the_pipeline_is_not_loaded_when_every_article_is_cached(tmp_path, monke
     monkeypatch.setattr(pipeline.language, "load_nlp", no_loading)
     again = extract([articles], tmp_path / "out", spacy_model="none", log=_quiet)
     assert again.manifest["counts"]["documents_from_cache"] == len(STORIES)
+
+
+# ---------------------------------------------------------------- limits, locking, safe output (issue 14)
+
+
+def test_regression_a_text_over_spacys_max_length_was_a_crash(tmp_path, rules) -> None:
+    # spaCy's E088 (a text over nlp.max_length) ended the run; now it is that document's error row
+    articles = _folder(tmp_path / "in")
+    (articles / "huge.txt").write_text("Officials said 12 people died. " * 33_000, encoding="utf-8")
+    result = extract([articles], tmp_path / "out", nlp=rules, log=_quiet)
+    documents = result.tables["documents"].set_index("doc_id")
+    assert documents.loc["huge", "status"] == "error" and "--max-chars 1,000,000" in documents.loc["huge", "error"]
+    assert (documents.drop(index="huge")["status"] == "ok").all()
+    small = extract([articles], tmp_path / "small", nlp=rules, log=_quiet, max_chars=50)
+    longer = sum(len(text) + 1 > 50 for text in STORIES.values()) + 1  # the stories over 50 characters, and huge
+    assert (small.tables["documents"]["status"] == "error").sum() == longer
+
+
+class _SlowOnSlow:
+    """A component that takes 30 s over a document holding 'slowly'."""
+
+    def __call__(self, doc):
+        if "slowly" in doc.text:
+            time.sleep(30)
+        return doc
+
+
+@Language.factory("test_slow_on_slow")
+def _make_slow(nlp: Language, name: str) -> _SlowOnSlow:
+    return _SlowOnSlow()
+
+
+def test_a_document_over_its_time_budget_is_an_error_and_the_run_goes_on(tmp_path) -> None:
+    nlp = _rules()
+    nlp.add_pipe("test_slow_on_slow", first=True)
+    articles = _folder(tmp_path / "in", {**STORIES, "tortoise": "The tortoise said 2 hares ran slowly."})
+    started = time.monotonic()
+    result = extract([articles], tmp_path / "out", nlp=nlp, log=_quiet, doc_timeout=0.5, batch_size=2)
+    assert time.monotonic() - started < 15
+    documents = result.tables["documents"].set_index("doc_id")
+    assert documents.loc["tortoise-2025-05-24", "status"] == "error"
+    assert "--doc-timeout 0.5 s" in documents.loc["tortoise-2025-05-24", "error"]
+    assert (documents.drop(index="tortoise-2025-05-24")["status"] == "ok").all()
+    assert result.manifest["counts"]["events"] >= len(STORIES)
+
+
+def test_a_second_run_on_the_same_folder_is_refused_while_the_first_writes(tmp_path, rules) -> None:
+    out = tmp_path / "out"
+    first = running.TableWriter(out)  # a run in progress holds the folder's lock
+    try:
+        with pytest.raises(RuntimeError, match="another run .pid \\d+. is writing"):
+            extract([_folder(tmp_path / "in")], out, nlp=rules, log=_quiet)
+    finally:
+        first.abort()
+    assert extract([tmp_path / "in"], out, nlp=rules, log=_quiet).exit_status == EXIT_OK  # free again
+
+
+def test_out_equal_to_an_input_folder_is_refused_before_any_work(tmp_path, rules) -> None:
+    articles = _folder(tmp_path / "in")
+    with pytest.raises(ValueError, match="--out is an input folder"):
+        extract([articles], articles, nlp=rules, log=_quiet)
+    assert sorted(p.name for p in articles.iterdir()) == sorted(f"{n}-2025-05-24.txt" for n in STORIES)
+
+
+def test_every_file_of_a_run_carries_its_run_id(tmp_path, rules) -> None:
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "out"
+    result = extract([_folder(tmp_path / "in")], out, nlp=rules, log=_quiet)
+    run_id = json.loads((out / "run.json").read_text(encoding="utf-8"))["run_id"]
+    assert run_id == result.manifest["run_id"]
+    for path in [*out.glob("*.parquet"), *out.glob("*/part-*.parquet")]:
+        assert pq.read_schema(path).metadata[b"run_id"].decode() == run_id, path
+
+
+def test_regression_csv_cells_starting_like_formulas_reached_spreadsheets(tmp_path, rules) -> None:
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "=HYPERLINK(1)-2025-05-24.txt").write_text("@Kenya said -5 people died.\x00\n", encoding="utf-8")
+    out = tmp_path / "out"
+    extract([articles], out, nlp=rules, log=_quiet)
+    documents_csv = (out / "documents.csv").read_text(encoding="utf-8")
+    assert "'=HYPERLINK(1)" in documents_csv and "\n=" not in documents_csv and ",=" not in documents_csv
+    assert "\x00" not in (out / "events.csv").read_text(encoding="utf-8")
+    # the Parquet keeps the true text
+    assert pd.read_parquet(out / "documents.parquet")["doc_id"].tolist() == ["=HYPERLINK(1)-2025-05-24"]

@@ -130,9 +130,9 @@ def nonnull(series: pd.Series) -> list:
 def test_files_written(run) -> None:
     out, result = run
     names = sorted(p.name for p in out.iterdir())
-    assert names == [".cache", "documents", "documents.csv", "documents.parquet", "events", "events.csv",
+    assert names == [".cache", ".lock", "documents", "documents.csv", "documents.parquet", "events", "events.csv",
                      "events.parquet", "mentions", "mentions.csv", "mentions.parquet", "run.json"]
-    assert sorted(p.name for p in result.files) == names[1:]  # the row cache is no output
+    assert sorted(p.name for p in result.files) == names[2:]  # the row cache and the lock are no output
 
 
 def test_manifest(run, tables) -> None:
@@ -394,7 +394,7 @@ def test_failed_write_into_new_folder_leaves_no_files(corpus, tmp_path, monkeypa
     with pytest.raises(OSError, match="simulated"):
         extract([corpus], out, reference_date=REFERENCE, nlp=nlp, log=quiet)
     # no table at all; the rows computed before the failure stay in the cache for the next run
-    assert not out.exists() or [p.name for p in out.iterdir()] in ([], [".cache"])
+    assert not out.exists() or sorted(p.name for p in out.iterdir()) in ([], [".cache", ".lock"], [".lock"])
 
 
 def test_regression_csv_offsets_are_written_as_integers(run) -> None:
