@@ -65,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
 
     _show_messages(logging.WARNING if args.quiet else logging.INFO)
     _arrow_returns_memory()
+    _workers_die_with_parent()
     from .reading import InputFields
     from .running import DOC_TIMEOUT, EXIT_FAILED, MAX_CHARS, extract
     # a kill ends the run as Ctrl-C does: tables intact (the caller's handler back afterwards)
@@ -100,6 +101,29 @@ class Terminated(BaseException):
 
 def _terminate(signum: int, frame: object) -> None:
     raise Terminated()
+
+
+_DEATH_SIGNAL_SET = False
+
+
+def _workers_die_with_parent() -> None:
+    """spaCy's worker processes (``--workers``; forked by multiprocessing) end when the command
+    ends, even when it is killed with SIGKILL and cannot tell them: each forked child asks
+    Linux for a signal on its parent's death (``PR_SET_PDEATHSIG``). Elsewhere, nothing."""
+    global _DEATH_SIGNAL_SET
+    if _DEATH_SIGNAL_SET or not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import os
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        prctl = libc.prctl
+    except (OSError, AttributeError):
+        return
+    set_parent_death_signal = 1  # PR_SET_PDEATHSIG, <linux/prctl.h>
+    os.register_at_fork(after_in_child=lambda: prctl(set_parent_death_signal, int(signal.SIGKILL)))
+    _DEATH_SIGNAL_SET = True
 
 
 def _arrow_returns_memory() -> None:

@@ -195,3 +195,45 @@ def test_max_chars_and_doc_timeout_are_options(corpus, tmp_path) -> None:
                  "--doc-timeout", "0"]) == 1
     documents = read_tables(out)["documents"]
     assert documents["error"].iloc[0].endswith("over --max-chars 10; split the text or raise the limit")
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        children = (task / "children")
+        if children.exists():
+            found |= {int(c) for c in children.read_text().split()}
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's parent-death signal")
+def test_regression_workers_outlived_a_killed_parent(tmp_path) -> None:
+    import os
+    import signal
+    import time
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    texts = [p.read_text(encoding="utf-8") for p in sorted((PROJECT / "corpus" / "articles").glob("*.txt"))]
+    for k in range(600):
+        (articles / f"story-{k:04d}-2025-05-24.txt").write_text(texts[k % len(texts)], encoding="utf-8")
+    child = subprocess.Popen([sys.executable, "-m", "pipeline", "extract", str(articles), "--out", str(tmp_path / "out"),
+                              "--spacy-model", "none", "--no-cache", "--workers", "2"], cwd=PROJECT,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while len(workers) < 2 and time.monotonic() < deadline and child.poll() is None:
+        time.sleep(0.2)
+        workers = _children(child.pid)
+    assert len(workers) >= 2, "the workers did not start"
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+    deadline = time.monotonic() + 20
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = {pid for pid in workers if Path(f"/proc/{pid}").exists()
+                 and "Z" not in Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[:1]}
+    for pid in alive:
+        os.kill(pid, signal.SIGKILL)
+    assert not alive, f"workers {sorted(alive)} outlived their parent"
