@@ -8,7 +8,7 @@ OUT ?= out
 SHARED ?= ../shared
 CORPORA ?= $(SHARED)/corpora
 
-.PHONY: extract test eval agreement error-sources eval-numbers eval-dates bench train registry install clean
+.PHONY: fuzz extract test eval agreement error-sources eval-numbers eval-dates bench train registry install clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ eval-numbers: $(STAMP)
 
 eval-dates: $(STAMP)
 	$(BIN)/python -m lab.eval_dates --peers $(SHARED)/peers --corpora $(CORPORA)
+
+# random and adversarial input through the whole run, about 30 minutes (make test runs 150 examples)
+fuzz: $(STAMP)
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-15000} $(BIN)/python -m pytest -q tests/test_fuzz.py --hypothesis-show-statistics
 
 # on real news when ../shared has it (TempEval-3 train); on a generated corpus where it does not
 bench: $(STAMP)
