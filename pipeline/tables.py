@@ -296,6 +296,8 @@ class TableWriter:
             if "dataset" in self.formats:
                 staged.append((self.staging / name, self.out / name))
         run = self.staging / "run.json"
+        # the complete set, named: each of these carries run_id in its Parquet metadata
+        manifest = {**manifest, "files": [final.name + ("/" if temporary.is_dir() else "") for temporary, final in staged]}
         run.write_text(json.dumps(manifest, indent=2, default=str) + "\n", encoding="utf-8")
         staged.append((run, self.out / "run.json"))
         return staged

@@ -295,8 +295,11 @@ def test_every_file_of_a_run_carries_its_run_id(tmp_path, rules) -> None:
 
     out = tmp_path / "out"
     result = extract([_folder(tmp_path / "in")], out, nlp=rules, log=_quiet)
-    run_id = json.loads((out / "run.json").read_text(encoding="utf-8"))["run_id"]
+    manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    run_id = manifest["run_id"]
     assert run_id == result.manifest["run_id"]
+    assert sorted(manifest["files"]) == sorted(p.name + ("/" if p.is_dir() else "") for p in result.files
+                                               if p.name != "run.json")
     for path in [*out.glob("*.parquet"), *out.glob("*/part-*.parquet")]:
         assert pq.read_schema(path).metadata[b"run_id"].decode() == run_id, path
 
