@@ -73,6 +73,7 @@ from . import tree
 from .actors import Actor, ActorMention, load_registry, span_mention
 from .dates import DateMention
 from .numbers import Quantity
+from .numbers import lexicon as number_lexicon
 from .resources import PATTERNS_DIR, SavesPatterns, patterns
 from .tokenizing import dateline_pattern
 
@@ -571,7 +572,8 @@ def quantity_head(doc: Doc, own: range) -> int:
 class Attacher(SavesPatterns):
     """Writes ``doc._.events`` from quantities, dates and actors."""
 
-    pattern_names = ("attachment", "tokenizer")  # the dateline's place is never an actor
+    # the dateline's place is never an actor (tokenizer.yml); currency nouns as codes (numbers.yml)
+    pattern_names = ("attachment", "tokenizer", "numbers")
 
     def __init__(self, nlp: Language, name: str = "news_attachment", parser: str = "news_parse") -> None:
         self.name = name
@@ -590,6 +592,7 @@ class Attacher(SavesPatterns):
     def use_patterns(self, directory: Path) -> None:
         self.patterns_dir = directory
         self.lex = _lexicon(str(directory))
+        self.numbers = number_lexicon(directory)
 
     # -- actor rules -------------------------------------------------------------
 
@@ -1542,6 +1545,9 @@ class Attacher(SavesPatterns):
         modifiers = {c.lemma_.lower() for c in noun.subtree if c.i != noun.i and c.i >= quantity.end}
         if quantity.unit is None or quantity.unit in modifiers:
             quantity.unit = noun.lemma_.lower()
+            # "137.8 million Canadian dollars": a currency noun as its ISO 4217 code
+            quantity.unit = self.numbers.currency_code(quantity.unit, view.lowers[max(0, quantity.start - 1):noun.i]) \
+                or quantity.unit
 
     @staticmethod
     def _unit_open(view: _DocView, quantity: Quantity) -> bool:

@@ -131,6 +131,41 @@ class Lexicon:
     phrasal_verbs: frozenset[str]
     age_words: frozenset[str]
     negations: frozenset[str]
+    currency_names: dict[str, dict[str, str]]
+    percent_units: frozenset[str]
+    ratio_units: frozenset[str]
+    measure_units: frozenset[str]
+
+    @cached_property
+    def money_units(self) -> frozenset[str]:
+        """Every unit that is money: the codes, and the currency nouns left without one."""
+        return frozenset({*self.currency_codes, *self.currency_symbols.values(), *self.currency_words.values(),
+                          *(code for names in self.currency_names.values() for code in names.values()),
+                          *self.currency_names})
+
+    def currency_code(self, noun: str | None, before: Iterable[str]) -> str | None:
+        """The ISO 4217 code of a currency noun, told by the words before it ("Swiss franc" ->
+        CHF, "marks" alone -> DEM); None when ``noun`` names no currency or nothing says which."""
+        names = self.currency_names.get(noun or "")
+        if names is None:
+            return None
+        words = " " + " ".join(w.lower() for w in before) + " "
+        for adjective in sorted(names, key=len, reverse=True):
+            if adjective and f" {adjective} " in words:
+                return names[adjective]
+        return names.get("")
+
+    def kind(self, unit: str | None, text: str) -> str:
+        """count, money, percent, ratio or measure: what a quantity with this unit is."""
+        if unit is None:
+            return "ratio" if _RATIO_TEXT.search(text) else "count"
+        if unit in self.money_units:
+            return "money"
+        if unit in self.percent_units:
+            return "percent"
+        if unit in self.ratio_units or _RATIO_TEXT.search(text):
+            return "ratio"
+        return "measure" if unit in self.measure_units else "count"
 
     @cached_property
     def big_scales(self) -> dict[str, int]:
@@ -189,7 +224,16 @@ def _lexicon_in(directory: str) -> Lexicon:
         phrasal_verbs=frozenset(data["phrasal_verbs"]),
         age_words=frozenset(data["age_words"]),
         negations=frozenset(data["negations"]),
+        currency_names={noun: {str(k).lower(): v for k, v in names.items()} for noun, names in
+                        (data.get("currency_names") or {}).items()},
+        percent_units=frozenset(data.get("percent_units") or ()),
+        ratio_units=frozenset(data.get("ratio_units") or ()),
+        measure_units=frozenset(data.get("measure_units") or ()),
     )
+
+
+#: "2 in 5", "one out of three": two counts read as a proportion
+_RATIO_TEXT = re.compile(r"(?i)\b\S+\s+(?:in|out\s+of)\s+\S+$")
 
 
 # --------------------------------------------------------------------------
@@ -1209,6 +1253,7 @@ class QuantityRecognizer(SavesPatterns):
         self._inherit_elided_units(doc, found)
         for quantity in found:
             self._in_main_unit(doc, quantity)
+            self._currency_code(doc, quantity)
         doc._.quantities = found
         # the same stretches as spans, for what reads doc.spans (displaCy's span view, spancat data)
         doc.spans["quantities"] = [Span(doc, q.start, q.end, label="QUANTITY") for q in found if q.start < q.end]
@@ -1236,6 +1281,18 @@ class QuantityRecognizer(SavesPatterns):
         quantity.end = k + 1
         quantity.end_char = doc[k].idx + len(doc[k].text)
         quantity.text = doc[quantity.start:quantity.end].text  # not doc.text: built anew on each access
+
+    def _currency_code(self, doc: Doc, quantity: Quantity) -> None:
+        """ "4.7 billion French francs" is FRF, "1.8353 marks" DEM: a currency noun the number
+        counts becomes its ISO 4217 code when the words before it (or its own form) say which."""
+        if quantity.unit not in self.lex.currency_names:
+            return
+        k = next((k for k in range(quantity.end, min(quantity.end + 4, len(doc)))
+                  if doc[k].lemma_.lower() == quantity.unit or doc[k].lower_.rstrip("s") == quantity.unit), None)
+        before = [t.lower_ for t in doc[max(0, quantity.start - 1):k if k is not None else quantity.end]]
+        code = self.lex.currency_code(quantity.unit, before)
+        if code is not None:
+            quantity.unit = code
 
     @staticmethod
     def _scale(quantity: Quantity, factor: float, unit: str) -> None:

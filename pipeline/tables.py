@@ -39,7 +39,8 @@ from .reading import Article
 if TYPE_CHECKING:
     from .attachment import Event
 
-SCHEMA_VERSION = "1.0"
+# 1.1: columns added (mention ids and the events' links to them, quantity_kind); none changed
+SCHEMA_VERSION = "1.1"
 
 EVENTS_SCHEMA = pa.schema([
     ("event_id", pa.string()), ("doc_id", pa.string()), ("published", pa.date32()),
@@ -54,6 +55,9 @@ EVENTS_SCHEMA = pa.schema([
     ("quantity_char_start", pa.int64()), ("quantity_char_end", pa.int64()),
     ("date_text", pa.string()), ("date_start", pa.date32()), ("date_end", pa.date32()),
     ("date_granularity", pa.string()), ("date_char_start", pa.int64()), ("date_char_end", pa.int64()),
+    # added in 1.1
+    ("quantity_kind", pa.string()),
+    ("quantity_mention_id", pa.string()), ("date_mention_id", pa.string()), ("actor_mention_id", pa.string()),
 ])
 
 MENTIONS_SCHEMA = pa.schema([
@@ -64,6 +68,8 @@ MENTIONS_SCHEMA = pa.schema([
     ("date_start", pa.date32()), ("date_end", pa.date32()), ("date_granularity", pa.string()),
     ("timex_type", pa.string()), ("timex_value", pa.string()),
     ("actor", pa.string()), ("actor_type", pa.string()), ("actor_country", pa.string()),
+    # added in 1.1
+    ("mention_id", pa.string()), ("quantity_kind", pa.string()),
 ])
 
 DOCUMENTS_SCHEMA = pa.schema([
@@ -89,6 +95,18 @@ def event_id(doc_id: str, row: dict[str, Any]) -> str:
     return hashlib.sha1(f"{doc_id}|{key}".encode()).hexdigest()[:16]
 
 
+def mention_id(doc_id: str, label: str, start: int, end: int, actor: str | None = None) -> str:
+    """Stable id of a mention: its document, label, offsets (and actor, one row per actor of a
+    joint mention such as "Ukraine and Russia")."""
+    key = f"{doc_id}|{label}|{start}|{end}|{actor or ''}"
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _kind(unit: str | None, text: str) -> str:
+    from .numbers import lexicon
+    return lexicon().kind(unit, text)
+
+
 def rows_from_doc(doc_id: str, published: date | None, doc) -> DocumentRows:
     """Flatten one processed Doc into event and mention rows."""
     out = DocumentRows(n_sentences=sum(1 for s in doc.sents if s.text.strip()) if doc.has_annotation("SENT_START") else 1)
@@ -99,19 +117,35 @@ def rows_from_doc(doc_id: str, published: date | None, doc) -> DocumentRows:
         unit = units.get((q.start_char, q.end_char), q.unit)
         out.mentions.append({"doc_id": doc_id, "label": "QUANTITY", "text": q.text, "char_start": q.start_char,
                              "char_end": q.end_char, "quantity_value": q.value, "quantity_low": q.low,
-                             "quantity_high": q.high, "quantity_modifier": q.modifier, "quantity_unit": unit})
+                             "quantity_high": q.high, "quantity_modifier": q.modifier, "quantity_unit": unit,
+                             "quantity_kind": _kind(unit, q.text),
+                             "mention_id": mention_id(doc_id, "QUANTITY", q.start_char, q.end_char)})
     for d in doc._.dates or []:
         out.mentions.append({"doc_id": doc_id, "label": "DATE", "text": d.text, "char_start": d.start_char,
                              "char_end": d.end_char, "date_start": d.start_date, "date_end": d.end_date,
                              "date_granularity": d.granularity, "timex_type": d.timex_type,
-                             "timex_value": d.timex_value})
+                             "timex_value": d.timex_value,
+                             "mention_id": mention_id(doc_id, "DATE", d.start_char, d.end_char)})
     for m in doc._.actors or []:
         for actor in m.actors:
             out.mentions.append({"doc_id": doc_id, "label": "ACTOR", "text": m.text, "char_start": m.start_char,
                                  "char_end": m.end_char, "actor": actor.name, "actor_type": actor.type,
-                                 "actor_country": actor.country})
+                                 "actor_country": actor.country,
+                                 "mention_id": mention_id(doc_id, "ACTOR", m.start_char, m.end_char, actor.name)})
+    known = {m["mention_id"] for m in out.mentions}
     for e in doc._.events or []:
-        out.events.append(_event_row(doc_id, published, sentences, e))
+        row = _event_row(doc_id, published, sentences, e)
+        # the mentions rows this event is made of; null where attachment built a mention of its own
+        # (the two sides of "Ukraine and Russia" joined, a poll's makers)
+        links = {"quantity_mention_id": ("QUANTITY", "quantity_char_start", "quantity_char_end", None),
+                 "date_mention_id": ("DATE", "date_char_start", "date_char_end", None),
+                 "actor_mention_id": ("ACTOR", "actor_char_start", "actor_char_end", row["actor"])}
+        for column, (label, start, end, actor) in links.items():
+            found = mention_id(doc_id, label, row[start], row[end], actor) if row.get(start) is not None else None
+            row[column] = found if found in known else None
+        if row.get("quantity_text") is not None:
+            row["quantity_kind"] = _kind(row.get("quantity_unit"), row["quantity_text"])
+        out.events.append(row)
     return out
 
 

@@ -147,7 +147,8 @@ def test_every_rule_component_saves_the_pattern_files_it_reads(tmp_path) -> None
     assert saved == {"news_sentences/patterns/tokenizer.yml", "news_dates/patterns/dates.yml",
                      "news_dates/patterns/numbers.yml", "news_quantities/patterns/numbers.yml",
                      "news_actors/patterns/actors.yml", "news_actors/patterns/attachment.yml",
-                     "news_attachment/patterns/attachment.yml", "news_attachment/patterns/tokenizer.yml"}
+                     "news_attachment/patterns/attachment.yml", "news_attachment/patterns/tokenizer.yml",
+                     "news_attachment/patterns/numbers.yml"}
 
 
 def test_a_loaded_pipeline_reads_its_saved_number_words_not_the_installed_ones(tmp_path) -> None:

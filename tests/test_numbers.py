@@ -688,3 +688,26 @@ def test_a_product_number_may_stand_before_a_word_and_the_product_noun(parse) ->
 ])
 def test_a_count_before_a_product_noun_is_no_model_number(parse, text, count) -> None:
     assert len(quantities(parse, text)) == count
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("It cost 4.7 billion French francs.", "FRF"),
+    ("They paid 12 Swiss francs.", "CHF"),
+    ("The dollar fell to 1.8353 marks.", "DEM"),
+    ("The loan was 71 million guilders.", "NLG"),
+    ("They paid 5 million pesos.", "peso"),  # which peso, the text does not say
+    ("It cost 5 million Mexican pesos.", "MXN"),
+    ("Sales were 20 million euros.", "EUR"),
+])
+def test_currency_nouns_become_iso_codes_when_the_text_says_which(parse, text, unit) -> None:
+    [quantity] = [q for q in quantities(parse, text) if q.value is not None]
+    assert quantity.unit == unit
+
+
+@pytest.mark.parametrize("unit, text, kind", [
+    ("USD", "$5 million", "money"), ("peso", "5 million", "money"), ("percent", "45%", "percent"),
+    ("mile", "50", "measure"), ("time", "three", "ratio"), ("troop", "307", "count"), (None, "12", "count"),
+])
+def test_quantity_kind(unit, text, kind) -> None:
+    from pipeline.numbers import lexicon
+    assert lexicon().kind(unit, text) == kind

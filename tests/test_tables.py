@@ -33,6 +33,9 @@ EVENTS_COLUMNS = {
     "quantity_char_start": "int", "quantity_char_end": "int", "date_text": "string",
     "date_start": "date", "date_end": "date", "date_granularity": "string",
     "date_char_start": "int", "date_char_end": "int",
+    # schema 1.1
+    "quantity_kind": "string", "quantity_mention_id": "string", "date_mention_id": "string",
+    "actor_mention_id": "string",
 }
 MENTIONS_COLUMNS = {
     "doc_id": "string", "label": "string", "text": "string", "char_start": "int", "char_end": "int",
@@ -40,6 +43,8 @@ MENTIONS_COLUMNS = {
     "quantity_modifier": "string", "quantity_unit": "string", "date_start": "date",
     "date_end": "date", "date_granularity": "string", "actor": "string", "actor_type": "string",
     "actor_country": "string", "timex_type": "string", "timex_value": "string",
+    # schema 1.1
+    "mention_id": "string", "quantity_kind": "string",
 }
 DOCUMENTS_COLUMNS = {
     "doc_id": "string", "path": "string", "published": "date", "published_from": "string",
@@ -407,3 +412,35 @@ def test_regression_csv_offsets_are_written_as_integers(run) -> None:
     for column in ("quantity_char_start", "date_char_start", "actor_char_start"):
         values = [v for v in events[column] if v]
         assert values and all(v.isdigit() for v in values), (column, values[:5])
+
+
+# ---------------------------------------------------------------- schema 1.1: ids and kinds (issue 15)
+
+
+def test_each_mention_has_a_stable_unique_id(tables) -> None:
+    mentions = tables["mentions"]
+    assert mentions["mention_id"].notna().all() and mentions["mention_id"].is_unique
+
+
+def test_events_join_to_the_mentions_they_are_made_of(tables) -> None:
+    events, mentions = tables["events"], tables["mentions"].set_index("mention_id")
+    for column, text, start in (("quantity_mention_id", "quantity_text", "quantity_char_start"),
+                                ("date_mention_id", "date_text", "date_char_start"),
+                                ("actor_mention_id", "actor_text", "actor_char_start")):
+        linked = events[events[column].notna()]
+        assert len(linked), column
+        joined = mentions.loc[linked[column]]
+        assert joined["text"].tolist() == linked[text].tolist()
+        assert joined["char_start"].tolist() == linked[start].tolist()
+    # every event with a number links its number's mention
+    assert events.loc[events["quantity_text"].notna(), "quantity_mention_id"].notna().all()
+
+
+def test_quantity_kind_says_what_a_number_is(tables) -> None:
+    events = tables["events"]
+    kinds = dict(zip(events["quantity_text"], events["quantity_kind"]))
+    assert set(events["quantity_kind"].dropna()) <= {"count", "money", "percent", "measure", "ratio"}
+    money = events[events["quantity_kind"] == "money"]
+    assert money["quantity_unit"].str.fullmatch("[A-Z]{3}").all()  # ISO 4217 codes
+    assert kinds.get("412") == "count"
+    assert events.loc[events["quantity_text"].isna(), "quantity_kind"].isna().all()  # a date alone has none
