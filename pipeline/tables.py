@@ -121,11 +121,22 @@ def rows_from_doc(doc_id: str, published: date | None, doc) -> DocumentRows:
                              "quantity_kind": _kind(unit, q.text),
                              "mention_id": mention_id(doc_id, "QUANTITY", q.start_char, q.end_char)})
     for d in doc._.dates or []:
+        # a range merged from two dates ("1991 to 1997") is one DATE (its interval) for the events;
+        # TimeML marks it as two TIMEX3, written as two TIMEX rows, so that every TIMEX3 value in
+        # the table is a valid one and a TimeML scorer finds what TimeML marks
         out.mentions.append({"doc_id": doc_id, "label": "DATE", "text": d.text, "char_start": d.start_char,
                              "char_end": d.end_char, "date_start": d.start_date, "date_end": d.end_date,
-                             "date_granularity": d.granularity, "timex_type": d.timex_type,
-                             "timex_value": d.timex_value,
+                             "date_granularity": d.granularity,
+                             "timex_type": None if d.parts else d.timex_type,
+                             "timex_value": None if d.parts else d.timex_value,
                              "mention_id": mention_id(doc_id, "DATE", d.start_char, d.end_char)})
+        for part in d.parts:
+            out.mentions.append({"doc_id": doc_id, "label": "TIMEX", "text": part.text,
+                                 "char_start": part.start_char, "char_end": part.end_char,
+                                 "date_start": part.start_date, "date_end": part.end_date,
+                                 "date_granularity": part.granularity, "timex_type": part.timex_type,
+                                 "timex_value": part.timex_value,
+                                 "mention_id": mention_id(doc_id, "TIMEX", part.start_char, part.end_char)})
     for m in doc._.actors or []:
         for actor in m.actors:
             out.mentions.append({"doc_id": doc_id, "label": "ACTOR", "text": m.text, "char_start": m.start_char,

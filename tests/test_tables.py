@@ -444,3 +444,31 @@ def test_quantity_kind_says_what_a_number_is(tables) -> None:
     assert money["quantity_unit"].str.fullmatch("[A-Z]{3}").all()  # ISO 4217 codes
     assert kinds.get("412") == "count"
     assert events.loc[events["quantity_text"].isna(), "quantity_kind"].isna().all()  # a date alone has none
+
+
+# a TIMEX3 value as TimeML and TimeBank write them: dates and weeks, quarters, halves,
+# seasons, weekends, parts of days and clock times, durations (X for an unknown amount, C/E/L
+# as TimeBank writes centuries and millennia), the reference words and sets' periods
+_TIMEX3_VALUE = (r"(?:(?:\d{4}|\d{3}X|\d{2}XX|XXXX|\d{2}|\d{3})(?:-(?:\d{2}|XX|W\d{2}|WXX|Q[1-4]|QX|H[12]|SP|SU|FA|WI))?"
+                 r"(?:-(?:\d{2}|XX|WE|[1-7]))?(?:T(?:\d{2}(?::\d{2})?|MO|AF|EV|NI|DT|MI))?"
+                 r"|P(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|H|DE|CE|C|E|L|Q|WE)|PT(?:\d+(?:\.\d+)?|X)[HMS](?:\d+M)?"
+                 r"|PRESENT_REF|PAST_REF|FUTURE_REF|T\d{2}(?::\d{2})?|TXX)")
+
+
+def test_regression_a_year_range_was_written_as_one_timex_value_that_timeml_has_not(parse, tmp_path, nlp) -> None:
+    # "2009-2010" went to mentions as one row with timex_value 2009/2010: no TIMEX3 value. Now the
+    # range is one DATE row (its interval, for the events) and its ends two TIMEX rows
+    article = tmp_path / "in" / "story-2025-05-24.txt"
+    article.parent.mkdir()
+    article.write_text("Output fell in 2009-2010 and rose from 1991 to 1997, officials said on Monday.\n",
+                       encoding="utf-8")
+    out = tmp_path / "out"
+    extract([article.parent], out, nlp=nlp, log=quiet, cache=False)
+    mentions = pd.read_parquet(out / "mentions.parquet")
+    timexes = mentions[mentions["timex_value"].notna()]
+    assert timexes["timex_value"].str.fullmatch(_TIMEX3_VALUE).all(), timexes["timex_value"].tolist()
+    assert {"2009", "2010", "1991", "1997"} <= set(timexes["timex_value"])
+    ranges = mentions[(mentions["label"] == "DATE") & mentions["timex_value"].isna()]
+    assert len(ranges) == 2 and ranges["date_start"].notna().all()
+    parts = mentions[mentions["label"] == "TIMEX"]
+    assert len(parts) == 4
