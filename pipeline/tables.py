@@ -58,6 +58,7 @@ EVENTS_SCHEMA = pa.schema([
     # added in 1.1
     ("quantity_kind", pa.string()),
     ("quantity_mention_id", pa.string()), ("date_mention_id", pa.string()), ("actor_mention_id", pa.string()),
+    ("side_key", pa.string()),
 ])
 
 MENTIONS_SCHEMA = pa.schema([
@@ -156,6 +157,11 @@ def rows_from_doc(doc_id: str, published: date | None, doc) -> DocumentRows:
             row[column] = found if found in known else None
         if row.get("quantity_text") is not None:
             row["quantity_kind"] = _kind(row.get("quantity_unit"), row["quantity_text"])
+        # one figure, one key: "Russia and Ukraine each freed 390" is a row per side with the
+        # same key, so a sum counts the 390 once (GROUP BY side_key)
+        side = "|".join(str(row.get(k)) for k in ("quantity_char_start", "quantity_char_end", "date_char_start",
+                                                   "date_char_end", "predicate"))
+        row["side_key"] = hashlib.sha1(f"{doc_id}|{side}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
         out.events.append(row)
     return out
 

@@ -35,7 +35,7 @@ EVENTS_COLUMNS = {
     "date_char_start": "int", "date_char_end": "int",
     # schema 1.1
     "quantity_kind": "string", "quantity_mention_id": "string", "date_mention_id": "string",
-    "actor_mention_id": "string",
+    "actor_mention_id": "string", "side_key": "string",
 }
 MENTIONS_COLUMNS = {
     "doc_id": "string", "label": "string", "text": "string", "char_start": "int", "char_end": "int",
@@ -472,3 +472,15 @@ def test_regression_a_year_range_was_written_as_one_timex_value_that_timeml_has_
     assert len(ranges) == 2 and ranges["date_start"].notna().all()
     parts = mentions[mentions["label"] == "TIMEX"]
     assert len(parts) == 4
+
+
+def test_the_sides_of_one_joint_figure_share_a_side_key(parse, tmp_path, nlp) -> None:
+    article = tmp_path / "in" / "swap-2025-05-24.txt"
+    article.parent.mkdir()
+    article.write_text("Russia and Ukraine each freed 390 prisoners on Friday. Kenya said 12 people died.\n",
+                       encoding="utf-8")
+    extract([article.parent], tmp_path / "out", nlp=nlp, log=quiet, cache=False)
+    events = pd.read_parquet(tmp_path / "out" / "events.parquet")
+    swap = events[events["quantity_text"] == "390"]
+    assert sorted(swap["actor"]) == ["Russia", "Ukraine"] and swap["side_key"].nunique() == 1
+    assert events.drop_duplicates("side_key")["quantity_value"].sum() == 390 + 12  # each figure once
