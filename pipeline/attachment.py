@@ -135,6 +135,9 @@ class Event:
     #: missiles": missile), else the whole's ("16.2 million of the 27.7 million voters"), else
     #: the quantity's own; ``quantity.unit`` stays what news_quantities assigned
     unit: str | None = None
+    #: who says it, beside who did or holds it: "The ministry said the rebels killed 40" has
+    #: the rebels as actor and the ministry as source (the actor itself when its role is source)
+    source: ActorMention | None = None
 
 
 @dataclass
@@ -1917,12 +1920,28 @@ class Attacher(SavesPatterns):
             mention, actors = respective, respective.actors[:1]
         elif mention is not None and mention.is_group and not (local and (quantity is None or self._is_joint(view, mention, start))):
             actors = mention.actors[:1]  # "Russia and Belarus released 16": one side, either name
+        source = mention if role == "source" else self.source_for(view, start, mention)
         rows = []
         for actor in actors:
             counterpart = self.counterpart_for(view, actor, start) if actor is not None else None
             side = self._side_mention(view, mention, actor) if len(actors) > 1 else mention
-            rows.append(Event(view.doc_sentence_of_window[view.sentence_of[start]], quantity, date, side, actor, role, predicate, counterpart))
+            rows.append(Event(view.doc_sentence_of_window[view.sentence_of[start]], quantity, date, side, actor, role,
+                              predicate, counterpart, source=source))
         return rows
+
+    def source_for(self, view: _DocView, start: int, actor: ActorMention | None) -> ActorMention | None:
+        """Who says what the number at ``start`` reports, when its actor is someone else: the
+        quote's speaker, "according to X", "..., X said", a poll's maker, or a speaker before the
+        number in its sentence ("The ministry said the rebels killed 40")."""
+        for rule in (self.quote_speaker, self.according_to, self.speaker_after, self.survey_source):
+            found = rule(view, start)
+            if found is not None and found[1] == "source" and found[0] is not actor:
+                return found[0]
+        for m in reversed(view.sentence_actors(view.sentence_of[start])):
+            if m.start < start and m is not actor and (actor is None or m.end <= actor.start or m.start >= actor.end) \
+                    and view.followed_by_speech(m):
+                return m
+        return None
 
     @staticmethod
     def _side_mention(view: _DocView, group: ActorMention | None, actor: Actor | None) -> ActorMention | None:

@@ -58,7 +58,7 @@ EVENTS_SCHEMA = pa.schema([
     # added in 1.1
     ("quantity_kind", pa.string()),
     ("quantity_mention_id", pa.string()), ("date_mention_id", pa.string()), ("actor_mention_id", pa.string()),
-    ("side_key", pa.string()),
+    ("side_key", pa.string()), ("source", pa.string()), ("source_text", pa.string()),
 ])
 
 MENTIONS_SCHEMA = pa.schema([
@@ -176,6 +176,8 @@ def _event_row(doc_id: str, published: date | None, sentences, e: Event) -> dict
         "actor_role": e.role if e.actor else None,
         "actor_char_start": m.start_char if m else None, "actor_char_end": m.end_char if m else None,
         "predicate": e.predicate, "counterpart": e.counterpart.name if e.counterpart else None,
+        "source": "; ".join(a.name for a in e.source.actors) if e.source else None,
+        "source_text": e.source.text if e.source else None,
     }
     if q is not None:
         row.update({"quantity_text": q.text, "quantity_value": q.value, "quantity_low": q.low,

@@ -972,3 +972,14 @@ def test_no_holder_from_a_stake_or_an_object(parse, text, figure, holder) -> Non
 ])
 def test_a_meeting_called_off_gives_the_other_side_no_row(parse, text, when, other) -> None:
     assert other not in actor_names(dated(parse(text, date(2024, 5, 1)), when))
+
+
+@pytest.mark.parametrize("text, actor, source", [
+    ("The Syrian defense ministry said the rebels killed 40 soldiers on Friday.", "rebels", "The Syrian defense ministry"),
+    ("Ukraine said Russia launched 120 missiles on Sunday.", "Russia", "Ukraine"),
+    ("According to the UN, 300 people died in the floods.", "United Nations", "UN"),  # the speaker is the actor
+])
+def test_the_claim_and_the_deed_on_one_row(parse, text, actor, source) -> None:
+    # issue 15: "the ministry says the rebels killed 40" names who says it beside who did it
+    [event] = [e for e in parse(text, date(2025, 5, 24))._.events if e.quantity is not None]
+    assert (event.actor.name if event.actor else None, event.source.text if event.source else None) == (actor, source)
