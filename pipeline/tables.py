@@ -59,6 +59,7 @@ EVENTS_SCHEMA = pa.schema([
     ("quantity_kind", pa.string()),
     ("quantity_mention_id", pa.string()), ("date_mention_id", pa.string()), ("actor_mention_id", pa.string()),
     ("side_key", pa.string()), ("source", pa.string()), ("source_text", pa.string()),
+    ("claim_id", pa.string()),
 ])
 
 MENTIONS_SCHEMA = pa.schema([
@@ -313,7 +314,7 @@ class TableWriter:
 
     def _remove_unwritten_formats(self) -> None:
         """An earlier run's outputs in a format this run does not write: they would not match."""
-        for name in SCHEMAS:
+        for name in self.schemas:
             for fmt, path in (("parquet", self.out / f"{name}.parquet"), ("csv", self.out / f"{name}.csv")):
                 if fmt not in self.formats and path.is_file():
                     path.unlink()
@@ -326,8 +327,33 @@ class TableWriter:
         shutil.rmtree(self.staging, ignore_errors=True)
         self._unlock()
 
+    def _claims(self) -> None:
+        """The claims table, from the whole run's events (the columns a claim reads, not the
+        rows' text), and each event part rewritten with its claim_id."""
+        from .claims import CLAIMS_SCHEMA, EVENT_COLUMNS, find_claims
+
+        events = pd.concat([pq.read_table(p, columns=EVENT_COLUMNS).to_pandas() for p in self.parts["events"]],
+                           ignore_index=True) if self.parts["events"] else pd.DataFrame(columns=EVENT_COLUMNS)
+        claims = find_claims(events)
+        del events
+        claim_of = dict(zip(claims["event_id"], claims["claim_id"]))
+        schema = self.schemas["events"]
+        for part in self.parts["events"]:
+            table = pq.read_table(part)
+            ids = pa.array([claim_of.get(e) for e in table.column("event_id").to_pylist()], type=pa.string())
+            table = table.set_column(schema.get_field_index("claim_id"), "claim_id", ids)
+            pq.write_table(table.replace_schema_metadata(schema.metadata), part)
+        self.schemas["claims"] = CLAIMS_SCHEMA.with_metadata(self.schemas["events"].metadata)
+        self.parts["claims"] = []
+        (self.staging / "claims").mkdir(exist_ok=True)
+        if len(claims):
+            part = self.staging / "claims" / "part-00000.parquet"
+            pq.write_table(pa.Table.from_pandas(claims, schema=self.schemas["claims"], preserve_index=False), part)
+            self.parts["claims"].append(part)
+
     def _assemble(self, manifest: dict[str, Any]) -> list[tuple[Path, Path]]:
         staged: list[tuple[Path, Path]] = []
+        self._claims()
         for name, schema in self.schemas.items():
             if not self.parts[name]:  # an empty table is still a table, with its columns
                 part = self.staging / name / "part-00000.parquet"

@@ -20,7 +20,8 @@ from pipeline.__main__ import main
 
 PROJECT = Path(__file__).resolve().parents[1]
 # the single files, the dataset folders, run.json and the row cache
-TABLE_FILES = sorted([*(f"{n}.{ext}" for n in COLUMNS for ext in ("parquet", "csv")), *COLUMNS, "run.json", ".cache", ".lock"])
+TABLE_FILES = sorted([*(f"{n}.{ext}" for n in [*COLUMNS, "claims"] for ext in ("parquet", "csv")), *COLUMNS, "claims",
+                      "run.json", ".cache", ".lock"])
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:

@@ -169,7 +169,8 @@ def test_formats_write_only_what_is_asked_and_remove_an_older_runs_other_files(t
     out = tmp_path / "out"
     extract([articles], out, nlp=rules, log=_quiet)
     extract([articles], out, nlp=rules, log=_quiet, formats=["dataset"])
-    assert sorted(p.name for p in out.iterdir()) == [".cache", ".lock", "documents", "events", "mentions", "run.json"]
+    assert sorted(p.name for p in out.iterdir()) == [".cache", ".lock", "claims", "documents", "events", "mentions",
+                                                      "run.json"]
     with pytest.raises(ValueError, match="formats"):
         extract([articles], out, nlp=rules, log=_quiet, formats=["xlsx"])
 
@@ -315,3 +316,18 @@ def test_regression_csv_cells_starting_like_formulas_reached_spreadsheets(tmp_pa
     assert "\x00" not in (out / "events.csv").read_text(encoding="utf-8")
     # the Parquet keeps the true text
     assert pd.read_parquet(out / "documents.parquet")["doc_id"].tolist() == ["=HYPERLINK(1)-2025-05-24"]
+
+
+def test_claims_across_articles_are_written_and_linked_from_events(tmp_path, rules) -> None:
+    articles = _folder(tmp_path / "in", {"a": "Kenya said 12 people died in floods on Friday.",
+                                          "b": "Kenya said 14 people died in floods on Friday.",
+                                          "c": "Peru said 3 miners were rescued on Tuesday."})
+    out = tmp_path / "out"
+    extract([articles], out, nlp=rules, log=_quiet)
+    claims = pd.read_parquet(out / "claims.parquet")
+    assert sorted(claims["quantity_value"]) == [12.0, 14.0] and claims["conflict"].all()
+    events = pd.read_parquet(out / "events.parquet")
+    linked = events[events["claim_id"].notna()]
+    assert sorted(linked["event_id"]) == sorted(claims["event_id"])
+    assert (out / "claims").is_dir() and (out / "claims.csv").exists()
+    assert pd.read_parquet(out / "events")["claim_id"].notna().sum() == 2  # the dataset parts too

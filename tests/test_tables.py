@@ -135,8 +135,9 @@ def nonnull(series: pd.Series) -> list:
 def test_files_written(run) -> None:
     out, result = run
     names = sorted(p.name for p in out.iterdir())
-    assert names == [".cache", ".lock", "documents", "documents.csv", "documents.parquet", "events", "events.csv",
-                     "events.parquet", "mentions", "mentions.csv", "mentions.parquet", "run.json"]
+    assert names == [".cache", ".lock", "claims", "claims.csv", "claims.parquet", "documents", "documents.csv",
+                     "documents.parquet", "events", "events.csv", "events.parquet", "mentions", "mentions.csv",
+                     "mentions.parquet", "run.json"]
     assert sorted(p.name for p in result.files) == names[2:]  # the row cache and the lock are no output
 
 
