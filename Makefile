@@ -45,9 +45,9 @@ eval-numbers: $(STAMP)
 eval-dates: $(STAMP)
 	$(BIN)/python -m lab.eval_dates --peers $(SHARED)/peers --corpora $(CORPORA)
 
-# random and adversarial input through the whole run, about 30 minutes (make test runs 150 examples)
+# random and adversarial input through the whole run: 8,000 examples, about 28 minutes at 0.21 s each (make test replays 150)
 fuzz: $(STAMP)
-	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-15000} $(BIN)/python -m pytest -q tests/test_fuzz.py --hypothesis-show-statistics
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-8000} $(BIN)/python -m pytest -q tests/test_fuzz.py --hypothesis-show-statistics
 
 # on real news when ../shared has it (TempEval-3 train); on a generated corpus where it does not
 bench: $(STAMP)
