@@ -290,9 +290,10 @@ class RunResult:
     def tables(self) -> dict[str, pd.DataFrame]:
         """The tables as written (read back from the output folder when asked)."""
         tables = {}
-        for name in ("events", "mentions", "documents"):
+        for name in ("events", "mentions", "documents", "claims"):
             single, dataset = self.out / f"{name}.parquet", self.out / name
-            tables[name] = pd.read_parquet(single if single.exists() else dataset)
+            if single.exists() or dataset.is_dir():
+                tables[name] = pd.read_parquet(single if single.exists() else dataset)
         return tables
 
 
