@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sqlite3
-from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
@@ -81,10 +80,6 @@ class RowCache:
         self.db.execute("INSERT OR REPLACE INTO rows (key, run, rows) VALUES (?, ?, ?)",
                         (key, self.run_id, pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)))
         self.stored += 1
-
-    def put_many(self, entries: Iterable[tuple[str, DocumentRows]]) -> None:
-        for key, rows in entries:
-            self.put(key, rows)
 
     def commit(self) -> None:
         self.db.commit()

@@ -70,7 +70,7 @@ class _Budget:
 
     def __exit__(self, *exc: object) -> None:
         if self.seconds:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            self.disarm()
             signal.signal(signal.SIGALRM, self._previous or signal.SIG_DFL)
 
     def _expired(self, signum: int, frame: Any) -> None:
@@ -157,6 +157,10 @@ def _stream(get_nlp: Callable[[], Language], articles: Iterable[Article],
         nlp.set_error_handler(_record_failure)
         in_flight: deque[int] = deque()
 
+        def run_alone(k: int, nlp: Language = nlp) -> None:
+            article = todo.pop(k)
+            done[k] = (article, _alone(nlp, article, budget))
+
         def docs(nlp: Language = nlp, pending: Iterator[int] = pending,
                  in_flight: deque[int] = in_flight) -> Iterator[tuple[Any, int]]:
             for k in pending:
@@ -175,14 +179,14 @@ def _stream(get_nlp: Callable[[], Language], articles: Iterable[Article],
             for doc, k in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size, n_process=n_process):
                 budget.disarm()
                 while in_flight and in_flight[0] != k:  # dropped by a worker: run alone
-                    lost = in_flight.popleft()
-                    missing = todo.pop(lost)
-                    done[lost] = (missing, _alone(nlp, missing, budget))
+                    run_alone(in_flight.popleft())
                 if in_flight:
                     in_flight.popleft()
-                article = todo.pop(k)
-                done[k] = (article, _alone(nlp, article, budget) if doc.user_data.get(_FAILED)
-                           else _rows(article, doc))
+                if doc.user_data.get(_FAILED):
+                    run_alone(k)
+                else:
+                    article = todo.pop(k)
+                    done[k] = (article, _rows(article, doc))
                 yield from ready()
                 budget.arm(batch_size)
             budget.disarm()
@@ -191,14 +195,11 @@ def _stream(get_nlp: Callable[[], Language], articles: Iterable[Article],
             # document without rows is the suspect, run alone; the pipe starts again after it
             budget.disarm()
             if in_flight:
-                suspect = in_flight.popleft()
-                article = todo.pop(suspect)
-                done[suspect] = (article, _alone(nlp, article, budget))
+                run_alone(in_flight.popleft())
             retry = list(in_flight)
             continue
         for lost in in_flight:  # what the pipe never gave back
-            article = todo.pop(lost)
-            done[lost] = (article, _alone(nlp, article, budget))
+            run_alone(lost)
         yield from ready()
         break
     yield from ready()
@@ -339,13 +340,13 @@ def extract(inputs: Iterable[str | Path], out_dir: str | Path, reference_date: d
     if workers > cores:
         warn(f"--workers {workers} on {cores} cores: using {cores}")
         workers = cores
-    model_name = "custom" if nlp is not None else (resolve_model(spacy_model) or "none")
+    model = "custom" if nlp is not None else resolve_model(spacy_model)
     run_id = uuid.uuid4().hex[:12]
     writer = TableWriter(out, formats, run_id)
     rows_cache = None
     if cache:
         config = nlp.config.to_str() if nlp is not None else ""
-        version = pipeline_version(model_name, parse_all, config)
+        version = pipeline_version(model or "none", parse_all, config)
         rows_cache = RowCache(Path(cache) if not isinstance(cache, bool) else out / ".cache" / "rows.sqlite",
                               version, run_id)
     loaded: list[Language] = [nlp] if nlp is not None else []
@@ -376,7 +377,7 @@ def extract(inputs: Iterable[str | Path], out_dir: str | Path, reference_date: d
         articles = read_articles(paths, reference_date, fields or InputFields(), include, exclude, skip=[out])
         batch: list[tuple[Article, DocumentRows | None]] = []
         cached_in_batch = 0
-        for article, rows in process_stream(get_nlp, articles, lookup, batch_size, n_process=min(workers, cores),
+        for article, rows in process_stream(get_nlp, articles, lookup, batch_size, n_process=workers,
                                             max_chars=max_chars, doc_timeout=doc_timeout):
             key = keys.pop(id(article), None)
             if id(article) in hits:
@@ -401,7 +402,7 @@ def extract(inputs: Iterable[str | Path], out_dir: str | Path, reference_date: d
             "inputs": [str(p) for p in paths],
             "reference_date": reference_date.isoformat() if reference_date else None,
             "workers": workers,
-            "spacy_model": resolve_model(spacy_model) if nlp is None else "custom",
+            "spacy_model": model,
             "parse_all": parse_all,
             "formats": list(formats),
             "counts": {
@@ -417,6 +418,8 @@ def extract(inputs: Iterable[str | Path], out_dir: str | Path, reference_date: d
             "seconds": seconds,
         }
         files = writer.finish(manifest)
+        if rows_cache is not None:
+            rows_cache.prune()  # a finished run: what it did not use goes
     except BaseException:
         writer.abort()
         raise
@@ -425,10 +428,6 @@ def extract(inputs: Iterable[str | Path], out_dir: str | Path, reference_date: d
             bar.close()
         if rows_cache is not None:
             rows_cache.close()
-    if rows_cache is not None:
-        pruned = RowCache(rows_cache.path, rows_cache.version, run_id)
-        pruned.prune()
-        pruned.close()
     errors = summary.by_status.get("error", 0)
     _summarize(summary, files, seconds, say)
     return RunResult(manifest, files, out, EXIT_DOCUMENT_ERRORS if errors else EXIT_OK)

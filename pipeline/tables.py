@@ -104,13 +104,11 @@ def mention_id(doc_id: str, label: str, start: int, end: int, actor: str | None 
     return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def _kind(unit: str | None, text: str) -> str:
-    from .numbers import lexicon
-    return lexicon().kind(unit, text)
-
-
 def rows_from_doc(doc_id: str, published: date | None, doc) -> DocumentRows:
     """Flatten one processed Doc into event and mention rows."""
+    from .numbers import lexicon  # here, not at the top: a run answered from its cache never loads spaCy
+
+    kind_of = lexicon().kind
     out = DocumentRows(n_sentences=sum(1 for s in doc.sents if s.text.strip()) if doc.has_annotation("SENT_START") else 1)
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     # a number's unit as attachment read it (the counted noun), where it made a row of it
@@ -120,7 +118,7 @@ def rows_from_doc(doc_id: str, published: date | None, doc) -> DocumentRows:
         out.mentions.append({"doc_id": doc_id, "label": "QUANTITY", "text": q.text, "char_start": q.start_char,
                              "char_end": q.end_char, "quantity_value": q.value, "quantity_low": q.low,
                              "quantity_high": q.high, "quantity_modifier": q.modifier, "quantity_unit": unit,
-                             "quantity_kind": _kind(unit, q.text),
+                             "quantity_kind": kind_of(unit, q.text),
                              "mention_id": mention_id(doc_id, "QUANTITY", q.start_char, q.end_char)})
     for d in doc._.dates or []:
         # a range merged from two dates ("1991 to 1997") is one DATE (its interval) for the events;
@@ -157,7 +155,7 @@ def rows_from_doc(doc_id: str, published: date | None, doc) -> DocumentRows:
             found = mention_id(doc_id, label, row[start], row[end], actor) if row.get(start) is not None else None
             row[column] = found if found in known else None
         if row.get("quantity_text") is not None:
-            row["quantity_kind"] = _kind(row.get("quantity_unit"), row["quantity_text"])
+            row["quantity_kind"] = kind_of(row.get("quantity_unit"), row["quantity_text"])
         # one figure, one key: "Russia and Ukraine each freed 390" is a row per side with the
         # same key, so a sum counts the 390 once (GROUP BY side_key)
         side = "|".join(str(row.get(k)) for k in ("quantity_char_start", "quantity_char_end", "date_char_start",
